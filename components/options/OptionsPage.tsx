@@ -1,0 +1,50 @@
+import type { StatusReport } from '@/lib/background/status-report';
+import type { Result } from '@/lib/messaging/result';
+import { SignInForm } from './SignInForm';
+
+/** Settings, sign-in, and what the extension holds: cache and queued writes. */
+export function OptionsPage(props: {
+  status: StatusReport | null;
+  onSignIn: (endpointUrl: string, token: string) => Promise<Result<unknown>>;
+  onSignOut: () => void;
+  onSyncNow: () => void;
+}) {
+  const { status } = props;
+  return (
+    <main className="panel options" aria-labelledby="options-title">
+      <h1 id="options-title">Secondment Lens</h1>
+      <section aria-labelledby="account-title">
+        <h2 id="account-title">Sign in</h2>
+        {status?.user ? (
+          <div data-testid="signed-in">
+            <p>
+              Signed in as <strong>{status.user.name}</strong> ({status.user.role === 'bd' ? 'business development' : 'lawyer'}) at{' '}
+              <code>{status.endpointUrl}</code>
+            </p>
+            <button type="button" onClick={props.onSignOut}>Sign out</button>
+            <p className="muted">Signing out removes this user’s cached client data and unsent writes from this computer.</p>
+          </div>
+        ) : (
+          <>
+            {status?.signedOut === 'rejected' && <p className="error">Your last sign-in was refused. Sign in again.</p>}
+            <SignInForm endpointUrl={status?.endpointUrl ?? ''} endpointManaged={status?.managedKeys.includes('endpointUrl') ?? false} onSignIn={props.onSignIn} />
+          </>
+        )}
+        {status && status.invalidSettings.length > 0 && (
+          <p className="error">These settings were invalid and their defaults are used: {status.invalidSettings.join(', ')}.</p>
+        )}
+      </section>
+      {status?.user && (
+        <section aria-labelledby="data-title">
+          <h2 id="data-title">On this computer</h2>
+          <ul className="plain" data-testid="cache-status">
+            <li>{status.cachedClients} clients cached for offline use</li>
+            <li>{status.outbox.pending} writes waiting to be sent{status.outbox.needsSignIn ? `, ${status.outbox.needsSignIn} waiting for sign-in` : ''}</li>
+            <li>{status.outbox.rejected} writes refused by the endpoint (shown in the sidebar to edit or discard)</li>
+          </ul>
+          <button type="button" onClick={props.onSyncNow}>Send waiting writes now</button>
+        </section>
+      )}
+    </main>
+  );
+}

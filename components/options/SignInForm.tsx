@@ -1,0 +1,46 @@
+import { type FormEvent, useState } from 'react';
+import type { Result } from '@/lib/messaging/result';
+
+/** Endpoint URL and API token. The token goes to the background and is never shown again. */
+export function SignInForm(props: {
+  endpointUrl: string;
+  endpointManaged: boolean;
+  onSignIn: (endpointUrl: string, token: string) => Promise<Result<unknown>>;
+}) {
+  const [endpointUrl, setEndpointUrl] = useState(props.endpointUrl);
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    let url: URL;
+    try {
+      url = new URL(endpointUrl.trim());
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('protocol');
+    } catch {
+      return setError('Enter the endpoint as a full address, e.g. https://lens.yourfirm.com');
+    }
+    if (!token.trim()) return setError('Enter your API token.');
+    setBusy(true);
+    const result = await props.onSignIn(url.toString(), token.trim());
+    setBusy(false);
+    if (result.ok) setToken('');
+    setError(result.ok ? null : result.error.message);
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-label="Sign in" noValidate>
+      <label htmlFor="endpoint">Firm endpoint</label>
+      <input id="endpoint" type="url" value={endpointUrl} onChange={(e) => setEndpointUrl(e.target.value)} readOnly={props.endpointManaged}
+        placeholder="https://lens.yourfirm.com" aria-describedby="endpoint-help" />
+      <p id="endpoint-help" className="muted">
+        {props.endpointManaged ? 'Set by your firm’s IT policy.' : 'Ask your IT team for this address. Secondment Lens will ask for permission to contact it.'}
+      </p>
+      <label htmlFor="token">API token</label>
+      <input id="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+      {error && <p role="alert" className="error">{error}</p>}
+      <div className="row">
+        <button type="submit" className="primary" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+      </div>
+    </form>
+  );
+}

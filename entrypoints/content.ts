@@ -1,0 +1,44 @@
+import { browser } from 'wxt/browser';
+import { CONTENT_SCRIPT_MATCHES, detectRecord, type RecordRef } from '@/lib/adapters';
+import { SidebarFrame } from '@/lib/content/sidebar-frame';
+import { RecordWatcher } from '@/lib/content/record-watcher';
+import { collapsedFromLayoutAnswer, isBackgroundToContent } from '@/lib/messaging/content-guard';
+
+// Runs inside every CRM page the lawyer opens, so it only detects, positions and reports: no React,
+// no zod, no client data. The sidebar frame gets its data from the background, never from here.
+export default defineContentScript({
+  matches: CONTENT_SCRIPT_MATCHES,
+  runAt: 'document_end',
+  main(ctx) {
+    const frame = new SidebarFrame(browser.runtime.getURL('/sidebar.html'));
+    frame.mount(); // start loading the frame while detecting: it is the slow part of the first paint
+
+    let system: string | null = null;
+    let pageLoad = true;
+    const report = (ref: RecordRef | null) => {
+      frame.ensureMounted();
+      frame.show(ref !== null);
+      if (ref && ref.system !== system) {
+        system = ref.system;
+        void browser.runtime.sendMessage({ type: 'cs.getLayout', system: ref.system }).then((answer: unknown) => {
+          const collapsed = collapsedFromLayoutAnswer(answer);
+          if (collapsed !== null) frame.setCollapsed(collapsed);
+        }, () => undefined);
+      }
+      void browser.runtime.sendMessage({ type: 'cs.recordChanged', ref, pageLoad }).catch(() => undefined);
+      pageLoad = false;
+    };
+
+    const watcher = new RecordWatcher(() => detectRecord(location.href, document), report);
+    watcher.navigate();
+    ctx.addEventListener(window, 'wxt:locationchange', () => watcher.navigate());
+
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      if (isBackgroundToContent(message)) frame.setCollapsed(message.collapsed);
+    });
+    ctx.onInvalidated(() => {
+      watcher.stop();
+      frame.remove();
+    });
+  },
+});

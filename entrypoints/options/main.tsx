@@ -1,0 +1,46 @@
+import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { OptionsPage } from '@/components/options/OptionsPage';
+import '@/components/sidebar/sidebar.css';
+import type { StatusReport } from '@/lib/background/status-report';
+import type { OptionsToBackground } from '@/lib/messaging/protocol';
+import type { Result } from '@/lib/messaging/result';
+
+const send = async <T,>(message: OptionsToBackground): Promise<Result<T>> => {
+  try {
+    return (await browser.runtime.sendMessage(message)) as Result<T>;
+  } catch (error) {
+    return { ok: false, error: { code: 'unreachable', message: String(error) } };
+  }
+};
+
+function App() {
+  const [status, setStatus] = useState<StatusReport | null>(null);
+  const refresh = useCallback(async () => {
+    const answer = await send<StatusReport>({ type: 'options.status' });
+    if (answer.ok) setStatus(answer.value);
+  }, []);
+  useEffect(() => void refresh(), [refresh]);
+
+  const signIn = async (endpointUrl: string, token: string): Promise<Result<unknown>> => {
+    // Host permission for the firm's origin only, asked for at run time (inside this click).
+    const origin = `${new URL(endpointUrl).origin}/*`;
+    const granted = await browser.permissions.contains({ origins: [origin] }) || await browser.permissions.request({ origins: [origin] }).catch(() => false);
+    if (!granted) return { ok: false, error: { code: 'no-permission', message: `Permission to contact ${new URL(endpointUrl).origin} was not given.` } };
+    const result = await send({ type: 'options.signIn', endpointUrl, token });
+    await refresh();
+    return result;
+  };
+  return (
+    <OptionsPage status={status} onSignIn={signIn}
+      onSignOut={() => void send({ type: 'options.signOut' }).then(refresh)}
+      onSyncNow={() => void send({ type: 'options.syncNow' }).then(refresh)} />
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,113 @@
+import { browser } from 'wxt/browser';
+import { deletePartition, type LensDb, openLensDb } from '../cache/lens-db';
+import type { User } from '../contract/user';
+import { describeApiError } from '../endpoint/api-error';
+import { createFirmApi, type FirmApi } from '../endpoint/firm-api';
+import { fail, ok, type Result } from '../messaging/result';
+import { loadSettings } from '../settings/load-settings';
+import type { Settings } from '../settings/settings-schema';
+import { partitionName, readSession, type Session, writeSession } from '../settings/session-store';
+import { saveUserSettings } from '../settings/load-settings';
+
+export type SignedOutReason = 'no-endpoint' | 'no-token' | 'rejected' | 'no-permission';
+
+export interface Active {
+  session: Session;
+  settings: Settings;
+  api: FirmApi;
+  db: LensDb;
+}
+
+/**
+ * The signed-in user's endpoint client and cache partition, the background's one source of both.
+ * Signing in as someone else, or to another endpoint, deletes the previous partition: its cached
+ * client data and its queued writes (never sent under another user's token).
+ */
+export class ActiveSession {
+  private db: { partition: string; opening: Promise<LensDb> } | null = null;
+  private rejected = false;
+
+  constructor(private readonly fetchImpl?: typeof fetch) {}
+
+  async get(): Promise<Active | { signedOut: SignedOutReason }> {
+    const { settings } = await loadSettings();
+    const session = await readSession();
+    if (!session) return { signedOut: settings.endpointUrl ? 'no-token' : 'no-endpoint' };
+    if (settings.endpointUrl && normalise(settings.endpointUrl) !== normalise(session.endpointUrl)) {
+      // Policy moved the firm to another endpoint: the old session's data must not linger.
+      await this.signOut();
+      return { signedOut: 'no-token' };
+    }
+    if (this.rejected) return { signedOut: 'rejected' };
+    if (!(await hasHostPermission(session.endpointUrl))) return { signedOut: 'no-permission' };
+    return { session, settings, api: this.api(session, settings), db: await this.openDb(session.partition) };
+  }
+
+  /** The endpoint answered 401: the token no longer works. */
+  markRejected(): void {
+    this.rejected = true;
+  }
+
+  async signIn(endpointUrl: string, token: string): Promise<Result<User>> {
+    const { settings, managedKeys } = await loadSettings();
+    if (managedKeys.includes('endpointUrl') && settings.endpointUrl && normalise(settings.endpointUrl) !== normalise(endpointUrl)) {
+      return fail('managed', 'Your firm has set the endpoint by policy; it cannot be changed here.');
+    }
+    if (!(await hasHostPermission(endpointUrl))) {
+      return fail('no-permission', `Secondment Lens may not contact ${new URL(endpointUrl).origin} yet. Allow it when asked.`);
+    }
+    const api = createFirmApi({ endpointUrl, token, timeoutMs: settings.requestTimeoutSeconds * 1000, fetch: this.fetchImpl });
+    const me = await api.me();
+    if (!me.ok) return fail(me.error.kind === 'http' && me.error.status === 401 ? 'rejected' : 'unreachable', describeApiError(me.error).message);
+    if (!('value' in me)) return fail('invalid-response', 'The endpoint did not say who you are.');
+    const partition = await partitionName(endpointUrl, me.value.id);
+    const previous = await readSession();
+    if (previous && previous.partition !== partition) await this.dropPartition(previous.partition);
+    await writeSession({ endpointUrl: normalise(endpointUrl), token, user: me.value, partition });
+    if (!managedKeys.includes('endpointUrl')) await saveUserSettings({ endpointUrl: normalise(endpointUrl) });
+    this.rejected = false;
+    return ok(me.value);
+  }
+
+  async signOut(): Promise<void> {
+    const previous = await readSession();
+    await writeSession(null);
+    this.rejected = false;
+    if (previous) await this.dropPartition(previous.partition);
+  }
+
+  private api(session: Session, settings: Settings): FirmApi {
+    return createFirmApi({ endpointUrl: session.endpointUrl, token: session.token, timeoutMs: settings.requestTimeoutSeconds * 1000, fetch: this.fetchImpl });
+  }
+
+  private openDb(partition: string): Promise<LensDb> {
+    if (this.db?.partition !== partition) {
+      const opening = openLensDb(partition, () => {
+        if (this.db?.opening === opening) this.db = null;
+      });
+      this.db = { partition, opening };
+    }
+    return this.db.opening;
+  }
+
+  private async dropPartition(partition: string): Promise<void> {
+    if (this.db?.partition === partition) {
+      (await this.db.opening).close();
+      this.db = null;
+    }
+    await deletePartition(partition);
+  }
+}
+
+function normalise(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/** Loopback is granted in the manifest (the reference endpoint); any other origin is asked for at run time. */
+export async function hasHostPermission(endpointUrl: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [`${new URL(endpointUrl).origin}/*`] });
+  } catch {
+    return false;
+  }
+}

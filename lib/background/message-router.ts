@@ -1,0 +1,151 @@
+import { browser } from 'wxt/browser';
+import type { Runtime } from 'webextension-polyfill';
+import { chooseClient, readResolution } from '../cache/resolution-cache';
+import { discardOutboxItem, releaseSignInHolds } from '../cache/outbox-store';
+import { describeApiError } from '../endpoint/api-error';
+import { ContentToBackground, OptionsToBackground, SidebarToBackground } from '../messaging/protocol';
+import { fail, ok, type Result } from '../messaging/result';
+import { classifySender, type SenderKind } from '../messaging/sender';
+import type { ActiveSession } from './active-session';
+import type { LayoutStore } from './layout-store';
+import type { OutboxService } from './outbox-service';
+import { collectStatus } from './status-report';
+import { toExternalRecord } from './record-view-loader';
+import type { TabViews } from './tab-views';
+
+export interface RouterDeps {
+  sessions: ActiveSession;
+  tabs: TabViews;
+  outbox: OutboxService;
+  layout: LayoutStore;
+}
+
+/**
+ * Receives every one-off message: checks the sender, validates the message against the protocol
+ * for that kind of sender, and dispatches. Anything else is answered with a failure, never acted on.
+ */
+export function createMessageRouter(deps: RouterDeps) {
+  const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  return async (message: unknown, sender: Runtime.MessageSender): Promise<Result<unknown>> => {
+    const from = classifySender(sender, extension);
+    if (!from) return fail('forbidden', 'Unknown sender.');
+    try {
+      if (from.kind === 'content') return await fromContent(deps, from.tabId, message);
+      const ui = SidebarToBackground.safeParse(message);
+      if (ui.success) return await fromSidebar(deps, from, ui.data);
+      const options = OptionsToBackground.safeParse(message);
+      if (options.success) return await fromOptions(deps, options.data);
+      return fail('bad-message', 'Message not understood.');
+    } catch (error) {
+      return fail('internal', error instanceof Error ? error.message : String(error));
+    }
+  };
+}
+
+async function fromContent(deps: RouterDeps, tabId: number, message: unknown): Promise<Result<unknown>> {
+  const parsed = ContentToBackground.safeParse(message);
+  if (!parsed.success) return fail('bad-message', 'Message not understood.');
+  const m = parsed.data;
+  switch (m.type) {
+    case 'cs.recordChanged':
+      void deps.tabs.setRecord(tabId, m.ref, m.pageLoad);
+      return ok(null);
+    case 'cs.getLayout':
+      return ok({ collapsed: await deps.layout.isCollapsed(m.system) });
+  }
+}
+
+async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackground): Promise<Result<unknown>> {
+  // The frame in a tab speaks for that tab; the side panel names the tab it follows.
+  const tabId = from.tabId ?? ('tabId' in m ? m.tabId : undefined) ?? null;
+  const reload = () => (tabId === null ? Promise.resolve() : deps.tabs.reload(tabId));
+  switch (m.type) {
+    case 'ui.refresh':
+      if (tabId !== null) await deps.tabs.reload(tabId, { force: true });
+      void deps.outbox.flush();
+      return ok(null);
+    case 'ui.logNeed':
+      return queued(deps, await deps.outbox.enqueue(m.clientId, { kind: 'need', need: m.need }), reload);
+    case 'ui.setFlag':
+      return queued(deps, await deps.outbox.enqueue(m.clientId, { kind: 'flag-set', flag: m.flag }), reload);
+    case 'ui.clearFlag':
+      return queued(deps, await deps.outbox.enqueue(m.clientId, { kind: 'flag-clear' }), reload);
+    case 'ui.discardOutboxItem': {
+      const active = await deps.sessions.get();
+      if ('signedOut' in active) return fail('signed-out', 'Sign in first.');
+      await discardOutboxItem(active.db, m.id);
+      await reload();
+      return ok(null);
+    }
+    case 'ui.retryOutbox':
+      await deps.outbox.flush();
+      return ok(null);
+    case 'ui.searchClients': {
+      const active = await deps.sessions.get();
+      if ('signedOut' in active) return fail('signed-out', 'Sign in first.');
+      const found = await active.api.searchClients(m.query);
+      if (!found.ok || !('value' in found)) return fail('search-failed', found.ok ? 'No answer.' : describeApiError(found.error).message);
+      return ok(found.value.clients.map(({ id, name, industry }) => ({ id, name, industry })));
+    }
+    case 'ui.pickClient':
+    case 'ui.linkRecord': {
+      const ref = tabId === null ? null : deps.tabs.recordOf(tabId);
+      if (!ref || tabId === null) return fail('no-record', 'No record is open.');
+      const active = await deps.sessions.get();
+      if ('signedOut' in active) return fail('signed-out', 'Sign in first.');
+      const record = toExternalRecord(ref);
+      if (m.type === 'ui.linkRecord') {
+        const linked = await active.api.createMapping(m.clientId, record);
+        if (!linked.ok || !('value' in linked)) return fail('link-failed', linked.ok ? 'No answer.' : describeApiError(linked.error).message);
+        const { id, name, industry } = linked.value;
+        await chooseClient(active.db, record, { id, name, industry });
+      } else {
+        const resolution = await readResolution(active.db, record);
+        const match = resolution?.matches.find((c) => c.id === m.clientId);
+        if (!match) return fail('not-a-match', 'That client is not one of the matches for this record.');
+        await chooseClient(active.db, record, match);
+      }
+      await deps.tabs.reload(tabId);
+      return ok(null);
+    }
+    case 'ui.setCollapsed': {
+      const ref = tabId === null ? null : deps.tabs.recordOf(tabId);
+      if (ref) await deps.layout.setCollapsed(ref.system, m.collapsed);
+      if (tabId !== null) await browser.tabs.sendMessage(tabId, { type: 'bg.setCollapsed', collapsed: m.collapsed }, { frameId: 0 }).catch(() => undefined);
+      return ok(null);
+    }
+    case 'ui.openOptions':
+      await browser.runtime.openOptionsPage();
+      return ok(null);
+  }
+}
+
+async function queued(deps: RouterDeps, id: string | null, reload: () => Promise<void>): Promise<Result<unknown>> {
+  if (!id) return fail('signed-out', 'Sign in first.');
+  await reload();
+  return ok({ id });
+}
+
+async function fromOptions(deps: RouterDeps, m: OptionsToBackground): Promise<Result<unknown>> {
+  switch (m.type) {
+    case 'options.signIn': {
+      const signedIn = await deps.sessions.signIn(m.endpointUrl, m.token);
+      if (signedIn.ok) {
+        const active = await deps.sessions.get();
+        if (!('signedOut' in active)) await releaseSignInHolds(active.db);
+        void deps.outbox.flush();
+        void deps.tabs.reloadAll();
+      }
+      return signedIn;
+    }
+    case 'options.signOut':
+      await deps.sessions.signOut();
+      await deps.tabs.reloadAll();
+      return ok(null);
+    case 'options.status':
+      return ok(await collectStatus(deps.sessions));
+    case 'options.syncNow':
+      await deps.outbox.flush();
+      return ok(await collectStatus(deps.sessions));
+  }
+}

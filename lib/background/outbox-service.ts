@@ -1,0 +1,53 @@
+import { browser } from 'wxt/browser';
+import { enqueueWrite, pruneDelivered } from '../cache/outbox-store';
+import type { OutboxPayload } from '../messaging/outbox-item-view';
+import { flushOutbox } from '../sync/outbox-flusher';
+import type { ActiveSession } from './active-session';
+
+export const OUTBOX_ALARM = 'lens.outbox';
+const KEEP_DELIVERED_MS = 24 * 60 * 60_000;
+
+/**
+ * Writes (needs, candidate flags) go through the outbox: committed first, then sent. One flush at a
+ * time in this worker, so an item is in flight in one place only; a flush that starts while one runs
+ * waits for it and then runs again, so nothing queued meanwhile is forgotten.
+ */
+export class OutboxService {
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(private readonly sessions: ActiveSession, private readonly onChanged: () => Promise<void>) {}
+
+  async enqueue(clientId: string, payload: OutboxPayload): Promise<string | null> {
+    const active = await this.sessions.get();
+    if ('signedOut' in active) return null;
+    const row = await enqueueWrite(active.db, clientId, payload);
+    void this.flush();
+    return row.id;
+  }
+
+  flush(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.flushOnce().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        void this.flush();
+      }
+    });
+    return this.running;
+  }
+
+  private async flushOnce(): Promise<void> {
+    const active = await this.sessions.get();
+    if ('signedOut' in active) return;
+    const report = await flushOutbox(active.db, active.api);
+    await pruneDelivered(active.db, KEEP_DELIVERED_MS);
+    if (report.signInRequired) this.sessions.markRejected();
+    if (report.nextAttemptAt !== null) await browser.alarms.create(OUTBOX_ALARM, { when: report.nextAttemptAt });
+    if (report.touchedClients.size > 0) await this.onChanged();
+  }
+}

@@ -1,0 +1,126 @@
+import { purgeClient, readContext, touchContext, writeContext } from '../cache/context-cache';
+import type { CachedContext } from '../cache/lens-db';
+import { listOutboxForClient } from '../cache/outbox-store';
+import { readResolution, settledClientId, writeResolution } from '../cache/resolution-cache';
+import type { ExternalRecord } from '../contract/pms';
+import { describeApiError, type ApiError } from '../endpoint/api-error';
+import type { RecordRefMessage } from '../messaging/record-ref-schema';
+import type { Freshness, ProblemView, SidebarView } from '../messaging/sidebar-view';
+import type { Active, ActiveSession } from './active-session';
+import { cachedPracticeAreas, refreshPracticeAreas } from './practice-areas';
+
+/** A cached mapping younger than this is trusted without asking the endpoint again. */
+const RESOLUTION_TTL_MS = 24 * 60 * 60_000;
+
+export interface LoadOptions {
+  /** Ask the endpoint even when the cached mapping is recent (the user pressed refresh). */
+  force?: boolean;
+}
+
+/**
+ * The look-up flow for one record view: answer at once from the cache, then revalidate with the
+ * endpoint and push again. `push` is called with each better view; nothing is pushed once `signal`
+ * is aborted (the user has moved to another record).
+ */
+export async function loadRecordView(
+  sessions: ActiveSession,
+  ref: RecordRefMessage,
+  signal: AbortSignal,
+  push: (view: SidebarView) => void,
+  options: LoadOptions = {},
+): Promise<void> {
+  const emit = (view: SidebarView) => {
+    if (!signal.aborted) push(view);
+  };
+  const active = await sessions.get();
+  if ('signedOut' in active) return emit({ status: 'signed-out', reason: active.signedOut });
+  const record = toExternalRecord(ref);
+  const { db } = active;
+
+  // 1. From the cache, at once.
+  let resolution = await readResolution(db, record);
+  let clientId = resolution ? settledClientId(resolution) : null;
+  let cached = clientId ? await usableCache(active, clientId) : undefined;
+  if (cached) emit(await readyView(active, ref, cached, { fetchedAt: iso(cached.fetchedAt), state: 'revalidating' }));
+  else if (resolution && !clientId && resolution.matches.length > 1) emit({ status: 'ambiguous', record: ref, matches: resolution.matches });
+  else emit({ status: 'loading', record: ref });
+
+  // 2. Which client is this record? The cached mapping first, the endpoint when unknown or old.
+  if (!resolution || options.force || Date.now() - resolution.resolvedAt > RESOLUTION_TTL_MS) {
+    const resolved = await active.api.resolve(record, signal);
+    if (signal.aborted) return;
+    if (!resolved.ok) return emit(await failureView(active, sessions, ref, cached, resolved.error));
+    if ('value' in resolved) resolution = await writeResolution(db, record, resolved.value.matches);
+    clientId = resolution ? settledClientId(resolution) : null;
+  }
+  if (!resolution || resolution.matches.length === 0) return emit({ status: 'not-found', record: ref });
+  if (!clientId) return emit({ status: 'ambiguous', record: ref, matches: resolution.matches });
+  if (cached?.clientId !== clientId) {
+    cached = await usableCache(active, clientId);
+    if (cached) emit(await readyView(active, ref, cached, { fetchedAt: iso(cached.fetchedAt), state: 'revalidating' }));
+  }
+
+  // 3. Revalidate the context with a conditional request.
+  const answer = await active.api.context(clientId, cached?.etag ?? null, signal);
+  if (signal.aborted) return;
+  if (answer.ok) {
+    const fresh = 'value' in answer ? await writeContext(db, answer.value, answer.etag) : await touchContext(db, clientId);
+    await refreshPracticeAreas(active);
+    if (fresh) return emit(await readyView(active, ref, fresh, { fetchedAt: iso(fresh.fetchedAt), state: 'fresh' }));
+    // A 304 for a context purged meanwhile: fetch it whole.
+    return loadRecordView(sessions, ref, signal, push, { force: true });
+  }
+  if (answer.error.kind === 'http' && answer.error.status === 403) {
+    // Ethical wall: nothing of this client may stay on this machine.
+    await purgeClient(db, clientId);
+    return emit({ status: 'restricted', record: ref });
+  }
+  if (answer.error.kind === 'http' && answer.error.status === 404) {
+    await purgeClient(db, clientId);
+    return emit({ status: 'not-found', record: ref });
+  }
+  emit(await failureView(active, sessions, ref, cached, answer.error));
+}
+
+/** A failed revalidation: keep showing the cached context with the reason, or explain why there is none. */
+async function failureView(active: Active, sessions: ActiveSession, ref: RecordRefMessage, cached: CachedContext | undefined, error: ApiError): Promise<SidebarView> {
+  if (error.kind === 'http' && error.status === 401) {
+    sessions.markRejected();
+    return { status: 'signed-out', reason: 'rejected' };
+  }
+  const problem: ProblemView = describeApiError(error);
+  if (cached) {
+    const state = error.kind === 'network' || error.kind === 'timeout' ? 'offline' : 'error';
+    return readyView(active, ref, cached, { fetchedAt: iso(cached.fetchedAt), state, problem });
+  }
+  return { status: 'error', record: ref, problem };
+}
+
+async function usableCache(active: Active, clientId: string): Promise<CachedContext | undefined> {
+  const row = await readContext(active.db, clientId);
+  // Past the firm's maximum age, cached context is hidden rather than shown as if current.
+  if (row && Date.now() - row.fetchedAt > active.settings.maxCacheAgeHours * 3_600_000) return undefined;
+  return row;
+}
+
+export async function readyView(active: Active, ref: RecordRefMessage, cached: CachedContext, freshness: Freshness): Promise<SidebarView> {
+  const [outbox, practiceAreas] = await Promise.all([
+    listOutboxForClient(active.db, cached.clientId),
+    cachedPracticeAreas(active.db),
+  ]);
+  return {
+    status: 'ready',
+    record: ref,
+    me: active.session.user,
+    context: cached.context,
+    freshness,
+    outbox: outbox.map(({ seq: _seq, nextAttemptAt: _next, doneAt: _done, ...item }) => item),
+    practiceAreas,
+  };
+}
+
+export function toExternalRecord(ref: RecordRefMessage): ExternalRecord {
+  return { system: ref.system, kind: ref.kind, externalId: ref.externalId, tenant: ref.tenant ?? null };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();

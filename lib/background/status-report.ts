@@ -1,0 +1,34 @@
+import { listOutbox } from '../cache/outbox-store';
+import type { User } from '../contract/user';
+import { loadSettings } from '../settings/load-settings';
+import type { ActiveSession } from './active-session';
+
+/** What the options page shows about the extension's state; never the token. */
+export interface StatusReport {
+  endpointUrl: string | null;
+  managedKeys: string[];
+  invalidSettings: string[];
+  user: User | null;
+  signedOut: string | null;
+  cachedClients: number;
+  outbox: { pending: number; rejected: number; needsSignIn: number; delivered: number };
+}
+
+export async function collectStatus(sessions: ActiveSession): Promise<StatusReport> {
+  const { settings, managedKeys, invalid } = await loadSettings();
+  const active = await sessions.get();
+  const base = { endpointUrl: settings.endpointUrl, managedKeys, invalidSettings: invalid };
+  if ('signedOut' in active) {
+    return { ...base, user: null, signedOut: active.signedOut, cachedClients: 0, outbox: { pending: 0, rejected: 0, needsSignIn: 0, delivered: 0 } };
+  }
+  const rows = await listOutbox(active.db);
+  const count = (state: string) => rows.filter((r) => r.state === state).length;
+  return {
+    ...base,
+    endpointUrl: active.session.endpointUrl,
+    user: active.session.user,
+    signedOut: null,
+    cachedClients: await active.db.count('contexts'),
+    outbox: { pending: count('pending'), rejected: count('rejected'), needsSignIn: count('needs-sign-in'), delivered: count('done') },
+  };
+}

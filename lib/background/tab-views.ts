@@ -1,0 +1,100 @@
+import { browser } from 'wxt/browser';
+import { type RecordRefMessage, RecordRefSchema } from '../messaging/record-ref-schema';
+import type { SidebarView } from '../messaging/sidebar-view';
+import type { LoadOptions } from './record-view-loader';
+import type { SidebarHub } from './sidebar-hub';
+
+type Loader = (ref: RecordRefMessage, signal: AbortSignal, push: (view: SidebarView) => void, options?: LoadOptions) => Promise<void>;
+
+interface TabState {
+  ref: RecordRefMessage | null;
+  controller: AbortController;
+  view: SidebarView;
+}
+
+const sessionKey = (tabId: number) => `lens.tab.${tabId}`;
+
+/**
+ * Which record each tab shows and the latest view of it. Each record view gets its own
+ * AbortController, so a late answer for the previous record never reaches the next one. The record
+ * (never client data) is kept in storage.session so that a restarted worker still knows it.
+ */
+export class TabViews {
+  private readonly tabs = new Map<number, TabState>();
+
+  constructor(private readonly hub: SidebarHub, private readonly load: Loader) {}
+
+  async setRecord(tabId: number, ref: RecordRefMessage | null, pageLoad = false): Promise<void> {
+    const previous = this.tabs.get(tabId);
+    if (!pageLoad && previous && sameRecord(previous.ref, ref)) return;
+    await browser.storage.session.set({ [sessionKey(tabId)]: ref });
+    if (!pageLoad && previous?.ref && ref && sameIdentity(previous.ref, ref)) {
+      // Only the label arrived (the page finished rendering): relabel what is shown, no new look-up.
+      previous.ref = ref;
+      if ('record' in previous.view) previous.view = { ...previous.view, record: ref };
+      this.hub.push(tabId, previous.view);
+      return;
+    }
+    await this.show(tabId, ref);
+  }
+
+  /** Loads again (after a write, a refresh or a sign-in), keeping what is on screen until then. */
+  async reload(tabId: number, options: LoadOptions = {}): Promise<void> {
+    const state = this.tabs.get(tabId);
+    await this.show(tabId, state ? state.ref : await this.storedRecord(tabId), options);
+  }
+
+  async reloadAll(options: LoadOptions = {}): Promise<void> {
+    await Promise.all(this.hub.tabsShown().map((tabId) => this.reload(tabId, options)));
+  }
+
+  /** A sidebar connected: give it the latest view, loading it if this worker has none yet. */
+  async current(tabId: number): Promise<void> {
+    const state = this.tabs.get(tabId);
+    if (state) this.hub.push(tabId, state.view);
+    else await this.show(tabId, await this.storedRecord(tabId));
+  }
+
+  forget(tabId: number): void {
+    this.tabs.get(tabId)?.controller.abort();
+    this.tabs.delete(tabId);
+    void browser.storage.session.remove(sessionKey(tabId));
+  }
+
+  recordOf(tabId: number): RecordRefMessage | null {
+    return this.tabs.get(tabId)?.ref ?? null;
+  }
+
+  private async show(tabId: number, ref: RecordRefMessage | null, options: LoadOptions = {}): Promise<void> {
+    this.tabs.get(tabId)?.controller.abort();
+    const controller = new AbortController();
+    const keep = this.tabs.get(tabId);
+    const state: TabState = { ref, controller, view: keep && sameRecord(keep.ref, ref) ? keep.view : { status: 'idle' } };
+    this.tabs.set(tabId, state);
+    const push = (view: SidebarView) => {
+      state.view = view;
+      this.hub.push(tabId, view);
+    };
+    if (!ref) return push({ status: 'idle' });
+    try {
+      await this.load(ref, controller.signal, push, options);
+    } catch (error) {
+      // A bug or a storage failure (quota, a deleted database) must still leave words on screen.
+      push({ status: 'error', record: ref, problem: { code: 'internal', message: 'Secondment Lens could not load this record.', detail: String(error) } });
+    }
+  }
+
+  private async storedRecord(tabId: number): Promise<RecordRefMessage | null> {
+    const stored = (await browser.storage.session.get(sessionKey(tabId)))[sessionKey(tabId)];
+    const parsed = RecordRefSchema.safeParse(stored);
+    return parsed.success ? parsed.data : null;
+  }
+}
+
+function sameIdentity(a: RecordRefMessage, b: RecordRefMessage): boolean {
+  return a.system === b.system && a.kind === b.kind && a.externalId === b.externalId && a.tenant === b.tenant;
+}
+
+function sameRecord(a: RecordRefMessage | null, b: RecordRefMessage | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,61 @@
+/** Widths of the sidebar frame, open and collapsed to its tab, in CSS pixels. */
+export const FRAME_WIDTH = 380;
+export const COLLAPSED_WIDTH = 44;
+
+const FRAME_STYLE = [
+  'position:fixed', 'top:0', 'right:0', 'height:100vh', 'border:0', 'margin:0', 'padding:0',
+  'z-index:2147483646', 'background:transparent', 'color-scheme:normal', 'box-shadow:-1px 0 0 rgba(0,0,0,.12)',
+].join(';');
+
+/**
+ * The sidebar as an extension-origin iframe: the host page can move or remove the element, but it
+ * cannot read what the frame shows. Client data never enters the host DOM; this element carries
+ * none (not even the client's name in its title).
+ */
+export class SidebarFrame {
+  private readonly frame: HTMLIFrameElement;
+  private visible = false;
+  private collapsed = false;
+
+  constructor(src: string, private readonly doc: Document = document) {
+    this.frame = doc.createElement('iframe');
+    this.frame.src = src;
+    this.frame.title = 'Secondment Lens';
+    this.frame.setAttribute('style', `${FRAME_STYLE};display:none`);
+    this.frame.setAttribute('data-secondment-lens', '');
+  }
+
+  /** Inserts the frame (hidden) so that it loads while the record is being detected. */
+  mount(): void {
+    if (!this.frame.isConnected) this.doc.documentElement.append(this.frame);
+  }
+
+  show(visible: boolean): void {
+    this.visible = visible;
+    this.layout();
+  }
+
+  setCollapsed(collapsed: boolean): void {
+    this.collapsed = collapsed;
+    this.layout();
+  }
+
+  remove(): void {
+    this.frame.remove();
+    this.doc.documentElement.style.removeProperty('margin-right');
+  }
+
+  /** Puts the frame back if the host page removed it (some SPAs rebuild the whole document). */
+  ensureMounted(): void {
+    if (!this.frame.isConnected) this.mount();
+  }
+
+  private layout(): void {
+    const width = this.collapsed ? COLLAPSED_WIDTH : FRAME_WIDTH;
+    this.frame.setAttribute('style', `${FRAME_STYLE};width:${width}px;display:${this.visible ? 'block' : 'none'}`);
+    // Make room on the host page instead of covering the record.
+    const root = this.doc.documentElement.style;
+    if (this.visible) root.setProperty('margin-right', `${width}px`, 'important');
+    else root.removeProperty('margin-right');
+  }
+}

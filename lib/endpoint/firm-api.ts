@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { CandidateFlag, type CandidateFlagInput } from '../contract/candidate-flag';
+import { ChangesPage } from '../contract/changes';
+import { Client, ClientList, ResolveResult } from '../contract/client';
+import { ClientContext } from '../contract/client-context';
+import { Need, type NewNeed, PracticeAreaList } from '../contract/need';
+import type { ExternalRecord } from '../contract/pms';
+import { User } from '../contract/user';
+import type { ApiResult } from './api-error';
+import { requestJson } from './request-json';
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+export interface FirmApiConfig {
+  endpointUrl: string;
+  token: string;
+  timeoutMs: number;
+  fetch?: typeof fetch;
+}
+
+/** The firm endpoint's API v1, one method per route; every answer validated against lib/contract. */
+export function createFirmApi(config: FirmApiConfig) {
+  const base = new URL('v1/', config.endpointUrl.endsWith('/') ? config.endpointUrl : `${config.endpointUrl}/`);
+  const url = (path: string, query?: Record<string, string | undefined>) => {
+    const u = new URL(path, base);
+    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) u.searchParams.set(k, v);
+    return u.toString();
+  };
+  const call = <S extends z.ZodType>(
+    path: string,
+    schema: S | null,
+    init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; headers?: Record<string, string>; etag?: string | null; maxBytes?: number; query?: Record<string, string | undefined>; signal?: AbortSignal } = {},
+  ): Promise<ApiResult<z.infer<S>>> =>
+    requestJson({
+      url: url(path, init.query),
+      schema,
+      token: config.token,
+      timeoutMs: config.timeoutMs,
+      maxBytes: init.maxBytes ?? 256 * KiB,
+      fetch: config.fetch,
+      method: init.method,
+      body: init.body,
+      headers: init.headers,
+      etag: init.etag,
+      signal: init.signal,
+    });
+  const clientPath = (id: string, rest = '') => `clients/${encodeURIComponent(id)}${rest}`;
+
+  return {
+    me: (signal?: AbortSignal) => call('me', User, { signal }),
+    practiceAreas: () => call('practice-areas', PracticeAreaList),
+    searchClients: (query: string) => call('clients', ClientList, { query: { query }, maxBytes: 2 * MiB }),
+    resolve: (record: ExternalRecord, signal?: AbortSignal) =>
+      call('resolve', ResolveResult, {
+        signal,
+        query: { system: record.system, kind: record.kind, externalId: record.externalId, tenant: record.tenant ?? undefined },
+      }),
+    createMapping: (clientId: string, record: ExternalRecord) =>
+      call('mappings', Client, { method: 'POST', body: { clientId, record } }),
+    context: (clientId: string, etag: string | null, signal?: AbortSignal) =>
+      call(clientPath(clientId, '/context'), ClientContext, { etag, signal, maxBytes: 8 * MiB }),
+    postNeed: (clientId: string, need: NewNeed, idempotencyKey: string) =>
+      call(clientPath(clientId, '/needs'), Need, { method: 'POST', body: need, headers: { 'Idempotency-Key': idempotencyKey } }),
+    setFlag: (clientId: string, flag: CandidateFlagInput, idempotencyKey: string) =>
+      call(clientPath(clientId, '/candidate-flag'), CandidateFlag, { method: 'PUT', body: flag, headers: { 'Idempotency-Key': idempotencyKey } }),
+    clearFlag: (clientId: string, idempotencyKey: string) =>
+      call(clientPath(clientId, '/candidate-flag'), null, { method: 'DELETE', headers: { 'Idempotency-Key': idempotencyKey } }),
+    changes: (since: string, limit: number) =>
+      call('changes', ChangesPage, { query: { since, limit: String(limit) }, maxBytes: 32 * MiB }),
+  };
+}
+export type FirmApi = ReturnType<typeof createFirmApi>;

@@ -1,0 +1,20 @@
+/**
+ * What the content script accepts from the background. Hand-written instead of zod: the content
+ * script runs in every CRM page and must stay tiny (zod alone is ~22 KB gzipped).
+ */
+export type BackgroundToContent = { type: 'bg.setCollapsed'; collapsed: boolean };
+
+export function isBackgroundToContent(message: unknown): message is BackgroundToContent {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return m.type === 'bg.setCollapsed' && typeof m.collapsed === 'boolean' && Object.keys(m).length === 2;
+}
+
+/** Reads the answer to `cs.getLayout` (a Result wrapping `{ collapsed }`); null when it is anything else. */
+export function collapsedFromLayoutAnswer(answer: unknown): boolean | null {
+  if (typeof answer !== 'object' || answer === null || (answer as { ok?: unknown }).ok !== true) return null;
+  const value = (answer as { value?: unknown }).value;
+  if (typeof value !== 'object' || value === null) return null;
+  const collapsed = (value as { collapsed?: unknown }).collapsed;
+  return typeof collapsed === 'boolean' ? collapsed : null;
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { CandidateFlagInput } from '../contract/candidate-flag';
+import { NewNeed } from '../contract/need';
+import { Id } from '../contract/primitives';
+import { RecordRefSchema } from './record-ref-schema';
+
+/**
+ * Every message the background receives, one schema each; the `type` names the direction
+ * (cs = content script, ui = sidebar, options = options page). Validated on receipt; unknown or
+ * malformed messages are refused (fail closed).
+ */
+export const ContentToBackground = z.discriminatedUnion('type', [
+  // `pageLoad`: the first report of a freshly loaded page, which always gets a new look-up (a reload
+  // is how users ask for fresh data); later reports change only what differs.
+  z.object({ type: z.literal('cs.recordChanged'), ref: RecordRefSchema.nullable(), pageLoad: z.boolean() }),
+  z.object({ type: z.literal('cs.getLayout'), system: z.string().max(40) }),
+]);
+export type ContentToBackground = z.infer<typeof ContentToBackground>;
+
+const tabId = z.number().int().nonnegative().optional();
+
+export const SidebarToBackground = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ui.refresh'), tabId }),
+  z.object({ type: z.literal('ui.logNeed'), tabId, clientId: Id, need: NewNeed }),
+  z.object({ type: z.literal('ui.setFlag'), tabId, clientId: Id, flag: CandidateFlagInput }),
+  z.object({ type: z.literal('ui.clearFlag'), tabId, clientId: Id }),
+  z.object({ type: z.literal('ui.discardOutboxItem'), tabId, id: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('ui.retryOutbox'), tabId }),
+  z.object({ type: z.literal('ui.pickClient'), tabId, clientId: Id }),
+  z.object({ type: z.literal('ui.searchClients'), query: z.string().trim().min(1).max(100) }),
+  z.object({ type: z.literal('ui.linkRecord'), tabId, clientId: Id }),
+  z.object({ type: z.literal('ui.setCollapsed'), tabId, collapsed: z.boolean() }),
+  z.object({ type: z.literal('ui.openOptions') }),
+]);
+export type SidebarToBackground = z.infer<typeof SidebarToBackground>;
+/** What the sidebar sends (before defaults are applied on receipt). */
+export type SidebarRequest = z.input<typeof SidebarToBackground>;
+
+export const OptionsToBackground = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('options.signIn'), endpointUrl: z.url().max(500), token: z.string().trim().min(1).max(4096) }),
+  z.object({ type: z.literal('options.signOut') }),
+  z.object({ type: z.literal('options.status') }),
+  z.object({ type: z.literal('options.syncNow') }),
+]);
+export type OptionsToBackground = z.infer<typeof OptionsToBackground>;
+
+/** Port names: the sidebar keeps one open to receive pushed views. */
+export const SIDEBAR_PORT = 'lens.sidebar';
+
+/** What the sidebar's port receives. */
+export const BackgroundToSidebarType = 'bg.view' as const;

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/**
+ * Settings a user may set in the options page and firm IT may fix by policy (managed storage,
+ * see public/managed_schema.json). A policy value always wins over the user's.
+ */
+export const SettingsSchema = z.object({
+  /** Base URL of the firm endpoint, e.g. `https://lens.firm.example` (the API lives under /v1). */
+  endpointUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
+  /** Cached context older than this is hidden instead of shown (firm policy on stale data). */
+  maxCacheAgeHours: z.number().int().min(1).max(24 * 365).default(24 * 14),
+  /** How many clients' context to keep; the least recently viewed go first. */
+  cacheMaxClients: z.number().int().min(10).max(100_000).default(25_000),
+  /** Request time-out, seconds. */
+  requestTimeoutSeconds: z.number().int().min(2).max(120).default(20),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const SETTINGS_KEY = 'lens.settings';
