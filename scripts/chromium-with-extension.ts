@@ -1,0 +1,54 @@
+import { type BrowserContext, chromium, type Worker } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const CLIO_DEMO_PAGE = path.join(ROOT, 'server/demo/pages/clio-manage.html');
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+}
+
+/**
+ * Chromium (Debian's, or CHROMIUM_PATH) with the built extension loaded. Every host but loopback
+ * fails to resolve, so nothing leaves the machine; PMS hosts are served by `routeDemoPages`.
+ * Used by `npm start` and by the end-to-end tests.
+ */
+export async function launchWithExtension(options: { userDataDir?: string; headless?: boolean } = {}): Promise<ExtensionBrowser> {
+  const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await routeDemoPages(context);
+  return { context, worker, extensionId: new URL(worker.url()).host };
+}
+
+/** Serves the demo Clio Manage page at the real Clio hosts; the request never leaves the machine. */
+export async function routeDemoPages(context: BrowserContext): Promise<void> {
+  const body = readFileSync(CLIO_DEMO_PAGE, 'utf8');
+  for (const host of ['app.clio.com', 'eu.app.clio.com']) {
+    await context.route(`https://${host}/**`, (route) => route.fulfill({ contentType: 'text/html', body }));
+  }
+}
+
+/** Signs in through the options page, as a user would. */
+export async function signInThroughOptions(browser: ExtensionBrowser, endpointUrl: string, token: string): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.getByLabel('Firm endpoint').fill(endpointUrl);
+  await page.getByLabel('API token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signed-in').waitFor();
+  await page.close();
+}
