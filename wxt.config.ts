@@ -8,6 +8,10 @@ export default defineConfig({
     name: 'Secondment Lens',
     description: "Your firm's secondment relationship with the client on screen, beside the CRM record.",
     permissions: ['storage', 'alarms'],
+    action: { default_title: 'Secondment Lens' },
+    commands: {
+      'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Show or hide the Secondment Lens sidebar' },
+    },
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // use_dynamic_url: the frame's URL changes per session, so a page cannot probe for or embed it.

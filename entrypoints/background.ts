@@ -6,7 +6,7 @@ import { OUTBOX_ALARM, OutboxService } from '@/lib/background/outbox-service';
 import { loadRecordView } from '@/lib/background/record-view-loader';
 import { SidebarHub } from '@/lib/background/sidebar-hub';
 import { TabViews } from '@/lib/background/tab-views';
-import { SIDEBAR_PORT } from '@/lib/messaging/protocol';
+import { SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT } from '@/lib/messaging/protocol';
 import { classifySender } from '@/lib/messaging/sender';
 import { restrictStorageToExtension } from '@/lib/settings/session-store';
 
@@ -26,19 +26,42 @@ export default defineBackground(() => {
 
   browser.runtime.onConnect.addListener((port) => {
     const from = port.sender && classifySender(port.sender, extension);
-    if (port.name !== SIDEBAR_PORT || from?.kind !== 'extension-page' || from.tabId === null) {
-      port.disconnect();
-      return;
-    }
-    const tabId = from.tabId;
-    hub.add(port, tabId, () => undefined);
-    void tabs.current(tabId);
+    if (from?.kind !== 'extension-page') return port.disconnect();
+    if (port.name === SIDEBAR_PORT && from.tabId !== null) {
+      hub.add(port, { tabId: from.tabId, panelWindowId: null });
+      void tabs.current(from.tabId);
+    } else if (port.name.startsWith(SIDE_PANEL_PORT_PREFIX)) {
+      const windowId = Number(port.name.slice(SIDE_PANEL_PORT_PREFIX.length));
+      if (!Number.isInteger(windowId)) return port.disconnect();
+      hub.add(port, { tabId: null, panelWindowId: windowId });
+      void browser.tabs.query({ active: true, windowId }).then(([tab]) => {
+        if (tab?.id !== undefined && hub.bindPanels(windowId, tab.id)) void tabs.current(tab.id);
+      });
+    } else port.disconnect();
   });
 
+  browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
+    if (hub.bindPanels(windowId, tabId)) void tabs.current(tabId);
+  });
   browser.tabs.onRemoved.addListener((tabId) => tabs.forget(tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void outbox.flush();
   });
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === 'toggle-sidebar' && tab?.id !== undefined) void toggleSidebar(tab.id);
+  });
+  // The toolbar button opens the side panel (Chrome); the in-page frame stays where it is.
+  (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel
+    ?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+
+  /** The keyboard shortcut: collapse or expand the frame on this tab, remembered for its system. */
+  async function toggleSidebar(tabId: number): Promise<void> {
+    const ref = await tabs.recordOf(tabId);
+    if (!ref) return;
+    const collapsed = !(await layout.isCollapsed(ref.system));
+    await layout.setCollapsed(ref.system, collapsed);
+    await browser.tabs.sendMessage(tabId, { type: 'bg.setCollapsed', collapsed }, { frameId: 0 }).catch(() => undefined);
+  }
 
   // Queued writes go out at every worker start (after a restart of the browser, too).
   void outbox.flush();

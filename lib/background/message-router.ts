@@ -89,7 +89,7 @@ async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackg
     }
     case 'ui.pickClient':
     case 'ui.linkRecord': {
-      const ref = tabId === null ? null : deps.tabs.recordOf(tabId);
+      const ref = tabId === null ? null : await deps.tabs.recordOf(tabId);
       if (!ref || tabId === null) return fail('no-record', 'No record is open.');
       const active = await deps.sessions.get();
       if ('signedOut' in active) return fail('signed-out', 'Sign in first.');
@@ -109,7 +109,7 @@ async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackg
       return ok(null);
     }
     case 'ui.setCollapsed': {
-      const ref = tabId === null ? null : deps.tabs.recordOf(tabId);
+      const ref = tabId === null ? null : await deps.tabs.recordOf(tabId);
       if (ref) await deps.layout.setCollapsed(ref.system, m.collapsed);
       if (tabId !== null) await browser.tabs.sendMessage(tabId, { type: 'bg.setCollapsed', collapsed: m.collapsed }, { frameId: 0 }).catch(() => undefined);
       return ok(null);

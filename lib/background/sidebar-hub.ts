@@ -2,36 +2,42 @@ import type { Runtime } from 'webextension-polyfill';
 import type { SidebarView } from '../messaging/sidebar-view';
 
 /**
- * The open sidebars (frames injected in tabs, the side panel) and the tab each shows. Views are
- * pushed over a port: the background learns of new data at times the sidebar cannot predict.
+ * The open sidebars and the tab each shows: frames injected in a tab show that tab; a side panel
+ * shows whichever tab is active in its window and is re-bound when that changes. Views are pushed
+ * over the port, because the background learns of new data at times the sidebar cannot predict.
  */
 export class SidebarHub {
-  private readonly ports = new Map<Runtime.Port, number>();
+  private readonly ports = new Map<Runtime.Port, { tabId: number | null; panelWindowId: number | null }>();
 
-  add(port: Runtime.Port, tabId: number, onClose: () => void): void {
-    this.ports.set(port, tabId);
-    port.onDisconnect.addListener(() => {
-      this.ports.delete(port);
-      onClose();
-    });
+  add(port: Runtime.Port, binding: { tabId: number | null; panelWindowId: number | null }): void {
+    this.ports.set(port, binding);
+    port.onDisconnect.addListener(() => this.ports.delete(port));
+  }
+
+  /** A side panel follows the active tab of its window. Returns whether any panel was re-bound. */
+  bindPanels(windowId: number, tabId: number): boolean {
+    let bound = false;
+    for (const [, binding] of this.ports) {
+      if (binding.panelWindowId === windowId) {
+        binding.tabId = tabId;
+        bound = true;
+      }
+    }
+    return bound;
   }
 
   push(tabId: number, view: SidebarView): void {
-    for (const [port, shown] of this.ports) {
-      if (shown !== tabId) continue;
+    for (const [port, binding] of this.ports) {
+      if (binding.tabId !== tabId) continue;
       try {
-        port.postMessage({ type: 'bg.view', view });
+        port.postMessage({ type: 'bg.view', tabId, view });
       } catch {
-        this.ports.delete(port); // the frame went away between the check and the send
+        this.ports.delete(port); // the page went away between the check and the send
       }
     }
   }
 
-  hasSidebar(tabId: number): boolean {
-    return [...this.ports.values()].includes(tabId);
-  }
-
   tabsShown(): number[] {
-    return [...new Set(this.ports.values())];
+    return [...new Set([...this.ports.values()].map((b) => b.tabId).filter((t): t is number => t !== null))];
   }
 }

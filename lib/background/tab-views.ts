@@ -61,8 +61,10 @@ export class TabViews {
     void browser.storage.session.remove(sessionKey(tabId));
   }
 
-  recordOf(tabId: number): RecordRefMessage | null {
-    return this.tabs.get(tabId)?.ref ?? null;
+  /** The record on a tab, also after the worker was restarted. */
+  async recordOf(tabId: number): Promise<RecordRefMessage | null> {
+    const state = this.tabs.get(tabId);
+    return state ? state.ref : this.storedRecord(tabId);
   }
 
   private async show(tabId: number, ref: RecordRefMessage | null, options: LoadOptions = {}): Promise<void> {

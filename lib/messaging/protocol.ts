@@ -44,8 +44,9 @@ export const OptionsToBackground = z.discriminatedUnion('type', [
 ]);
 export type OptionsToBackground = z.infer<typeof OptionsToBackground>;
 
-/** Port names: the sidebar keeps one open to receive pushed views. */
+/** Port names: the sidebar frame keeps one open to receive pushed views; a side panel names its window. */
 export const SIDEBAR_PORT = 'lens.sidebar';
+export const SIDE_PANEL_PORT_PREFIX = 'lens.sidepanel.';
 
 /** What the sidebar's port receives. */
 export const BackgroundToSidebarType = 'bg.view' as const;

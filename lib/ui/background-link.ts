@@ -1,41 +1,55 @@
 import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
-import { SIDEBAR_PORT, type SidebarRequest } from '../messaging/protocol';
+import { SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT, type SidebarRequest } from '../messaging/protocol';
 import type { Result } from '../messaging/result';
 import { SidebarView } from '../messaging/sidebar-view';
 
+export type SidebarMode = 'frame' | 'panel';
+
 /**
  * The sidebar's line to the background: a port on which views are pushed (each validated on
- * receipt, fail closed), reopened whenever the worker was stopped, and one-off requests.
+ * receipt, fail closed), reopened whenever the worker was stopped, and one-off requests. A side
+ * panel has no tab of its own: it sends the tab of the view it shows with each request.
  */
-export function connectToBackground(onView: (view: SidebarView) => void, onInvalid: (message: string) => void): () => void {
-  let port: Runtime.Port | null = null;
-  let closed = false;
-  const open = () => {
-    port = browser.runtime.connect({ name: SIDEBAR_PORT });
-    port.onMessage.addListener((message: unknown) => {
-      const type = (message as { type?: unknown } | null)?.type;
-      if (type !== 'bg.view') return;
-      const parsed = SidebarView.safeParse((message as { view?: unknown }).view);
-      if (parsed.success) onView(parsed.data);
-      else onInvalid(parsed.error.issues[0]?.message ?? 'invalid view');
-    });
+export class BackgroundLink {
+  private port: Runtime.Port | null = null;
+  private closed = false;
+  private tabId: number | undefined;
+
+  constructor(private readonly mode: SidebarMode, private readonly onView: (view: SidebarView) => void, private readonly onInvalid: (message: string) => void) {}
+
+  async open(): Promise<void> {
+    const name = this.mode === 'frame' ? SIDEBAR_PORT : `${SIDE_PANEL_PORT_PREFIX}${(await browser.windows.getCurrent()).id}`;
+    if (this.closed) return;
+    const port = browser.runtime.connect({ name });
+    this.port = port;
+    port.onMessage.addListener((message: unknown) => this.receive(message));
     // The worker was stopped: reconnecting wakes it and it pushes the current view again.
     port.onDisconnect.addListener(() => {
-      if (!closed) setTimeout(open, 50);
+      if (!this.closed) setTimeout(() => void this.open(), 50);
     });
-  };
-  open();
-  return () => {
-    closed = true;
-    port?.disconnect();
-  };
-}
+  }
 
-export async function request<T = unknown>(message: SidebarRequest): Promise<Result<T>> {
-  try {
-    return (await browser.runtime.sendMessage(message)) as Result<T>;
-  } catch (error) {
-    return { ok: false, error: { code: 'unreachable', message: `Secondment Lens could not reach its background: ${String(error)}` } };
+  close(): void {
+    this.closed = true;
+    this.port?.disconnect();
+  }
+
+  async request<T = unknown>(message: SidebarRequest): Promise<Result<T>> {
+    try {
+      const withTab = this.mode === 'panel' && 'tabId' in message === false && this.tabId !== undefined ? { ...message, tabId: this.tabId } : message;
+      return (await browser.runtime.sendMessage(withTab)) as Result<T>;
+    } catch (error) {
+      return { ok: false, error: { code: 'unreachable', message: `Secondment Lens could not reach its background: ${String(error)}` } };
+    }
+  }
+
+  private receive(message: unknown): void {
+    if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== 'bg.view') return;
+    const { tabId, view } = message as { tabId?: unknown; view?: unknown };
+    const parsed = SidebarView.safeParse(view);
+    if (!parsed.success) return this.onInvalid(parsed.error.issues[0]?.message ?? 'invalid view');
+    if (typeof tabId === 'number' && Number.isInteger(tabId)) this.tabId = tabId;
+    this.onView(parsed.data);
   }
 }

@@ -3,6 +3,7 @@ import { DEMO_TOKENS } from '../../server/demo/demo-ids';
 import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './support/browser';
 import { startEndpoint } from './support/endpoint';
 import { type Fault, startFaultProxy } from './support/fault-proxy';
+import { setUserSettings } from './support/worker';
 
 const NORTHWIND_CONTACT = 'https://app.clio.com/nc/#/contacts/1001';
 const CONTEXT_PATH = /\/v1\/clients\/[^/]+\/context/;
@@ -16,7 +17,7 @@ test.beforeEach(async () => {
   proxy = await startFaultProxy(endpoint.url);
   browser = await launchWithExtension();
   // A short time-out so the hanging-endpoint case takes seconds, not the default 20.
-  await browser.worker.evaluate(() => chrome.storage.local.set({ 'lens.settings': { requestTimeoutSeconds: 2 } }));
+  await setUserSettings(browser.worker, { requestTimeoutSeconds: 2 });
   await signIn(browser, proxy.url, DEMO_TOKENS.partner);
 });
 

@@ -1,0 +1,187 @@
+/**
+ * The firm API's routes as OpenAPI route definitions, built from the contract's zod schemas. The
+ * reference server routes by these same paths and `scripts/write-openapi.ts` publishes them as
+ * docs/openapi.json. Imported only by the server and scripts (it pulls in @hono/zod-openapi); the
+ * extension imports the plain schemas from `./index`.
+ */
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { CandidateFlag, CandidateFlagInput } from './candidate-flag';
+import { ChangesPage } from './changes';
+import { Client, ClientList, NewMapping, ResolveResult } from './client';
+import { ClientContext } from './client-context';
+import { NewNeed, Need, PracticeAreaList } from './need';
+import { PmsSystem, RecordKind } from './pms';
+import { Id } from './primitives';
+import { Problem, PROBLEM_CONTENT_TYPE } from './problem';
+import { User } from './user';
+
+export const BEARER_SCHEME = 'bearerAuth';
+export const IDEMPOTENCY_KEY_MAX = 255;
+export const CHANGES_LIMIT_DEFAULT = 1000;
+export const CHANGES_LIMIT_MAX = 5000;
+export const REQUEST_BODY_MAX_BYTES = 64 * 1024;
+
+// ── request parameters (the server validates with these) ─────────────────
+export const ClientIdParams = z.object({ id: Id });
+export const ClientSearchQuery = z.object({ query: z.string().max(200).default('') });
+export const ResolveQuery = z.object({
+  system: PmsSystem,
+  kind: RecordKind,
+  externalId: z.string().min(1).max(128),
+  tenant: z.string().min(1).max(253).optional(),
+});
+const CURSOR = /^(0|[1-9][0-9]{0,15})$/;
+export const ChangesQuery = z.object({
+  since: z.string().regex(CURSOR, 'a cursor from a previous page, or 0').default('0'),
+  limit: z.string().regex(/^[1-9][0-9]{0,4}$/, 'a whole number').default(String(CHANGES_LIMIT_DEFAULT))
+    .transform(Number).pipe(z.number().int().min(1).max(CHANGES_LIMIT_MAX)),
+});
+export const IdempotencyKeyHeader = z.string().min(1).max(IDEMPOTENCY_KEY_MAX);
+
+// ── documentation helpers ────────────────────────────────────────────────
+// zod 4 copies methods onto a schema when it is built: one built before @hono/zod-openapi loaded
+// has no `.openapi`. A clone is built now, so document through clones (same definition).
+const documented = <T extends z.ZodType>(schema: T): T => schema.clone() as T;
+const named = <T extends z.ZodType>(name: string, schema: T) => documented(schema).openapi(name) as T;
+const ProblemDoc = named('Problem', Problem);
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const problem = (description: string) => ({ description, content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemDoc } } });
+
+const unauthorized = {
+  ...problem('Missing or unknown bearer token.'),
+  headers: { 'WWW-Authenticate': { schema: { type: 'string' as const }, description: 'Bearer' } },
+};
+const common = { 401: unauthorized };
+const clientAccess = {
+  403: problem('An ethical wall keeps this user from the client (or, for flags, the user is not BD). The detail never names the client.'),
+  404: problem('No such client.'),
+};
+const bodyErrors = {
+  400: problem('Malformed JSON.'),
+  413: problem('Body larger than 64 KiB.'),
+  415: problem('Content type is not application/json.'),
+  422: problem('The body does not match the schema: `errors` lists each field (unknown fields and over-long strings included).'),
+};
+const badQuery = { 400: problem('A query parameter is missing or invalid: `errors` lists each.') };
+const security = [{ [BEARER_SCHEME]: [] }];
+const clientIdParam = z.object({ id: documented(Id).openapi({ param: { name: 'id', in: 'path' }, example: 'c-northwind' }) });
+
+export const routes = {
+  getMe: createRoute({
+    method: 'get', path: '/v1/me', tags: ['session'], security, operationId: 'getMe',
+    summary: 'The signed-in user',
+    responses: { 200: { description: 'The user the token belongs to.', content: json(named('User', User)) }, ...common },
+  }),
+  listPracticeAreas: createRoute({
+    method: 'get', path: '/v1/practice-areas', tags: ['reference'], security, operationId: 'listPracticeAreas',
+    summary: 'Practice areas a need may be filed under',
+    responses: { 200: { description: 'The firm\'s practice areas.', content: json(named('PracticeAreaList', PracticeAreaList)) }, ...common },
+  }),
+  searchClients: createRoute({
+    method: 'get', path: '/v1/clients', tags: ['clients'], security, operationId: 'searchClients',
+    summary: 'Search clients by name',
+    description: 'Case-insensitive substring match on the name; at most 50; clients behind a wall for the caller are left out.',
+    request: { query: ClientSearchQuery },
+    responses: { 200: { description: 'Matching clients.', content: json(named('ClientList', ClientList)) }, ...badQuery, ...common },
+  }),
+  resolveRecord: createRoute({
+    method: 'get', path: '/v1/resolve', tags: ['clients'], security, operationId: 'resolveRecord',
+    summary: 'Firm clients for one PMS record',
+    description: 'Zero, one or several matches. Without `tenant` any tenant matches; clients behind a wall are left out.',
+    request: { query: ResolveQuery },
+    responses: { 200: { description: 'The matches.', content: json(named('ResolveResult', ResolveResult)) }, ...badQuery, ...common },
+  }),
+  createMapping: createRoute({
+    method: 'post', path: '/v1/mappings', tags: ['clients'], security, operationId: 'createMapping',
+    summary: 'Link a PMS record to a client',
+    request: { body: { required: true, content: json(named('NewMapping', NewMapping)) } },
+    responses: {
+      200: { description: 'The link already existed; nothing changed.', content: json(named('Client', Client)) },
+      201: { description: 'Linked.', content: json(Client) },
+      ...bodyErrors, ...common, ...clientAccess,
+    },
+  }),
+  getClientContext: createRoute({
+    method: 'get', path: '/v1/clients/{id}/context', tags: ['clients'], security, operationId: 'getClientContext',
+    summary: 'Everything the sidebar shows for a client',
+    description: 'Strong `ETag` computed from the data (not from `asOf`); send it back in `If-None-Match` for a 304.',
+    request: {
+      params: clientIdParam,
+      headers: z.object({ 'If-None-Match': z.string().max(1000).optional().openapi({ description: 'An ETag from an earlier answer.' }) }),
+    },
+    responses: {
+      200: {
+        description: 'The client\'s context.', content: json(named('ClientContext', ClientContext)),
+        headers: {
+          ETag: { schema: { type: 'string' as const }, description: 'Strong validator of the data.' },
+          'Cache-Control': { schema: { type: 'string' as const }, description: '`private, no-cache`' },
+        },
+      },
+      304: { description: 'Not modified since the ETag in If-None-Match.', headers: { ETag: { schema: { type: 'string' as const } } } },
+      ...badQuery, ...common, ...clientAccess,
+    },
+  }),
+  createNeed: createRoute({
+    method: 'post', path: '/v1/clients/{id}/needs', tags: ['needs'], security, operationId: 'createNeed',
+    summary: 'Log an unmet need (opportunity)',
+    description: 'Idempotent with the `Idempotency-Key` header (IETF httpapi draft): the same key and body again replays the '
+      + 'first answer (`Idempotent-Replayed: true`) and never makes a second record; keys are per user and kept across restarts.',
+    request: {
+      params: clientIdParam,
+      headers: z.object({ 'Idempotency-Key': documented(IdempotencyKeyHeader).openapi({ description: 'A fresh unique value (a UUID) per need; the same value on every retry.', example: '5f1c7c1e-3a6f-4d8e-9b1a-0c2d3e4f5a6b' }) }),
+      body: { required: true, content: json(named('NewNeed', NewNeed)) },
+    },
+    responses: {
+      201: {
+        description: 'Logged (or the replay of the first answer to this key).', content: json(named('Need', Need)),
+        headers: { 'Idempotent-Replayed': { schema: { type: 'string' as const, enum: ['true'] }, description: 'Present on a replay.' } },
+      },
+      ...bodyErrors,
+      400: problem('Malformed JSON, or the Idempotency-Key header is missing or too long.'),
+      409: problem('A request with this Idempotency-Key is still being processed.'),
+      422: problem('Body does not match the schema, practiceArea is not one of /v1/practice-areas, or the Idempotency-Key was used with a different body.'),
+      ...common, ...clientAccess,
+    },
+  }),
+  putCandidateFlag: createRoute({
+    method: 'put', path: '/v1/clients/{id}/candidate-flag', tags: ['candidate flags'], security, operationId: 'putCandidateFlag',
+    summary: 'Flag a client as a secondment candidate (BD only)',
+    request: { params: clientIdParam, body: { required: true, content: json(named('CandidateFlagInput', CandidateFlagInput)) } },
+    responses: { 200: { description: 'The flag as stored.', content: json(named('CandidateFlag', CandidateFlag)) }, ...bodyErrors, ...common, ...clientAccess },
+  }),
+  deleteCandidateFlag: createRoute({
+    method: 'delete', path: '/v1/clients/{id}/candidate-flag', tags: ['candidate flags'], security, operationId: 'deleteCandidateFlag',
+    summary: 'Clear a candidate flag (BD only)',
+    request: { params: clientIdParam },
+    responses: { 204: { description: 'Cleared (or there was none).' }, ...common, ...clientAccess },
+  }),
+  getChanges: createRoute({
+    method: 'get', path: '/v1/changes', tags: ['sync'], security, operationId: 'getChanges',
+    summary: 'Delta feed for the caller',
+    description: 'Upserts and deletes since a cursor, oldest first; walled clients never appear, walls raised later appear as `access.revoke`. '
+      + 'Start with `since=0`; page while `hasMore`; keep `nextCursor` for the next poll.',
+    request: { query: ChangesQuery },
+    responses: { 200: { description: 'One page of changes.', content: json(named('ChangesPage', ChangesPage)) }, ...badQuery, ...common },
+  }),
+  getOpenApi: createRoute({
+    method: 'get', path: '/v1/openapi.json', tags: ['meta'], security: [], operationId: 'getOpenApi',
+    summary: 'This document',
+    responses: { 200: { description: 'OpenAPI 3.1 document.', content: { 'application/json': { schema: z.object({}).passthrough() } } } },
+  }),
+  healthz: createRoute({
+    method: 'get', path: '/healthz', tags: ['meta'], security: [], operationId: 'healthz',
+    summary: 'Liveness',
+    responses: { 200: { description: 'Up.', content: json(z.object({ ok: z.literal(true) })) } },
+  }),
+} as const;
+
+export const OPENAPI_INFO = {
+  title: 'Secondment Lens firm API',
+  version: '1.0.0',
+  description: 'What a firm\'s endpoint serves to the Secondment Lens browser extension. Errors are RFC 9457 problem details '
+    + '(`application/problem+json`). Every route but /healthz and /v1/openapi.json needs `Authorization: Bearer <token>`.',
+} as const;
+
+/** `/v1/clients/{id}/context` → `/v1/clients/:id/context` (Hono's path syntax). */
+export const honoPath = (openApiPath: string) => openApiPath.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
