@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 // See README "Architecture". Host permissions: the PMS hosts the content script runs on are
 // declared; the firm endpoint's origin is requested at run time (optional), never all hosts.
 export default defineConfig({
+  // LENS_OUT_DIR lets two builds (e.g. parallel test runs) live side by side; default .output.
+  outDir: process.env.LENS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Secondment Lens',

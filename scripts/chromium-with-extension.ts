@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
-export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const EXTENSION_DIR = path.join(ROOT, process.env.LENS_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CLIO_DEMO_PAGE = path.join(ROOT, 'server/demo/pages/clio-manage.html');
 
 export interface ExtensionBrowser {
