@@ -1,0 +1,111 @@
+/**
+ * Read-only conformance check of a firm endpoint against the Secondment Lens contract.
+ *   tsx scripts/conformance.ts --url https://lens.firm.example --token <a user's bearer token> [--client <client id>]
+ * Prints PASS/FAIL per check; exit code 1 when any check fails. Writes nothing to the endpoint.
+ */
+import { pathToFileURL } from 'node:url';
+import type { z } from 'zod';
+import {
+  ChangesPage, ClientContext, ClientList, PracticeAreaList, Problem, PROBLEM_CONTENT_TYPE, ResolveResult, User,
+} from '../lib/contract';
+
+export type CheckResult = { name: string; ok: boolean; detail?: string };
+export type ConformanceOptions = { url: string; token: string; clientId?: string; fetch?: typeof fetch };
+
+export async function runConformance(opts: ConformanceOptions): Promise<CheckResult[]> {
+  const base = opts.url.replace(/\/+$/, '');
+  const doFetch = opts.fetch ?? fetch;
+  const results: CheckResult[] = [];
+  const auth = { Authorization: `Bearer ${opts.token}` };
+  const get = (path: string, headers: Record<string, string> = auth) => doFetch(`${base}${path}`, { headers });
+
+  async function check(name: string, fn: () => Promise<string | void>) {
+    try {
+      const detail = await fn();
+      results.push({ name, ok: true, ...(detail ? { detail } : {}) });
+    } catch (err) {
+      results.push({ name, ok: false, detail: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  const expectStatus = async (res: Response, status: number) => {
+    if (res.status !== status) throw new Error(`HTTP ${res.status}, expected ${status}: ${(await res.text()).slice(0, 200)}`);
+  };
+  const parse = async <S extends z.ZodType>(res: Response, schema: S): Promise<z.output<S>> => {
+    await expectStatus(res, 200);
+    const r = schema.safeParse(await res.json());
+    if (!r.success) throw new Error(`does not match the contract: ${r.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return r.data;
+  };
+  const expectProblem = async (res: Response, status: number) => {
+    await expectStatus(res, status);
+    const type = res.headers.get('content-type') ?? '';
+    if (!type.startsWith(PROBLEM_CONTENT_TYPE)) throw new Error(`content type ${type}, expected ${PROBLEM_CONTENT_TYPE}`);
+    const r = Problem.safeParse(await res.json());
+    if (!r.success) throw new Error('body is not an RFC 9457 problem');
+    if (r.data.status !== status) throw new Error(`problem status ${r.data.status} ≠ ${status}`);
+  };
+
+  await check('GET /v1/me answers a User', async () => `signed in as ${(await parse(await get('/v1/me'), User)).name}`);
+  await check('no token → 401 problem+json with WWW-Authenticate: Bearer', async () => {
+    const res = await get('/v1/me', {});
+    if (!/^Bearer/i.test(res.headers.get('www-authenticate') ?? '')) throw new Error('WWW-Authenticate: Bearer missing');
+    await expectProblem(res, 401);
+  });
+  await check('wrong token → 401 problem+json', async () => expectProblem(await get('/v1/me', { Authorization: 'Bearer conformance-check-invalid-token' }), 401));
+  await check('GET /v1/practice-areas answers a PracticeAreaList', async () => `${(await parse(await get('/v1/practice-areas'), PracticeAreaList)).practiceAreas.length} areas`);
+
+  let clientId = opts.clientId;
+  let record: ClientList['clients'][number]['externalIds'][number] | undefined;
+  await check('GET /v1/clients answers a ClientList', async () => {
+    const { clients } = await parse(await get('/v1/clients?query='), ClientList);
+    const chosen = clientId ? clients.find((c) => c.id === clientId) : clients.find((c) => c.externalIds.length > 0) ?? clients[0];
+    clientId ??= chosen?.id;
+    record = chosen?.externalIds[0];
+    return `${clients.length} clients`;
+  });
+  await check('GET /v1/resolve finds a client by one of its PMS records', async () => {
+    if (!record || !clientId) return 'skipped: no client with a PMS record to try';
+    const q = new URLSearchParams({ system: record.system, kind: record.kind, externalId: record.externalId, ...(record.tenant ? { tenant: record.tenant } : {}) });
+    const { matches } = await parse(await get(`/v1/resolve?${q}`), ResolveResult);
+    if (!matches.some((m) => m.id === clientId)) throw new Error(`${clientId} is not among the matches`);
+  });
+  await check('GET /v1/resolve with an unknown system → 400 problem', async () => expectProblem(await get('/v1/resolve?system=not-a-system&kind=client&externalId=1'), 400));
+  await check('GET /v1/clients/{id}/context answers a ClientContext with an ETag; If-None-Match → 304', async () => {
+    if (!clientId) throw new Error('no client to try (pass --client)');
+    const path = `/v1/clients/${encodeURIComponent(clientId)}/context`;
+    const res = await get(path);
+    const etag = res.headers.get('etag');
+    await parse(res, ClientContext);
+    if (!etag) throw new Error('no ETag header');
+    const again = await get(path, { ...auth, 'If-None-Match': etag });
+    if (again.status !== 304) throw new Error(`If-None-Match gave ${again.status}, expected 304`);
+    return etag.startsWith('W/') ? 'weak ETag (a strong one is recommended)' : undefined;
+  });
+  await check('GET /v1/clients/{unknown}/context → 404 problem', async () => expectProblem(await get('/v1/clients/conformance-no-such-client/context'), 404));
+  await check('GET /v1/changes answers a ChangesPage', async () => {
+    const page = await parse(await get('/v1/changes?since=0&limit=10'), ChangesPage);
+    if (page.changes.length > 10) throw new Error('more changes than the limit');
+    return `${page.changes.length} changes, hasMore ${page.hasMore}`;
+  });
+  await check('an unknown route → 404 problem', async () => expectProblem(await get('/v1/conformance-no-such-route'), 404));
+  return results;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const url = arg('url');
+  const token = arg('token') ?? process.env.LENS_TOKEN;
+  if (!url || !token) {
+    console.error('usage: tsx scripts/conformance.ts --url URL --token TOKEN [--client CLIENT_ID]   (or LENS_TOKEN=…)');
+    process.exit(2);
+  }
+  const results = await runConformance({ url, token, clientId: arg('client') });
+  for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${r.detail ? `  — ${r.detail}` : ''}`);
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(failed ? `${failed} of ${results.length} checks failed` : `all ${results.length} checks passed`);
+  process.exit(failed ? 1 : 0);
+}

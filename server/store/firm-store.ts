@@ -1,0 +1,363 @@
+import Database from 'better-sqlite3';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type {
+  CandidateFlag, ChangesPage, Client, ClientSummary, ExternalRecord, Need, ParsedNewNeed, PmsSystem,
+  RecordKind, Secondment, User, UserRole,
+} from '../../lib/contract';
+import { createChangesReader } from './changes-feed';
+import { migrate } from './migrations';
+import {
+  needParams, secondmentParams, toClient, toFlag, toNeed, toSecondment,
+  type ClientRow, type FlagRow, type MappingRow, type NeedRow, type SecondmentRow,
+} from './rows';
+
+export type StoredUser = User & { title: string };
+export type NewUser = StoredUser & { token: string };
+export type Counts = { clients: number; secondments: number; needs: number; flags: number };
+export type ResolveQuery = { system: PmsSystem; kind: RecordKind; externalId: string; tenant?: string | null };
+export type ClientData = { client: Client; secondments: Secondment[]; needs: Need[]; candidateFlag: CandidateFlag | null };
+
+export type IdempotencyClaim =
+  | { kind: 'claimed' }
+  | { kind: 'mismatch' }
+  | { kind: 'in-flight' }
+  | { kind: 'replay'; status: number; body: string; headers: Record<string, string> };
+
+/** Bearer tokens are stored as SHA-256 digests: a copy of the database does not give away sign-ins. */
+export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+const PERSON_PLACEHOLDER = { id: '', name: '' };
+
+/**
+ * Data access for the reference endpoint: one SQLite file (WAL), migrated on open. Every write takes
+ * a fresh `seq` from one counter so the delta feed can page by it. All SQL is parameterised.
+ */
+export class FirmStore {
+  readonly db: Database.Database;
+  private readonly readChanges: (userId: string, since: number, limit: number) => ChangesPage;
+  private readonly s: ReturnType<typeof prepareStatements>;
+
+  constructor(readonly path: string = ':memory:') {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('synchronous = NORMAL');
+    migrate(this.db);
+    this.readChanges = createChangesReader(this.db);
+    this.s = prepareStatements(this.db);
+  }
+
+  /** Runs `fn` in one transaction (nested calls become savepoints). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Next value of the global change counter; call inside a transaction with the write it stamps. */
+  nextSeq(): number {
+    return this.s.bump.get()!;
+  }
+
+  isEmpty(): boolean {
+    return this.s.countUsers.get() === 0 && this.s.countAllClients.get() === 0;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // ── users ──────────────────────────────────────────────────────────────
+  insertUser(u: NewUser): void {
+    this.s.insertUser.run({ id: u.id, name: u.name, email: u.email, role: u.role, title: u.title, token_sha256: hashToken(u.token) });
+  }
+  userByToken(token: string): StoredUser | null {
+    return this.s.userByTokenHash.get(hashToken(token)) ?? null;
+  }
+  getUser(id: string): StoredUser | null {
+    return this.s.userById.get(id) ?? null;
+  }
+
+  // ── practice areas ─────────────────────────────────────────────────────
+  setPracticeAreas(names: readonly string[]): void {
+    this.transaction(() => names.forEach((n, i) => this.s.insertPracticeArea.run(n, i)));
+  }
+  listPracticeAreas(): string[] {
+    return this.s.practiceAreas.all();
+  }
+  isPracticeArea(name: string): boolean {
+    return this.s.isPracticeArea.get(name) === 1;
+  }
+
+  // ── clients and their PMS records ──────────────────────────────────────
+  insertClient(c: Client): void {
+    this.transaction(() => {
+      this.s.insertClient.run({ id: c.id, name: c.name, industry: c.industry, seq: this.nextSeq() });
+      for (const r of c.externalIds) this.s.insertMapping.run(mappingParams(c.id, r));
+    });
+  }
+  getClient(id: string): Client | null {
+    const row = this.s.clientById.get(id);
+    return row ? toClient(row, this.s.mappingsOf.all(id)) : null;
+  }
+  searchClients(userId: string, query: string, limit = 50): Client[] {
+    const pattern = `%${query.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    return this.withMappings(this.s.searchClients.all({ user: userId, pattern, limit }));
+  }
+  resolve(userId: string, q: ResolveQuery): ClientSummary[] {
+    return this.s.resolve.all({ user: userId, system: q.system, kind: q.kind, externalId: q.externalId, tenant: q.tenant ?? null });
+  }
+  /** Links a PMS record to a client; false when the link already existed (nothing written). */
+  addMapping(clientId: string, record: ExternalRecord): boolean {
+    return this.transaction(() => {
+      const { changes } = this.s.insertMapping.run(mappingParams(clientId, record));
+      if (changes === 0) return false;
+      this.s.touchClient.run({ id: clientId, seq: this.nextSeq() }); // the client's externalIds changed: re-announce it
+      return true;
+    });
+  }
+  private withMappings(rows: ClientRow[]): Client[] {
+    if (!rows.length) return [];
+    const byClient = new Map<string, MappingRow[]>();
+    for (const m of this.s.mappingsOfMany.all(JSON.stringify(rows.map((r) => r.id)))) {
+      byClient.set(m.client_id, [...(byClient.get(m.client_id) ?? []), m]);
+    }
+    return rows.map((r) => toClient(r, byClient.get(r.id) ?? []));
+  }
+
+  // ── ethical walls ──────────────────────────────────────────────────────
+  isWalled(userId: string, clientId: string): boolean {
+    return this.s.isWalled.get(userId, clientId) === 1;
+  }
+  /** The user may no longer see the client; the feed tells their cache with `access.revoke`. */
+  raiseWall(userId: string, clientId: string): boolean {
+    return this.transaction(() => {
+      if (this.isWalled(userId, clientId)) return false;
+      this.s.insertWall.run({ user: userId, client: clientId, at: new Date().toISOString(), seq: this.nextSeq() });
+      return true;
+    });
+  }
+  /** Lifting a wall re-stamps the client's rows so that every feed delivers them again. */
+  liftWall(userId: string, clientId: string): boolean {
+    return this.transaction(() => {
+      if (this.s.deleteWall.run(userId, clientId).changes === 0) return false;
+      this.s.touchClient.run({ id: clientId, seq: this.nextSeq() });
+      for (const id of this.s.reseqSecondments.all(clientId)) this.s.setSecondmentSeq.run(this.nextSeq(), id);
+      for (const id of this.s.reseqNeeds.all(clientId)) this.s.setNeedSeq.run(this.nextSeq(), id);
+      this.s.setFlagSeq.run(this.nextSeq(), clientId);
+      return true;
+    });
+  }
+
+  // ── secondments ────────────────────────────────────────────────────────
+  insertSecondment(s: Secondment): void {
+    this.transaction(() => this.s.insertSecondment.run(secondmentParams(s, this.nextSeq())));
+  }
+  listSecondments(clientId: string): Secondment[] {
+    return this.s.secondmentsOf.all(clientId).map(toSecondment);
+  }
+  secondmentBelongsTo(secondmentId: string, clientId: string): boolean {
+    return this.s.secondmentOf.get(secondmentId, clientId) === 1;
+  }
+
+  // ── needs ──────────────────────────────────────────────────────────────
+  insertNeed(n: Need): void {
+    this.transaction(() => this.s.insertNeed.run(needParams(n, this.nextSeq())));
+  }
+  /** A need logged through the API: `identifiedBy` is the caller, status starts at `new`. */
+  createNeed(clientId: string, input: ParsedNewNeed, by: { id: string; name: string } = PERSON_PLACEHOLDER): Need {
+    const need: Need = {
+      id: `n-${randomUUID()}`,
+      clientId,
+      title: input.title,
+      detail: input.detail,
+      practiceArea: input.practiceArea,
+      identifiedBy: { userId: by.id || null, name: by.name || 'Unknown' },
+      identifiedAt: new Date().toISOString(),
+      sourceSecondmentId: input.sourceSecondmentId,
+      confidential: input.confidential,
+      status: 'new',
+    };
+    this.insertNeed(need);
+    return need;
+  }
+  getNeed(id: string): Need | null {
+    const row = this.s.needById.get(id);
+    return row ? toNeed(row) : null;
+  }
+  listNeeds(clientId: string): Need[] {
+    return this.s.needsOf.all(clientId).map(toNeed);
+  }
+  countNeeds(clientId: string): number {
+    return this.s.countNeedsOf.get(clientId) ?? 0;
+  }
+  deleteNeed(needId: string): boolean {
+    return this.transaction(() => {
+      const row = this.s.needById.get(needId);
+      if (!row) return false;
+      this.s.deleteNeed.run(needId);
+      this.s.tombstone.run({ seq: this.nextSeq(), entity: 'need', client_id: row.client_id, entity_id: needId });
+      return true;
+    });
+  }
+
+  // ── candidate flags ────────────────────────────────────────────────────
+  setFlag(flag: CandidateFlag): CandidateFlag {
+    this.transaction(() => this.s.upsertFlag.run({
+      client_id: flag.clientId, flagged_by_user_id: flag.flaggedBy.userId, flagged_by_name: flag.flaggedBy.name,
+      flagged_at: flag.flaggedAt, reason: flag.reason, priority: flag.priority, seq: this.nextSeq(),
+    }));
+    return flag;
+  }
+  getFlag(clientId: string): CandidateFlag | null {
+    const row = this.s.flagOf.get(clientId);
+    return row ? toFlag(row) : null;
+  }
+  /** false when there was no flag (nothing written). */
+  clearFlag(clientId: string): boolean {
+    return this.transaction(() => {
+      if (this.s.deleteFlag.run(clientId).changes === 0) return false;
+      this.s.tombstone.run({ seq: this.nextSeq(), entity: 'flag', client_id: clientId, entity_id: clientId });
+      return true;
+    });
+  }
+
+  // ── reads for the sidebar and the feed ─────────────────────────────────
+  /** Everything about one client (no access check here: the route does that). */
+  clientData(clientId: string): ClientData | null {
+    return this.transaction(() => {
+      const client = this.getClient(clientId);
+      if (!client) return null;
+      return { client, secondments: this.listSecondments(clientId), needs: this.listNeeds(clientId), candidateFlag: this.getFlag(clientId) };
+    });
+  }
+  changes(userId: string, since: number, limit: number): ChangesPage {
+    return this.readChanges(userId, since, limit);
+  }
+  /** What a user may see (`userId`), or the whole book (no argument). */
+  counts(userId?: string): Counts {
+    return this.s.counts.get({ user: userId ?? '\u0000no-user' })!;
+  }
+
+  // ── Idempotency-Key records ────────────────────────────────────────────
+  /**
+   * Atomically claims `key` for this user, or says why not. A `processing` claim older than
+   * `leaseMs` is taken to be abandoned (its server died mid-request) and may be claimed again.
+   */
+  claimIdempotencyKey(userId: string, key: string, fingerprint: string, leaseMs: number): IdempotencyClaim {
+    return this.db.transaction((): IdempotencyClaim => {
+      const now = new Date();
+      const row = this.s.idemGet.get(userId, key);
+      if (!row) {
+        this.s.idemInsert.run(userId, key, fingerprint, now.toISOString());
+        return { kind: 'claimed' };
+      }
+      if (row.state === 'done') {
+        if (row.fingerprint !== fingerprint) return { kind: 'mismatch' };
+        return { kind: 'replay', status: row.status!, body: row.body ?? '', headers: row.headers_json ? JSON.parse(row.headers_json) : {} };
+      }
+      if (now.getTime() - Date.parse(row.created_at) > leaseMs) {
+        this.s.idemReclaim.run(fingerprint, now.toISOString(), userId, key);
+        return { kind: 'claimed' };
+      }
+      return row.fingerprint === fingerprint ? { kind: 'in-flight' } : { kind: 'mismatch' };
+    }).immediate(); // IMMEDIATE: two servers on one file cannot both read "absent" and insert
+  }
+  completeIdempotencyKey(userId: string, key: string, status: number, body: string, headers: Record<string, string>): void {
+    this.s.idemDone.run(status, body, JSON.stringify(headers), userId, key);
+  }
+  releaseIdempotencyKey(userId: string, key: string): void {
+    this.s.idemRelease.run(userId, key);
+  }
+  /** Forget keys older than `maxAgeMs` (the draft lets servers expire them). */
+  expireIdempotencyKeys(maxAgeMs: number): number {
+    return this.s.idemExpire.run(new Date(Date.now() - maxAgeMs).toISOString()).changes;
+  }
+
+  // ── for seeding in bulk ────────────────────────────────────────────────
+  get statements() {
+    return this.s;
+  }
+}
+
+
+/** Every statement prepared once, at open. */
+function prepareStatements(db: Database.Database) {
+  const notWalled = `NOT IN (SELECT client_id FROM walls WHERE user_id = @user)`;
+return {
+    bump: db.prepare<[], number>(`UPDATE counter SET seq = seq + 1 WHERE id = 1 RETURNING seq`).pluck(),
+    insertUser: db.prepare(`INSERT INTO users (id, name, email, role, title, token_sha256) VALUES (@id, @name, @email, @role, @title, @token_sha256)`),
+    userByTokenHash: db.prepare<[string], StoredUser>(`SELECT id, name, email, role, title FROM users WHERE token_sha256 = ?`),
+    userById: db.prepare<[string], StoredUser>(`SELECT id, name, email, role, title FROM users WHERE id = ?`),
+    countUsers: db.prepare<[], number>(`SELECT count(*) FROM users`).pluck(),
+    countAllClients: db.prepare<[], number>(`SELECT count(*) FROM clients`).pluck(),
+    insertPracticeArea: db.prepare(`INSERT OR IGNORE INTO practice_areas (name, position) VALUES (?, ?)`),
+    practiceAreas: db.prepare<[], string>(`SELECT name FROM practice_areas ORDER BY position, name`).pluck(),
+    isPracticeArea: db.prepare<[string], number>(`SELECT 1 FROM practice_areas WHERE name = ?`).pluck(),
+    insertClient: db.prepare(`INSERT INTO clients (id, name, industry, created_seq, seq) VALUES (@id, @name, @industry, @seq, @seq)`),
+    touchClient: db.prepare(`UPDATE clients SET seq = @seq WHERE id = @id`),
+    clientById: db.prepare<[string], ClientRow>(`SELECT * FROM clients WHERE id = ?`),
+    mappingsOf: db.prepare<[string], MappingRow>(`SELECT * FROM mappings WHERE client_id = ? ORDER BY rowid`),
+    mappingsOfMany: db.prepare<[string], MappingRow>(`SELECT * FROM mappings WHERE client_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`),
+    insertMapping: db.prepare(`INSERT OR IGNORE INTO mappings (client_id, system, kind, external_id, tenant) VALUES (@client_id, @system, @kind, @external_id, @tenant)`),
+    searchClients: db.prepare<{ user: string; pattern: string; limit: number }, ClientRow>(
+      `SELECT * FROM clients WHERE name LIKE @pattern ESCAPE '\\' AND id ${notWalled} ORDER BY name COLLATE NOCASE, id LIMIT @limit`),
+    resolve: db.prepare<{ user: string; system: string; kind: string; externalId: string; tenant: string | null }, ClientSummary>(
+      `SELECT DISTINCT c.id, c.name, c.industry FROM mappings m JOIN clients c ON c.id = m.client_id
+       WHERE m.system = @system AND m.kind = @kind AND m.external_id = @externalId
+         AND (@tenant IS NULL OR m.tenant IS NULL OR m.tenant = @tenant COLLATE NOCASE)
+         AND c.id ${notWalled}
+       ORDER BY c.name COLLATE NOCASE, c.id LIMIT 50`),
+    isWalled: db.prepare<[string, string], number>(`SELECT 1 FROM walls WHERE user_id = ? AND client_id = ?`).pluck(),
+    insertWall: db.prepare(`INSERT OR IGNORE INTO walls (user_id, client_id, raised_at, seq) VALUES (@user, @client, @at, @seq)`),
+    deleteWall: db.prepare(`DELETE FROM walls WHERE user_id = ? AND client_id = ?`),
+    insertSecondment: db.prepare(`INSERT INTO secondments (id, client_id, direction, person_user_id, person_name, person_title,
+      host_team, host_contact_json, planned_start, planned_end, actual_end, status, billing_basis, objectives_json,
+      checkin_last, checkin_next_due, review_json, reintegration_plan, seq) VALUES (@id, @client_id, @direction,
+      @person_user_id, @person_name, @person_title, @host_team, @host_contact_json, @planned_start, @planned_end,
+      @actual_end, @status, @billing_basis, @objectives_json, @checkin_last, @checkin_next_due, @review_json,
+      @reintegration_plan, @seq)`),
+    secondmentsOf: db.prepare<[string], SecondmentRow>(`SELECT * FROM secondments WHERE client_id = ? ORDER BY planned_start DESC, id LIMIT 1000`),
+    secondmentOf: db.prepare<[string, string], number>(`SELECT 1 FROM secondments WHERE id = ? AND client_id = ?`).pluck(),
+    insertNeed: db.prepare(`INSERT INTO needs (id, client_id, title, detail, practice_area, identified_by_user_id,
+      identified_by_name, identified_at, source_secondment_id, confidential, status, seq) VALUES (@id, @client_id, @title,
+      @detail, @practice_area, @identified_by_user_id, @identified_by_name, @identified_at, @source_secondment_id,
+      @confidential, @status, @seq)`),
+    needsOf: db.prepare<[string], NeedRow>(`SELECT * FROM needs WHERE client_id = ? ORDER BY identified_at DESC, id LIMIT 5000`),
+    needById: db.prepare<[string], NeedRow>(`SELECT * FROM needs WHERE id = ?`),
+    countNeedsOf: db.prepare<[string], number>(`SELECT count(*) FROM needs WHERE client_id = ?`).pluck(),
+    deleteNeed: db.prepare(`DELETE FROM needs WHERE id = ?`),
+    upsertFlag: db.prepare(`INSERT INTO flags (client_id, flagged_by_user_id, flagged_by_name, flagged_at, reason, priority, seq)
+      VALUES (@client_id, @flagged_by_user_id, @flagged_by_name, @flagged_at, @reason, @priority, @seq)
+      ON CONFLICT (client_id) DO UPDATE SET flagged_by_user_id = excluded.flagged_by_user_id, flagged_by_name = excluded.flagged_by_name,
+      flagged_at = excluded.flagged_at, reason = excluded.reason, priority = excluded.priority, seq = excluded.seq`),
+    flagOf: db.prepare<[string], FlagRow>(`SELECT * FROM flags WHERE client_id = ?`),
+    deleteFlag: db.prepare(`DELETE FROM flags WHERE client_id = ?`),
+    tombstone: db.prepare(`INSERT INTO tombstones (seq, entity, client_id, entity_id) VALUES (@seq, @entity, @client_id, @entity_id)`),
+    reseqSecondments: db.prepare<[string], string>(`SELECT id FROM secondments WHERE client_id = ?`).pluck(),
+    reseqNeeds: db.prepare<[string], string>(`SELECT id FROM needs WHERE client_id = ?`).pluck(),
+    setSecondmentSeq: db.prepare(`UPDATE secondments SET seq = ? WHERE id = ?`),
+    setNeedSeq: db.prepare(`UPDATE needs SET seq = ? WHERE id = ?`),
+    setFlagSeq: db.prepare(`UPDATE flags SET seq = ? WHERE client_id = ?`),
+    counts: db.prepare<{ user: string }, Counts>(`SELECT
+      (SELECT count(*) FROM clients WHERE id ${notWalled}) AS clients,
+      (SELECT count(*) FROM secondments WHERE client_id ${notWalled}) AS secondments,
+      (SELECT count(*) FROM needs WHERE client_id ${notWalled}) AS needs,
+      (SELECT count(*) FROM flags WHERE client_id ${notWalled}) AS flags`),
+    idemGet: db.prepare<[string, string], { fingerprint: string; state: string; status: number | null; body: string | null; headers_json: string | null; created_at: string }>(
+      `SELECT fingerprint, state, status, body, headers_json, created_at FROM idempotency_keys WHERE user_id = ? AND key = ?`),
+    idemInsert: db.prepare(`INSERT INTO idempotency_keys (user_id, key, fingerprint, state, created_at) VALUES (?, ?, ?, 'processing', ?)`),
+    idemReclaim: db.prepare(`UPDATE idempotency_keys SET fingerprint = ?, created_at = ? WHERE user_id = ? AND key = ? AND state = 'processing'`),
+    idemDone: db.prepare(`UPDATE idempotency_keys SET state = 'done', status = ?, body = ?, headers_json = ? WHERE user_id = ? AND key = ?`),
+    idemRelease: db.prepare(`DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND state = 'processing'`),
+    idemExpire: db.prepare(`DELETE FROM idempotency_keys WHERE created_at < ?`),
+  };
+}
+
+function mappingParams(clientId: string, r: ExternalRecord) {
+  return { client_id: clientId, system: r.system, kind: r.kind, external_id: r.externalId, tenant: r.tenant };
+}
+
+export type { UserRole };

@@ -1,0 +1,151 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Ordered schema migrations. Index + 1 is the schema version kept in `PRAGMA user_version`;
+ * each runs in its own transaction, so a failed upgrade leaves the previous version intact.
+ * Append only: never edit a migration that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1 — the firm's book. Every entity row carries `seq` from one global counter bumped on each
+  // write, so the per-user delta feed is a merge of index range scans over `seq > since`.
+  `
+  CREATE TABLE counter (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);
+  INSERT INTO counter (id, seq) VALUES (1, 0);
+
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('lawyer', 'bd')),
+    title TEXT NOT NULL DEFAULT '',
+    token_sha256 TEXT UNIQUE
+  );
+
+  CREATE TABLE clients (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    industry TEXT NOT NULL,
+    created_seq INTEGER NOT NULL,
+    seq INTEGER NOT NULL
+  );
+  CREATE INDEX clients_seq ON clients (seq);
+  CREATE INDEX clients_name ON clients (name COLLATE NOCASE);
+
+  CREATE TABLE mappings (
+    client_id TEXT NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    system TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    external_id TEXT NOT NULL,
+    tenant TEXT
+  );
+  CREATE UNIQUE INDEX mappings_unique ON mappings (system, kind, external_id, COALESCE(tenant, ''), client_id);
+  CREATE INDEX mappings_client ON mappings (client_id);
+
+  CREATE TABLE secondments (
+    id TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    direction TEXT NOT NULL,
+    person_user_id TEXT,
+    person_name TEXT NOT NULL,
+    person_title TEXT NOT NULL,
+    host_team TEXT NOT NULL,
+    host_contact_json TEXT,
+    planned_start TEXT NOT NULL,
+    planned_end TEXT NOT NULL,
+    actual_end TEXT,
+    status TEXT NOT NULL,
+    billing_basis TEXT NOT NULL,
+    objectives_json TEXT NOT NULL,
+    checkin_last TEXT,
+    checkin_next_due TEXT,
+    review_json TEXT,
+    reintegration_plan TEXT,
+    seq INTEGER NOT NULL
+  );
+  CREATE INDEX secondments_seq ON secondments (seq);
+  CREATE INDEX secondments_client ON secondments (client_id);
+
+  CREATE TABLE needs (
+    id TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    practice_area TEXT NOT NULL,
+    identified_by_user_id TEXT,
+    identified_by_name TEXT NOT NULL,
+    identified_at TEXT NOT NULL,
+    source_secondment_id TEXT,
+    confidential INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    seq INTEGER NOT NULL
+  );
+  CREATE INDEX needs_seq ON needs (seq);
+  CREATE INDEX needs_client ON needs (client_id, identified_at);
+
+  CREATE TABLE flags (
+    client_id TEXT PRIMARY KEY REFERENCES clients (id) ON DELETE CASCADE,
+    flagged_by_user_id TEXT,
+    flagged_by_name TEXT NOT NULL,
+    flagged_at TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    priority TEXT NOT NULL,
+    seq INTEGER NOT NULL
+  );
+  CREATE INDEX flags_seq ON flags (seq);
+
+  -- Deletions, so that the feed can tell a cache to drop what it holds.
+  CREATE TABLE tombstones (
+    seq INTEGER PRIMARY KEY,
+    entity TEXT NOT NULL CHECK (entity IN ('client', 'secondment', 'need', 'flag')),
+    client_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL
+  );
+
+  -- Ethical walls: the user must never see the client. seq = when it was raised (feed: access.revoke).
+  CREATE TABLE walls (
+    user_id TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    raised_at TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (user_id, client_id)
+  );
+  CREATE INDEX walls_user_seq ON walls (user_id, seq);
+
+  CREATE TABLE practice_areas (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
+  `,
+  // 2 — Idempotency-Key records (IETF httpapi draft): scoped per user, kept across restarts.
+  `
+  CREATE TABLE idempotency_keys (
+    user_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('processing', 'done')),
+    status INTEGER,
+    body TEXT,
+    headers_json TEXT,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, key)
+  );
+  CREATE INDEX idempotency_created ON idempotency_keys (created_at);
+  `,
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings `db` up to `target` (default: latest). Returns the versions applied. */
+export function migrate(db: Database.Database, target = LATEST_SCHEMA_VERSION): number[] {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new Error(`Database schema version ${current} is newer than this server (${LATEST_SCHEMA_VERSION}).`);
+  }
+  const applied: number[] = [];
+  for (let version = current + 1; version <= target; version++) {
+    const sql = MIGRATIONS[version - 1]!;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version}`); // integer we control, not input
+    })();
+    applied.push(version);
+  }
+  return applied;
+}

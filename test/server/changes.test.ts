@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChangesPage, type Change } from '../../lib/contract';
+import { seedLargeBook } from '../../server/demo/large-book';
+import { DEMO_CLIENTS, DEMO_TOKENS, DEMO_USERS } from '../../server/demo/demo-ids';
+import type { RunningServer } from '../../server/start-server';
+import { client, ok, problem, start, tempDir, type Api } from './helpers';
+
+const tmp = tempDir();
+let server: RunningServer;
+afterAll(async () => {
+  await server?.close();
+  tmp.remove();
+});
+beforeAll(async () => {
+  server = await start(tmp.file());
+});
+
+/** Pages from `since` until hasMore is false; returns every change and the final cursor. */
+async function drain(api: Api, since = '0', limit?: number) {
+  const all: Change[] = [];
+  let cursor = since;
+  let pages = 0;
+  for (;;) {
+    const page = await ok(await api.get(`/v1/changes?since=${cursor}${limit ? `&limit=${limit}` : ''}`), ChangesPage);
+    pages++;
+    if (limit) expect(page.changes.length).toBeLessThanOrEqual(limit);
+    all.push(...page.changes);
+    cursor = page.nextCursor;
+    if (!page.hasMore) break;
+    expect(page.changes.length).toBe(limit ?? 1000);
+  }
+  return { all, cursor, pages };
+}
+
+function tally(changes: Change[]) {
+  const ids = { clients: new Set<string>(), secondments: new Set<string>(), needs: new Set<string>(), flags: new Set<string>() };
+  for (const c of changes) {
+    if (c.type === 'client.upsert') ids.clients.add(c.client.id);
+    if (c.type === 'secondment.upsert') ids.secondments.add(c.secondment.id);
+    if (c.type === 'need.upsert') ids.needs.add(c.need.id);
+    if (c.type === 'flag.set') ids.flags.add(c.flag.clientId);
+  }
+  return { clients: ids.clients.size, secondments: ids.secondments.size, needs: ids.needs.size, flags: ids.flags.size };
+}
+
+const clientOf = (c: Change): string => {
+  switch (c.type) {
+    case 'client.upsert': return c.client.id;
+    case 'secondment.upsert': return c.secondment.clientId;
+    case 'need.upsert': return c.need.clientId;
+    case 'flag.set': return c.flag.clientId;
+    default: return c.clientId;
+  }
+};
+
+describe('GET /v1/changes', () => {
+  it('pages to completion and yields exactly what each user may see', async () => {
+    for (const [who, token] of Object.entries(DEMO_TOKENS)) {
+      const userId = DEMO_USERS[who as keyof typeof DEMO_USERS].id;
+      const { all, pages } = await drain(client(server, token), '0', 37);
+      expect(pages).toBeGreaterThan(1);
+      expect(all.length).toBe(new Set(all.map((c) => JSON.stringify(c))).size); // no entry twice
+      expect(tally(all)).toEqual(server.store.counts(userId));
+      expect(all.some((c) => c.type === 'access.revoke' || c.type.endsWith('.delete') || c.type === 'flag.clear')).toBe(false);
+    }
+    // The wall: the secondee's feed never mentions Harbor; the others' does.
+    const secondee = await drain(client(server, DEMO_TOKENS.secondee));
+    expect(secondee.all.filter((c) => clientOf(c) === DEMO_CLIENTS.harbor.id)).toEqual([]);
+    const partner = await drain(client(server, DEMO_TOKENS.partner));
+    expect(partner.all.filter((c) => clientOf(c) === DEMO_CLIENTS.harbor.id).length).toBeGreaterThan(1);
+    expect(server.store.counts(DEMO_USERS.secondee.id).clients).toBe(server.store.counts().clients - 1);
+  });
+
+  it('a poll from the last cursor is empty until something changes, then carries only that', async () => {
+    const partner = client(server, DEMO_TOKENS.partner);
+    const { cursor } = await drain(partner);
+    const empty = await ok(await partner.get(`/v1/changes?since=${cursor}`), ChangesPage);
+    expect(empty).toEqual({ changes: [], nextCursor: cursor, hasMore: false });
+
+    const created = await partner.post(`/v1/clients/${DEMO_CLIENTS.meridian.id}/needs`, { title: 'Store-closure programme: landlord negotiations', practiceArea: 'Real Estate' }, { 'Idempotency-Key': 'feed-1' });
+    expect(created.status).toBe(201);
+    const bd = client(server, DEMO_TOKENS.bd);
+    expect((await bd.put(`/v1/clients/${DEMO_CLIENTS.meridian.id}/candidate-flag`, { reason: 'Store-closure programme', priority: 'medium' })).status).toBe(200);
+    expect((await bd.delete(`/v1/clients/${DEMO_CLIENTS.northwind.id}/candidate-flag`)).status).toBe(204);
+    const needId = server.store.listNeeds(DEMO_CLIENTS.meridian.id).find((n) => n.title.startsWith('Store-closure'))!.id;
+    const doomed = server.store.listNeeds(DEMO_CLIENTS.aldgate.id)[0]!;
+    expect(server.store.deleteNeed(doomed.id)).toBe(true);
+
+    const delta = await drain(partner, cursor);
+    expect(delta.all.map((c) => c.type)).toEqual(['need.upsert', 'flag.set', 'flag.clear', 'need.delete']);
+    expect(delta.all[0]).toMatchObject({ type: 'need.upsert', need: { id: needId } });
+    expect(delta.all[2]).toEqual({ type: 'flag.clear', clientId: DEMO_CLIENTS.northwind.id });
+    expect(delta.all[3]).toEqual({ type: 'need.delete', clientId: DEMO_CLIENTS.aldgate.id, needId: doomed.id });
+  });
+
+  it('a wall raised later appears as access.revoke, and the client disappears from the feed', async () => {
+    const secondee = client(server, DEMO_TOKENS.secondee);
+    const { cursor } = await drain(secondee);
+    const target = DEMO_CLIENTS.aldgateHoldings.id;
+    expect(server.store.raiseWall(DEMO_USERS.secondee.id, target)).toBe(true);
+    expect(server.store.raiseWall(DEMO_USERS.secondee.id, target)).toBe(false); // once
+
+    // A later write about that client reaches others, not the walled user.
+    const partner = client(server, DEMO_TOKENS.partner);
+    expect((await partner.post(`/v1/clients/${target}/needs`, { title: 'Fund restructuring', practiceArea: 'Finance' }, { 'Idempotency-Key': 'feed-wall' })).status).toBe(201);
+
+    const delta = await drain(secondee, cursor);
+    expect(delta.all).toEqual([{ type: 'access.revoke', clientId: target }]);
+    await problem(await secondee.get(`/v1/clients/${target}/context`), 403);
+
+    // A fresh sync neither shows the client nor announces a revoke (nothing to purge, nothing to leak).
+    const fresh = await drain(secondee);
+    expect(fresh.all.filter((c) => clientOf(c) === target)).toEqual([]);
+    expect(tally(fresh.all)).toEqual(server.store.counts(DEMO_USERS.secondee.id));
+
+    // Lifting the wall sends the client back.
+    expect(server.store.liftWall(DEMO_USERS.secondee.id, target)).toBe(true);
+    const back = await drain(secondee, delta.cursor);
+    expect(back.all.find((c) => c.type === 'client.upsert')).toMatchObject({ client: { id: target } });
+    expect(back.all.filter((c) => c.type === 'need.upsert').length).toBe(server.store.countNeeds(target));
+  });
+
+  it('rejects a bad cursor or limit with 400', async () => {
+    const api = client(server);
+    for (const q of ['since=abc', 'since=-1', 'since=1.5', 'limit=0', 'limit=5001', 'limit=x']) {
+      const p = await problem(await api.get(`/v1/changes?${q}`), 400);
+      expect(p.errors?.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('a 20,000-client book', () => {
+  it('pages out completely: default 1,000 a page, max 5,000', async () => {
+    const big = await start(tmp.file('large.sqlite'), { seed: true });
+    try {
+      const size = seedLargeBook(big.store, { clients: 20_000, secondments: 5_000, needs: 50_000 });
+      expect(size).toEqual({ clients: 20_000, secondments: 5_000, needs: 50_000 });
+      const api = client(big, DEMO_TOKENS.partner);
+
+      const first = await ok(await api.get('/v1/changes'), ChangesPage);
+      expect(first.changes).toHaveLength(1000);
+      expect(first.hasMore).toBe(true);
+
+      const { all, pages } = await drain(api, '0', 5000);
+      const expected = big.store.counts(DEMO_USERS.partner.id);
+      expect(expected.clients).toBeGreaterThanOrEqual(20_000);
+      expect(tally(all)).toEqual(expected);
+      expect(pages).toBe(Math.ceil(all.length / 5000)); // hasMore is false on a final full page
+    } finally {
+      await big.close();
+    }
+  }, 120_000);
+});
