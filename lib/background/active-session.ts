@@ -27,7 +27,20 @@ export class ActiveSession {
   private db: { partition: string; opening: Promise<LensDb> } | null = null;
   private rejected = false;
 
-  constructor(private readonly fetchImpl?: typeof fetch) {}
+  private readonly fetchImpl: typeof fetch;
+
+  /**
+   * `onReachable` is told whenever a read succeeds: the endpoint is back, so writes waiting out a
+   * back-off can go now (workers get no `online` event). Writes do not count, so a write that keeps
+   * failing cannot trigger itself.
+   */
+  constructor(fetchImpl: typeof fetch = (...args) => fetch(...args), onReachable?: () => void) {
+    this.fetchImpl = async (input, init) => {
+      const response = await fetchImpl(input, init);
+      if (onReachable && (init?.method ?? 'GET') === 'GET' && (response.ok || response.status === 304)) onReachable();
+      return response;
+    };
+  }
 
   async get(): Promise<Active | { signedOut: SignedOutReason }> {
     const { settings } = await loadSettings();

@@ -18,6 +18,7 @@ export class OutboxService {
 
   constructor(private readonly sessions: ActiveSession, private readonly onChanged: () => Promise<void>) {}
 
+  /** Commits the write, then starts sending it. Null when signed out; throws when storage is full. */
   async enqueue(clientId: string, payload: OutboxPayload): Promise<string | null> {
     const active = await this.sessions.get();
     if ('signedOut' in active) return null;
@@ -26,12 +27,17 @@ export class OutboxService {
     return row.id;
   }
 
-  flush(): Promise<void> {
+  /** The endpoint answered a read: try items waiting out a back-off now, unless a flush is running. */
+  retryWaiting(): void {
+    if (!this.running) void this.flush({ ignoreBackoff: true });
+  }
+
+  flush(options: { ignoreBackoff?: boolean } = {}): Promise<void> {
     if (this.running) {
       this.again = true;
       return this.running;
     }
-    this.running = this.flushOnce().finally(() => {
+    this.running = this.flushOnce(options).finally(() => {
       this.running = null;
       if (this.again) {
         this.again = false;
@@ -41,10 +47,10 @@ export class OutboxService {
     return this.running;
   }
 
-  private async flushOnce(): Promise<void> {
+  private async flushOnce(options: { ignoreBackoff?: boolean }): Promise<void> {
     const active = await this.sessions.get();
     if ('signedOut' in active) return;
-    const report = await flushOutbox(active.db, active.api);
+    const report = await flushOutbox(active.db, active.api, options);
     await pruneDelivered(active.db, KEEP_DELIVERED_MS);
     if (report.signInRequired) this.sessions.markRejected();
     if (report.nextAttemptAt !== null) await browser.alarms.create(OUTBOX_ALARM, { when: report.nextAttemptAt });

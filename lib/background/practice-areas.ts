@@ -1,7 +1,7 @@
-import type { LensDb } from '../cache/lens-db';
+import { type LensDb, META_KEYS } from '../cache/lens-db';
 import type { Active } from './active-session';
 
-const KEY = 'practiceAreas';
+const KEY = META_KEYS.practiceAreas;
 const MAX_AGE_MS = 24 * 60 * 60_000;
 
 /** Offered until the endpoint has supplied its own list. */

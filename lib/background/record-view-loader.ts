@@ -1,4 +1,6 @@
-import { purgeClient, readContext, touchContext, writeContext } from '../cache/context-cache';
+import { evictLeastRecentlyViewed, purgeClient, readContext, touchContext, writeContext } from '../cache/context-cache';
+import { isQuotaError } from '../cache/storage-errors';
+import type { ClientContext } from '../contract/client-context';
 import type { CachedContext } from '../cache/lens-db';
 import { listOutboxForClient } from '../cache/outbox-store';
 import { readResolution, settledClientId, writeResolution } from '../cache/resolution-cache';
@@ -64,7 +66,15 @@ export async function loadRecordView(
   const answer = await active.api.context(clientId, cached?.etag ?? null, signal);
   if (signal.aborted) return;
   if (answer.ok) {
-    const fresh = 'value' in answer ? await writeContext(db, answer.value, answer.etag) : await touchContext(db, clientId);
+    if ('value' in answer) {
+      const saved = await saveContext(active, answer.value, answer.etag);
+      if (!saved.ok) {
+        // Shown, but said plainly: it will not be there offline.
+        const shown = { clientId, context: answer.value, etag: answer.etag, fetchedAt: Date.now(), lastViewedAt: Date.now() };
+        return emit(await readyView(active, ref, shown, { fetchedAt: iso(shown.fetchedAt), state: 'error', problem: { code: 'storage-full', message: 'Shown, but not saved for offline use: this computer has no room left for Secondment Lens.' } }));
+      }
+    }
+    const fresh = 'value' in answer ? await readContext(db, clientId) : await touchContext(db, clientId);
     await refreshPracticeAreas(active);
     if (fresh) return emit(await readyView(active, ref, fresh, { fetchedAt: iso(fresh.fetchedAt), state: 'fresh' }));
     // A 304 for a context purged meanwhile: fetch it whole.
@@ -80,6 +90,29 @@ export async function loadRecordView(
     return emit({ status: 'not-found', record: ref });
   }
   emit(await failureView(active, sessions, ref, cached, answer.error));
+}
+
+/**
+ * Caches a fresh context, keeping the cache within the firm's size cap. When the browser's quota is
+ * reached, the least recently viewed fifth is evicted and the write tried once more.
+ */
+async function saveContext(active: Active, context: ClientContext, etag: string | null): Promise<{ ok: boolean }> {
+  const { db, settings } = active;
+  try {
+    await writeContext(db, context, etag);
+    await evictLeastRecentlyViewed(db, settings.cacheMaxClients);
+    return { ok: true };
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    await evictLeastRecentlyViewed(db, Math.floor((await db.count('clients')) * 0.8));
+    try {
+      await writeContext(db, context, etag);
+      return { ok: true };
+    } catch (again) {
+      if (isQuotaError(again)) return { ok: false };
+      throw again;
+    }
+  }
 }
 
 /** A failed revalidation: keep showing the cached context with the reason, or explain why there is none. */

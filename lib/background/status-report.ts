@@ -1,4 +1,6 @@
+import { META_KEYS } from '../cache/lens-db';
 import { listOutbox } from '../cache/outbox-store';
+import type { SyncProgress } from '../sync/book-sync';
 import type { User } from '../contract/user';
 import { loadSettings } from '../settings/load-settings';
 import type { ActiveSession } from './active-session';
@@ -12,6 +14,7 @@ export interface StatusReport {
   signedOut: string | null;
   cachedClients: number;
   outbox: { pending: number; rejected: number; needsSignIn: number; delivered: number };
+  sync: SyncProgress | null;
 }
 
 export async function collectStatus(sessions: ActiveSession): Promise<StatusReport> {
@@ -19,7 +22,7 @@ export async function collectStatus(sessions: ActiveSession): Promise<StatusRepo
   const active = await sessions.get();
   const base = { endpointUrl: settings.endpointUrl, managedKeys, invalidSettings: invalid };
   if ('signedOut' in active) {
-    return { ...base, user: null, signedOut: active.signedOut, cachedClients: 0, outbox: { pending: 0, rejected: 0, needsSignIn: 0, delivered: 0 } };
+    return { ...base, user: null, signedOut: active.signedOut, cachedClients: 0, outbox: { pending: 0, rejected: 0, needsSignIn: 0, delivered: 0 }, sync: null };
   }
   const rows = await listOutbox(active.db);
   const count = (state: string) => rows.filter((r) => r.state === state).length;
@@ -28,7 +31,8 @@ export async function collectStatus(sessions: ActiveSession): Promise<StatusRepo
     endpointUrl: active.session.endpointUrl,
     user: active.session.user,
     signedOut: null,
-    cachedClients: await active.db.count('contexts'),
+    cachedClients: await active.db.count('clients'),
     outbox: { pending: count('pending'), rejected: count('rejected'), needsSignIn: count('needs-sign-in'), delivered: count('done') },
+    sync: ((await active.db.get('meta', META_KEYS.syncProgress)) as SyncProgress | undefined) ?? null,
   };
 }

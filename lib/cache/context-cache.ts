@@ -1,29 +1,59 @@
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type { ClientContext } from '../contract/client-context';
-import type { CachedContext, LensDb } from './lens-db';
+import { CLIENT_DATA_STORES, type CachedContext, type LensDb, type LensDbSchema, META_KEYS } from './lens-db';
 
+/** Assembles one client's context from the entity stores, in one read transaction. */
 export async function readContext(db: LensDb, clientId: string): Promise<CachedContext | undefined> {
-  return db.get('contexts', clientId);
+  const tx = db.transaction([...CLIENT_DATA_STORES, 'meta'], 'readonly');
+  const [row, secondments, needs, flag, confirmedAt] = await Promise.all([
+    tx.objectStore('clients').get(clientId),
+    tx.objectStore('secondments').index('byClient').getAll(clientId),
+    tx.objectStore('needs').index('byClient').getAll(clientId),
+    tx.objectStore('flags').get(clientId),
+    tx.objectStore('meta').get(META_KEYS.syncConfirmedAt) as Promise<number | undefined>,
+  ]);
+  await tx.done;
+  if (!row) return undefined;
+  // A completed book sync confirms every client as of its start.
+  const fetchedAt = Math.max(row.fetchedAt, confirmedAt ?? 0);
+  const context: ClientContext = {
+    client: row.client,
+    secondments,
+    needs,
+    candidateFlag: flag ?? null,
+    asOf: new Date(fetchedAt).toISOString(),
+  };
+  return { clientId, context, etag: row.etag, fetchedAt, lastViewedAt: row.lastViewedAt };
 }
 
+/** Replaces everything cached for the context's client with the endpoint's answer. */
 export async function writeContext(db: LensDb, context: ClientContext, etag: string | null, now = Date.now()): Promise<CachedContext> {
-  const row: CachedContext = { clientId: context.client.id, context, etag, fetchedAt: now, lastViewedAt: now };
-  await db.put('contexts', row);
-  return row;
+  const clientId = context.client.id;
+  const tx = db.transaction(CLIENT_DATA_STORES, 'readwrite');
+  await deleteClientData(tx, clientId, { keepClientRow: true });
+  await Promise.all([
+    tx.objectStore('clients').put({ id: clientId, client: context.client, etag, fetchedAt: now, lastViewedAt: now }),
+    ...context.secondments.map((s) => tx.objectStore('secondments').put(s)),
+    ...context.needs.map((n) => tx.objectStore('needs').put(n)),
+    context.candidateFlag ? tx.objectStore('flags').put(context.candidateFlag) : tx.objectStore('flags').delete(clientId),
+  ]);
+  await tx.done;
+  return { clientId, context, etag, fetchedAt: now, lastViewedAt: now };
 }
 
-/** A 304: the cached context is confirmed as current. */
+/** A 304: the cached context is confirmed as current, and the user is looking at it. */
 export async function touchContext(db: LensDb, clientId: string, now = Date.now()): Promise<CachedContext | undefined> {
-  const tx = db.transaction('contexts', 'readwrite');
+  const tx = db.transaction('clients', 'readwrite');
   const row = await tx.store.get(clientId);
   if (row) await tx.store.put({ ...row, fetchedAt: now, lastViewedAt: now });
   await tx.done;
-  return row && { ...row, fetchedAt: now, lastViewedAt: now };
+  return row ? readContext(db, clientId) : undefined;
 }
 
-/** Ethical wall or deletion: the client's data leaves this machine at once. */
+/** Ethical wall, deletion or eviction: the client's data leaves this machine. */
 export async function purgeClient(db: LensDb, clientId: string): Promise<void> {
-  const tx = db.transaction(['contexts', 'resolutions'], 'readwrite');
-  await tx.objectStore('contexts').delete(clientId);
+  const tx = db.transaction([...CLIENT_DATA_STORES, 'resolutions'], 'readwrite');
+  await deleteClientData(tx, clientId, { keepClientRow: false });
   let cursor = await tx.objectStore('resolutions').openCursor();
   while (cursor) {
     if (cursor.value.matches.some((m) => m.id === clientId)) await cursor.delete();
@@ -32,18 +62,29 @@ export async function purgeClient(db: LensDb, clientId: string): Promise<void> {
   await tx.done;
 }
 
-/** Keeps at most `maxClients` contexts, dropping the least recently viewed. Returns how many went. */
+/** Deletes a client's secondments, needs and flag (and its row, unless it is about to be replaced). */
+export async function deleteClientData(tx: IDBPTransaction<LensDbSchema, ArrayLike<StoreNames<LensDbSchema>>, 'readwrite'>, clientId: string, options: { keepClientRow: boolean }): Promise<void> {
+  const secondments = tx.objectStore('secondments');
+  const needs = tx.objectStore('needs');
+  const [sKeys, nKeys] = await Promise.all([
+    secondments.index('byClient').getAllKeys(clientId),
+    needs.index('byClient').getAllKeys(clientId),
+  ]);
+  await Promise.all([
+    ...sKeys.map((k) => secondments.delete(k)),
+    ...nKeys.map((k) => needs.delete(k)),
+    tx.objectStore('flags').delete(clientId),
+    ...(options.keepClientRow ? [] : [tx.objectStore('clients').delete(clientId)]),
+  ]);
+}
+
+/** Keeps at most `maxClients` clients, dropping the least recently viewed. Returns how many went. */
 export async function evictLeastRecentlyViewed(db: LensDb, maxClients: number): Promise<number> {
-  const tx = db.transaction('contexts', 'readwrite');
-  let excess = (await tx.store.count()) - maxClients;
-  let evicted = 0;
-  let cursor = excess > 0 ? await tx.store.index('byLastViewed').openCursor() : null;
-  while (cursor && excess > 0) {
-    await cursor.delete();
-    excess--;
-    evicted++;
-    cursor = await cursor.continue();
-  }
+  const excess = (await db.count('clients')) - maxClients;
+  if (excess <= 0) return 0;
+  const victims = (await db.getAllKeysFromIndex('clients', 'byLastViewed', null, excess)) as string[];
+  const tx = db.transaction(CLIENT_DATA_STORES, 'readwrite');
+  for (const id of victims) await deleteClientData(tx, id, { keepClientRow: false });
   await tx.done;
-  return evicted;
+  return victims.length;
 }

@@ -1,17 +1,29 @@
-import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
-import type { ClientSummary } from '../contract/client';
+import { type DBSchema, deleteDB, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import type { CandidateFlag } from '../contract/candidate-flag';
+import type { Client, ClientSummary } from '../contract/client';
 import type { ClientContext } from '../contract/client-context';
+import type { Need } from '../contract/need';
+import type { Secondment } from '../contract/secondment';
 import type { OutboxItemView } from '../messaging/outbox-item-view';
 
-/** One client's context as last confirmed by the endpoint. */
+/** One client as cached, with what the sidebar needs to judge and revalidate it. */
+export interface ClientRow {
+  id: string;
+  client: Client;
+  /** Validator for the next conditional request; null when the data came from book sync. */
+  etag: string | null;
+  /** When the endpoint last confirmed this client's data (ms since epoch). */
+  fetchedAt: number;
+  /** For least-recently-viewed eviction; 0 for a client synced but never opened. */
+  lastViewedAt: number;
+}
+
+/** A client's assembled context as read from the cache. */
 export interface CachedContext {
   clientId: string;
   context: ClientContext;
-  /** Validator for the next conditional request; null when the context was assembled by book sync. */
   etag: string | null;
-  /** When the endpoint last confirmed this (ms since epoch). */
   fetchedAt: number;
-  /** For least-recently-viewed eviction. */
   lastViewedAt: number;
 }
 
@@ -32,32 +44,79 @@ export interface OutboxRow extends OutboxItemView {
 }
 
 export interface LensDbSchema extends DBSchema {
-  contexts: { key: string; value: CachedContext; indexes: { byLastViewed: number } };
+  clients: { key: string; value: ClientRow; indexes: { byLastViewed: number } };
+  secondments: { key: string; value: Secondment; indexes: { byClient: string } };
+  needs: { key: string; value: Need; indexes: { byClient: string } };
+  flags: { key: string; value: CandidateFlag };
   resolutions: { key: string; value: CachedResolution };
   outbox: { key: string; value: OutboxRow; indexes: { bySeq: number; byClient: string } };
   meta: { key: string; value: unknown };
 }
 
 export type LensDb = IDBPDatabase<LensDbSchema>;
+export type ClientDataStore = 'clients' | 'secondments' | 'needs' | 'flags';
+export const CLIENT_DATA_STORES: ClientDataStore[] = ['clients', 'secondments', 'needs', 'flags'];
 
-/** Bump with a new step in `upgrade`; never edit a past step. */
-export const DB_VERSION = 1;
+/** Keys of the `meta` store, in one place so that no two modules pick the same one. */
+export const META_KEYS = {
+  outboxSeq: 'outboxSeq',
+  practiceAreas: 'practiceAreas',
+  syncCursor: 'sync.cursor',
+  syncProgress: 'sync.progress',
+  /** Every client's data is confirmed as of the start of the last completed book sync. */
+  syncConfirmedAt: 'sync.confirmedAt',
+} as const;
+
+/** Bump with a new step in `upgradeSteps`; never edit a past step. */
+export const DB_VERSION = 2;
+
+type UpgradeTx = IDBPTransaction<LensDbSchema, StoreNames<LensDbSchema>[], 'versionchange'>;
+// Earlier versions' stores are not in today's schema type; the steps address them by name.
+type AnyDb = IDBPDatabase<unknown>;
+type AnyTx = IDBPTransaction<unknown, string[], 'versionchange'>;
 
 /**
- * Opens one user's partition. Upgrades run step by step from whatever version is on disk. An open
- * connection that blocks a newer version closes itself (`blocking`), so an upgrade never waits on it;
- * the next use reopens.
+ * Schema history. v1 kept each client's context as one document; v2 splits it into entity stores so
+ * that book sync can apply a secondment or a need without the whole context, in any order.
  */
-export function openLensDb(partition: string, onClosed?: () => void): Promise<LensDb> {
-  const opening = openDB<LensDbSchema>(partition, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore('contexts', { keyPath: 'clientId' }).createIndex('byLastViewed', 'lastViewedAt');
-        db.createObjectStore('resolutions', { keyPath: 'refKey' });
-        const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
-        outbox.createIndex('bySeq', 'seq');
-        outbox.createIndex('byClient', 'clientId');
-        db.createObjectStore('meta');
+const upgradeSteps: ((db: AnyDb, tx: AnyTx) => Promise<void> | void)[] = [
+  // v1
+  (db) => {
+    db.createObjectStore('contexts', { keyPath: 'clientId' }).createIndex('byLastViewed', 'lastViewedAt');
+    db.createObjectStore('resolutions', { keyPath: 'refKey' });
+    const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+    outbox.createIndex('bySeq', 'seq');
+    outbox.createIndex('byClient', 'clientId');
+    db.createObjectStore('meta');
+  },
+  // v2: entity stores; every v1 context is carried over, then the old store goes.
+  async (db, tx) => {
+    db.createObjectStore('clients', { keyPath: 'id' }).createIndex('byLastViewed', 'lastViewedAt');
+    db.createObjectStore('secondments', { keyPath: 'id' }).createIndex('byClient', 'clientId');
+    db.createObjectStore('needs', { keyPath: 'id' }).createIndex('byClient', 'clientId');
+    db.createObjectStore('flags', { keyPath: 'clientId' });
+    const old = (await tx.objectStore('contexts').getAll()) as CachedContext[];
+    for (const row of old) {
+      const { context } = row;
+      await tx.objectStore('clients').put({ id: row.clientId, client: context.client, etag: row.etag, fetchedAt: row.fetchedAt, lastViewedAt: row.lastViewedAt } satisfies ClientRow);
+      for (const s of context.secondments) await tx.objectStore('secondments').put(s);
+      for (const n of context.needs) await tx.objectStore('needs').put(n);
+      if (context.candidateFlag) await tx.objectStore('flags').put(context.candidateFlag);
+    }
+    db.deleteObjectStore('contexts');
+  },
+];
+
+/**
+ * Opens one user's partition, upgrading step by step from whatever version is on disk (`version`
+ * is for tests of the upgrade path). An open connection that blocks a newer version closes itself
+ * (`blocking`), so an upgrade never waits on it; the next use reopens.
+ */
+export function openLensDb(partition: string, onClosed?: () => void, version = DB_VERSION): Promise<LensDb> {
+  const opening = openDB<LensDbSchema>(partition, version, {
+    async upgrade(db, oldVersion, newVersion, tx: UpgradeTx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) {
+        await upgradeSteps[v]!(db as unknown as AnyDb, tx as unknown as AnyTx);
       }
     },
     blocking() {

@@ -1,7 +1,7 @@
 import type { OutboxPayload } from '../messaging/outbox-item-view';
-import type { LensDb, OutboxRow } from './lens-db';
+import { type LensDb, META_KEYS, type OutboxRow } from './lens-db';
 
-const SEQ_KEY = 'outboxSeq';
+const SEQ_KEY = META_KEYS.outboxSeq;
 
 /**
  * Commits a new write with its idempotency key before anything is sent: from here on it survives

@@ -16,8 +16,10 @@ export interface FlushReport {
 /**
  * Sends every due item, oldest first. Items of one client go in order: once one waits for a retry,
  * the later ones of that client wait too. A refused token stops the whole flush (all items need it).
+ * `ignoreBackoff`: the endpoint just answered a read, so waiting items are tried at once.
  */
-export async function flushOutbox(db: LensDb, api: FirmApi, now: () => number = Date.now): Promise<FlushReport> {
+export async function flushOutbox(db: LensDb, api: FirmApi, options: { ignoreBackoff?: boolean; now?: () => number } = {}): Promise<FlushReport> {
+  const now = options.now ?? Date.now;
   const report: FlushReport = { delivered: [], touchedClients: new Set(), nextAttemptAt: null, signInRequired: false };
   const waitingClients = new Set<string>();
   const noteWait = (at: number) => {
@@ -26,7 +28,7 @@ export async function flushOutbox(db: LensDb, api: FirmApi, now: () => number = 
   for (const row of await listOutbox(db)) {
     if (row.state !== 'pending') continue;
     if (waitingClients.has(row.clientId)) continue;
-    if (row.nextAttemptAt > now()) {
+    if (!options.ignoreBackoff && row.nextAttemptAt > now()) {
       waitingClients.add(row.clientId);
       noteWait(row.nextAttemptAt);
       continue;

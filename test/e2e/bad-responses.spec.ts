@@ -54,7 +54,8 @@ for (const { name, fault, message } of cases) {
 }
 
 test('explains a failure when nothing is cached yet, with details for IT', async () => {
-  proxy.set({ kind: 'status', status: 502 }, CONTEXT_PATH);
+  // Book sync must not fill the cache either: the change feed fails too.
+  proxy.set({ kind: 'status', status: 502 }, /\/v1\/(changes|clients\/[^/]+\/context)/);
   const page = await browser.context.newPage();
   await page.goto(NORTHWIND_CONTACT);
   const lens = sidebar(page);

@@ -16,11 +16,14 @@ export type Fault =
 export async function startFaultProxy(target: string) {
   let fault: Fault = { kind: 'pass' };
   let onlyPath: RegExp | null = null;
+  let remaining = Number.POSITIVE_INFINITY;
   const hanging = new Set<http.ServerResponse>();
   const seen: string[] = [];
   const server = http.createServer((req, res) => {
     seen.push(`${req.method} ${req.url}`);
-    const active = onlyPath && !onlyPath.test(req.url ?? '') ? { kind: 'pass' as const } : fault;
+    const matches = !onlyPath || onlyPath.test(`${req.method} ${req.url ?? ''}`);
+    const active = matches && remaining > 0 ? fault : { kind: 'pass' as const };
+    if (matches && remaining > 0) remaining--;
     switch (active.kind) {
       case 'hang':
         hanging.add(res);
@@ -51,10 +54,14 @@ export async function startFaultProxy(target: string) {
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
-    /** Misbehave on requests whose path matches `path` (all requests when omitted). */
-    set(next: Fault, path?: RegExp) {
+    /**
+     * Misbehave on requests whose `METHOD /path` matches `match` (all when omitted), for the next
+     * `times` of them (for ever when omitted); then pass them through again.
+     */
+    set(next: Fault, match?: RegExp, times = Number.POSITIVE_INFINITY) {
       fault = next;
-      onlyPath = path ?? null;
+      onlyPath = match ?? null;
+      remaining = times;
     },
     async close() {
       for (const res of hanging) res.socket?.destroy();
