@@ -1,78 +1,56 @@
-import { type FormEvent, useState } from 'react';
-import { CandidateFlagInput, type FlagPriority } from '@/lib/contract/candidate-flag';
-import { formatDate } from '@/lib/format/dates';
+import { useEffect, useRef, useState } from 'react';
 import type { ReadyView } from '@/lib/messaging/sidebar-view';
 import type { SidebarActions } from './actions';
-import { PRIORITY_LABEL } from './labels';
+import { FlagForm } from './FlagForm';
+import { FlagOutboxNote } from './FlagOutboxNote';
+import { FlagSummary } from './FlagSummary';
+import { messages } from './messages';
 import { Section } from './Section';
 
-/** Whether BD flagged this client as a secondment candidate; BD users flag, edit and clear it. */
+/** Whether BD flagged this client as a secondment candidate; only BD users are offered to flag, edit and clear it. */
 export function CandidateFlagSection({ view, actions }: { view: ReadyView; actions: SidebarActions }) {
+  const m = messages.flag;
   const flag = view.context.candidateFlag;
   const isBd = view.me?.role === 'bd';
-  const [editing, setEditing] = useState(false);
-  const pending = view.outbox.filter((o) => (o.payload.kind === 'flag-set' || o.payload.kind === 'flag-clear') && o.state !== 'done');
   const clientId = view.context.client.id;
+  const [editing, setEditing] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (!editing && returnFocus.current) {
+      returnFocus.current = false;
+      toggle.current?.focus();
+    }
+  }, [editing]);
+  const close = () => {
+    returnFocus.current = true;
+    setEditing(false);
+  };
+  const notes = view.outbox.filter((o) => o.clientId === clientId && (o.payload.kind === 'flag-set' || o.payload.kind === 'flag-clear') && o.state !== 'done');
+
   return (
-    <Section title="Secondment candidate" testId="candidate-flag">
-      {flag ? (
-        <div className={`flag ${flag.priority}`}>
-          <p><strong>Flagged as a candidate</strong> · {PRIORITY_LABEL[flag.priority]} priority</p>
-          <p>{flag.reason}</p>
-          <p className="muted">{flag.flaggedBy.name}, {formatDate(flag.flaggedAt)}</p>
-        </div>
-      ) : (
-        <p className="muted">Not flagged as a secondment candidate.</p>
-      )}
-      {pending.map((p) => (
-        <p key={p.id} className={p.state === 'rejected' ? 'error' : 'muted'} data-outbox-state={p.state}>
-          {p.payload.kind === 'flag-clear' ? 'Clearing the flag' : 'Saving the flag'}
-          {p.state === 'rejected' ? ` was refused: ${p.reason ?? ''}` : '…'}
-          {p.state === 'rejected' && <button type="button" className="link" onClick={() => void actions.discardOutboxItem(p.id)}>Dismiss</button>}
-        </p>
-      ))}
+    <Section title={m.title} testId="candidate-flag">
+      {flag ? <FlagSummary flag={flag} /> : <p className="muted">{m.notFlagged}</p>}
+      {notes.map((item) => <FlagOutboxNote key={item.id} item={item} onDismiss={() => void actions.discardOutboxItem(item.id)} onSignIn={actions.openOptions} />)}
       {isBd && !editing && (
         <div className="row">
-          <button type="button" onClick={() => setEditing(true)}>{flag ? 'Edit flag' : 'Flag as candidate'}</button>
-          {flag && <button type="button" onClick={() => void actions.clearFlag(clientId)}>Clear flag</button>}
+          <button type="button" ref={toggle} onClick={() => setEditing(true)}>{flag ? m.edit : m.flag}</button>
+          {flag && (
+            <button type="button" onClick={() => {
+              toggle.current?.focus(); // this button goes away once the flag is cleared
+              void actions.clearFlag(clientId);
+            }}>{m.clear}</button>
+          )}
         </div>
       )}
       {isBd && editing && (
-        <FlagForm initialReason={flag?.reason ?? ''} initialPriority={flag?.priority ?? 'medium'} onCancel={() => setEditing(false)}
+        <FlagForm initialReason={flag?.reason ?? ''} initialPriority={flag?.priority ?? 'medium'} onCancel={close}
           onSubmit={async (input) => {
             const result = await actions.setFlag(clientId, input);
-            if (result.ok) setEditing(false);
+            if (result.ok) close();
             return result.ok ? null : result.error.message;
           }} />
       )}
     </Section>
-  );
-}
-
-function FlagForm(props: { initialReason: string; initialPriority: FlagPriority; onSubmit: (input: CandidateFlagInput) => Promise<string | null>; onCancel: () => void }) {
-  const [reason, setReason] = useState(props.initialReason);
-  const [priority, setPriority] = useState<FlagPriority>(props.initialPriority);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = CandidateFlagInput.safeParse({ reason, priority });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Check the form.');
-    setError(await props.onSubmit({ reason, priority }));
-  };
-  return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Flag as secondment candidate" noValidate>
-      <label htmlFor="flag-reason">Why is this client a candidate?</label>
-      <textarea id="flag-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus
-        aria-invalid={!!error} aria-describedby={error ? 'flag-error' : undefined} />
-      <label htmlFor="flag-priority">Priority</label>
-      <select id="flag-priority" value={priority} onChange={(e) => setPriority(e.target.value as FlagPriority)}>
-        {Object.entries(PRIORITY_LABEL).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-      </select>
-      {error && <p id="flag-error" role="alert" className="error">{error}</p>}
-      <div className="row">
-        <button type="submit" className="primary">Save flag</button>
-        <button type="button" onClick={props.onCancel}>Cancel</button>
-      </div>
-    </form>
   );
 }

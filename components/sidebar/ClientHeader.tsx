@@ -1,35 +1,24 @@
-import { describeAge } from '@/lib/format/dates';
 import type { ReadyView } from '@/lib/messaging/sidebar-view';
-import type { SidebarActions } from './actions';
-import { ProblemDetails } from './ProblemDetails';
+import { FreshnessLine } from './FreshnessLine';
+import { messages } from './messages';
+import { PanelTitle } from './PanelTitle';
 import { RecordLine } from './RecordLine';
+import { summaryOf } from './summary';
 
-/** Client name, bound record, how fresh the data is, refresh and collapse. */
-export function ClientHeader({ view, actions, now, summary }: { view: ReadyView; actions: SidebarActions; now: number; summary: string }) {
-  const { freshness } = view;
-  const age = describeAge(freshness.fetchedAt, now);
-  const line = {
-    fresh: `Updated ${age}`,
-    revalidating: `Checking for updates · from ${age}`,
-    offline: `Offline — from ${age}`,
-    error: `Could not update — from ${age}`,
-  }[freshness.state];
+/** Client name, bound record, summary, how fresh the data is, refresh and collapse. */
+export function ClientHeader({ view, onRefresh, onCollapse, now }: { view: ReadyView; onRefresh: () => void; onCollapse?: () => void; now: number }) {
+  const refresh = (
+    <button type="button" className="icon" onClick={onRefresh} aria-label={messages.header.refresh} title={messages.header.refresh}>
+      <span aria-hidden="true">↻</span>
+    </button>
+  );
   return (
     <header className="client-header">
-      <div className="row spread">
-        <h1 id="client-name">{view.context.client.name}</h1>
-        <div className="row">
-          <button type="button" className="icon" onClick={actions.refresh} aria-label="Refresh" title="Refresh">↻</button>
-          <button type="button" className="icon" onClick={() => actions.setCollapsed(true)} aria-label="Collapse the sidebar" title="Collapse">›</button>
-        </div>
-      </div>
-      <p className="muted">{view.context.client.industry}</p>
+      <PanelTitle id="client-name" onCollapse={onCollapse} tools={refresh}>{view.context.client.name}</PanelTitle>
+      {view.context.client.industry && <p className="muted">{view.context.client.industry}</p>}
       <RecordLine record={view.record} />
-      <p className="summary" data-testid="summary">{summary}</p>
-      <div className={`freshness ${freshness.state}`} role="status" data-testid="freshness">
-        <span>{line}</span>
-        {freshness.problem && <ProblemDetails problem={freshness.problem} />}
-      </div>
+      <p className="summary" data-testid="summary">{messages.summary(summaryOf(view.context))}</p>
+      <FreshnessLine freshness={view.freshness} now={now} />
     </header>
   );
 }

@@ -6,17 +6,16 @@ import { ClientHeader } from './ClientHeader';
 import { NeedsSection } from './NeedsSection';
 import { OpenObjectives } from './OpenObjectives';
 import { SecondmentHistory } from './SecondmentHistory';
-import { summarise } from './summary';
 
 /** The client's secondment relationship: what a lawyer reads in the five seconds before a call. */
-export function ClientPanel({ view, actions, now }: { view: ReadyView; actions: SidebarActions; now: number }) {
+export function ClientPanel({ view, actions, now, onCollapse }: { view: ReadyView; actions: SidebarActions; now: number; onCollapse?: () => void }) {
   const { context } = view;
   const active = context.secondments.filter((s) => s.status === 'active');
   const past = context.secondments.filter((s) => s.status === 'completed' || s.status === 'ended-early');
   const planned = context.secondments.filter((s) => s.status === 'planned');
   return (
     <main className="panel" data-state="ready" aria-labelledby="client-name">
-      <ClientHeader view={view} actions={actions} now={now} summary={summarise(context)} />
+      <ClientHeader view={view} onRefresh={actions.refresh} onCollapse={onCollapse} now={now} />
       <ActiveSecondees secondments={[...active, ...planned]} now={now} />
       <OpenObjectives secondments={active} />
       <NeedsSection view={view} actions={actions} />

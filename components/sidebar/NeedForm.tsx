@@ -1,86 +1,144 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { NEED_DETAIL_MAX, NEED_TITLE_MAX, NewNeed } from '@/lib/contract/need';
+import type { Secondment } from '@/lib/contract/secondment';
 import type { Result } from '@/lib/messaging/result';
+import { FieldError } from './FieldError';
+import { messages } from './messages';
 
 export interface NeedDraft {
   title: string;
   practiceArea: string;
   detail: string;
   confidential: boolean;
+  sourceSecondmentId: string | null;
 }
 
-type FieldErrors = Partial<Record<keyof NeedDraft | 'form', string>>;
+type Field = keyof NeedDraft;
+type FieldErrors = Partial<Record<Field | 'form', string>>;
+const FIELDS: Field[] = ['title', 'practiceArea', 'detail', 'sourceSecondmentId', 'confidential'];
+const isField = (key: string): key is Field => (FIELDS as string[]).includes(key);
+
+export const emptyDraft = (sourceSecondmentId: string | null): NeedDraft => ({ title: '', practiceArea: '', detail: '', confidential: false, sourceSecondmentId });
 
 /**
- * Log an unmet need in seconds: title first and focused, Enter submits. The form keeps what was typed
- * on any failure; errors sit next to their field.
+ * Log an unmet need in seconds: the title is focused, Enter submits (Ctrl+Enter in the detail),
+ * Escape cancels. Errors sit next to their field and the first one takes focus; on any failure the
+ * form keeps what was typed.
  */
 export function NeedForm(props: {
   practiceAreas: string[];
-  sourceSecondmentId: string | null;
-  initial?: NeedDraft;
+  /** The secondments a need can come from (the client's active ones). */
+  secondments: Secondment[];
+  initial: NeedDraft;
   serverErrors?: Record<string, string>;
   onSubmit: (need: NewNeed) => Promise<Result<unknown>>;
-  onDone: () => void;
+  onDone: (how: 'logged' | 'cancelled') => void;
 }) {
-  const [draft, setDraft] = useState<NeedDraft>(props.initial ?? { title: '', practiceArea: '', detail: '', confidential: false });
-  const [errors, setErrors] = useState<FieldErrors>(props.serverErrors ?? {});
+  const m = messages.needForm;
+  const [draft, setDraft] = useState<NeedDraft>(props.initial);
+  const [errors, setErrors] = useState<FieldErrors>(() => fromServer(props.serverErrors));
   const [busy, setBusy] = useState(false);
-  const title = useRef<HTMLInputElement>(null);
-  useEffect(() => title.current?.focus(), []);
-  const set = <K extends keyof NeedDraft>(key: K, value: NeedDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const refs = {
+    title: useRef<HTMLInputElement>(null),
+    practiceArea: useRef<HTMLSelectElement>(null),
+    detail: useRef<HTMLTextAreaElement>(null),
+  };
+  useEffect(() => refs.title.current?.focus(), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const set = <K extends Field>(key: K, value: NeedDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const candidate: NewNeed = { ...draft, sourceSecondmentId: props.sourceSecondmentId };
-    const parsed = NewNeed.safeParse(candidate);
-    const fieldErrors: FieldErrors = {};
-    if (!draft.practiceArea) fieldErrors.practiceArea = 'Choose a practice area.';
-    for (const issue of parsed.success ? [] : parsed.error.issues) {
-      const key = String(issue.path[0] ?? 'form') as keyof FieldErrors;
-      fieldErrors[key] ??= issue.message;
-    }
-    if (Object.keys(fieldErrors).length > 0) {
-      setErrors(fieldErrors);
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (busy) return;
+    const fieldErrors = validate(draft);
+    setErrors(fieldErrors);
+    const first = FIELDS.find((f) => fieldErrors[f]);
+    if (first) {
+      if (first === 'title' || first === 'practiceArea' || first === 'detail') refs[first].current?.focus();
       return;
     }
     setBusy(true);
-    const result = await props.onSubmit(candidate);
+    const result = await props.onSubmit({ ...draft });
     setBusy(false);
-    if (result.ok) props.onDone();
+    if (result.ok) props.onDone('logged');
     else setErrors({ form: result.error.message });
   };
 
-  const describedBy = (key: keyof NeedDraft) => (errors[key] ? `need-${key}-error` : undefined);
-  return (
-    <form className="need-form" onSubmit={(e) => void submit(e)} aria-label="Log a need" noValidate>
-      <label htmlFor="need-title">Need</label>
-      <input id="need-title" ref={title} value={draft.title} maxLength={NEED_TITLE_MAX + 50} onChange={(e) => set('title', e.target.value)}
-        aria-invalid={!!errors.title} aria-describedby={describedBy('title')} placeholder="e.g. GDPR review of the new HR system" />
-      {errors.title && <p id="need-title-error" className="error">{errors.title}</p>}
+  // Enter in a text field submits natively; make the select and checkbox behave the same way.
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLElement;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      props.onDone('cancelled');
+    } else if (event.key === 'Enter' && (target.tagName === 'SELECT' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type === 'checkbox'))) {
+      event.preventDefault();
+      void submit();
+    } else if (event.key === 'Enter' && target.tagName === 'TEXTAREA' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    }
+  };
 
-      <label htmlFor="need-area">Practice area</label>
-      <select id="need-area" value={draft.practiceArea} onChange={(e) => set('practiceArea', e.target.value)}
-        aria-invalid={!!errors.practiceArea} aria-describedby={describedBy('practiceArea')}>
-        <option value="">Choose…</option>
+  const invalid = (key: Field) => ({ 'aria-invalid': errors[key] ? true : undefined, 'aria-describedby': errors[key] ? `need-${key}-error` : undefined });
+  return (
+    <form className="need-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} aria-label={m.label} noValidate>
+      <label htmlFor="need-title">{m.title}</label>
+      <input id="need-title" ref={refs.title} value={draft.title} maxLength={NEED_TITLE_MAX + 50} onChange={(e) => set('title', e.target.value)}
+        required {...invalid('title')} placeholder={m.titlePlaceholder} autoComplete="off" />
+      <FieldError id="need-title-error" message={errors.title} />
+
+      <label htmlFor="need-area">{m.practiceArea}</label>
+      <select id="need-area" ref={refs.practiceArea} value={draft.practiceArea} onChange={(e) => set('practiceArea', e.target.value)} required {...invalid('practiceArea')}>
+        <option value="">{m.choose}</option>
         {props.practiceAreas.map((a) => <option key={a} value={a}>{a}</option>)}
       </select>
-      {errors.practiceArea && <p id="need-practiceArea-error" className="error">{errors.practiceArea}</p>}
+      <FieldError id="need-practiceArea-error" message={errors.practiceArea} />
 
-      <label htmlFor="need-detail">Detail <span className="muted">(optional)</span></label>
-      <textarea id="need-detail" rows={3} value={draft.detail} maxLength={NEED_DETAIL_MAX + 100} onChange={(e) => set('detail', e.target.value)}
-        aria-invalid={!!errors.detail} aria-describedby={describedBy('detail')}
-        onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e); }} />
-      {errors.detail && <p id="need-detail-error" className="error">{errors.detail}</p>}
+      <label htmlFor="need-detail">{m.detail} <span className="muted">{m.optional}</span></label>
+      <textarea id="need-detail" ref={refs.detail} rows={3} value={draft.detail} maxLength={NEED_DETAIL_MAX + 100} onChange={(e) => set('detail', e.target.value)} {...invalid('detail')} />
+      <FieldError id="need-detail-error" message={errors.detail} />
+
+      {props.secondments.length > 0 && (
+        <>
+          <label htmlFor="need-source">{m.source}</label>
+          <select id="need-source" value={draft.sourceSecondmentId ?? ''} onChange={(e) => set('sourceSecondmentId', e.target.value || null)} {...invalid('sourceSecondmentId')}>
+            <option value="">{m.noSource}</option>
+            {props.secondments.map((s) => <option key={s.id} value={s.id}>{m.sourceOption(s.person.name)}</option>)}
+          </select>
+          <FieldError id="need-sourceSecondmentId-error" message={errors.sourceSecondmentId} />
+        </>
+      )}
 
       <label className="check">
-        <input type="checkbox" checked={draft.confidential} onChange={(e) => set('confidential', e.target.checked)} /> Learned in confidence
+        <input type="checkbox" checked={draft.confidential} onChange={(e) => set('confidential', e.target.checked)} aria-describedby="need-confidential-hint" />
+        {m.confidential}
       </label>
+      <p id="need-confidential-hint" className="muted hint">{m.confidentialHint}</p>
       {errors.form && <p role="alert" className="error">{errors.form}</p>}
       <div className="row">
-        <button type="submit" className="primary" disabled={busy}>Log need</button>
-        <button type="button" onClick={props.onDone}>Cancel</button>
+        <button type="submit" className="primary" aria-disabled={busy || undefined}>{busy ? m.submitting : m.submit}</button>
+        <button type="button" onClick={() => props.onDone('cancelled')}>{m.cancel}</button>
       </div>
     </form>
   );
+}
+
+function validate(draft: NeedDraft): FieldErrors {
+  const errors: FieldErrors = {};
+  const parsed = NewNeed.safeParse(draft);
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const key = String(issue.path[0] ?? 'form');
+    errors[isField(key) ? key : 'form'] ??= issue.message;
+  }
+  if (!draft.practiceArea) errors.practiceArea = messages.needForm.choosePracticeArea;
+  return errors;
+}
+
+/** The endpoint's field errors (from a refused outbox item), on the fields they name. */
+function fromServer(serverErrors: Record<string, string> | undefined): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [path, message] of Object.entries(serverErrors ?? {})) {
+    const key = path.split('.')[0] ?? 'form';
+    errors[isField(key) ? key : 'form'] ??= message;
+  }
+  return errors;
 }

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { ProblemView } from '@/lib/messaging/sidebar-view';
+import { messages } from './messages';
 
 /** A short message for the lawyer; the technical detail for IT behind a toggle. */
 export function ProblemDetails({ problem }: { problem: ProblemView }) {
@@ -11,9 +12,9 @@ export function ProblemDetails({ problem }: { problem: ProblemView }) {
       {problem.detail && (
         <>
           <button type="button" className="link" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
-            {open ? 'Hide details for IT' : 'Details for IT'}
+            {open ? messages.problem.hideDetails : messages.problem.showDetails}
           </button>
-          {open && <pre id={id} className="detail">{problem.detail}</pre>}
+          <pre id={id} className="detail" hidden={!open}>{problem.detail}</pre>
         </>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { type ReactNode, useId } from 'react';
 
-/** A titled region of the sidebar (a landmark for screen-reader users). */
+/** A titled region of the sidebar (a landmark for screen-reader users), with an optional count. */
 export function Section({ title, count, children, testId }: { title: string; count?: number; children: ReactNode; testId?: string }) {
   const id = useId();
   return (

@@ -1,33 +1,42 @@
 import type { SidebarView } from '@/lib/messaging/sidebar-view';
 import type { SidebarActions } from './actions';
+import { AmbiguousPanel } from './AmbiguousPanel';
 import { ClientPanel } from './ClientPanel';
-import { AmbiguousPanel, ErrorPanel, IdlePanel, LoadingPanel, NotFoundPanel, RestrictedPanel, SignedOutPanel } from './StatePanels';
+import { ErrorPanel } from './ErrorPanel';
+import { IdlePanel } from './IdlePanel';
+import { LoadingPanel } from './LoadingPanel';
+import { NotFoundPanel } from './NotFoundPanel';
+import { RestrictedPanel } from './RestrictedPanel';
+import { SignedOutPanel } from './SignedOutPanel';
 
 export interface SidebarProps {
   view: SidebarView;
   actions: SidebarActions;
   /** Clock for ages and days left; injected so tests are deterministic. */
   now: number;
+  /** The in-page frame can collapse to a tab; the browser's side panel cannot (default true). */
+  collapsible?: boolean;
 }
 
 /** The sidebar for one record: a panel per state, each with words a lawyer understands and a next step. */
-export function Sidebar({ view, actions, now }: SidebarProps) {
+export function Sidebar({ view, actions, now, collapsible = true }: SidebarProps) {
+  const onCollapse = collapsible ? () => actions.setCollapsed(true) : undefined;
   switch (view.status) {
     case 'idle':
-      return <IdlePanel actions={actions} />;
+      return <IdlePanel onOpenOptions={actions.openOptions} onCollapse={onCollapse} />;
     case 'signed-out':
-      return <SignedOutPanel reason={view.reason} actions={actions} />;
+      return <SignedOutPanel reason={view.reason} onOpenOptions={actions.openOptions} onCollapse={onCollapse} />;
     case 'loading':
-      return <LoadingPanel record={view.record} />;
+      return <LoadingPanel record={view.record} onCollapse={onCollapse} />;
     case 'not-found':
-      return <NotFoundPanel record={view.record} actions={actions} />;
+      return <NotFoundPanel record={view.record} actions={actions} onCollapse={onCollapse} />;
     case 'ambiguous':
-      return <AmbiguousPanel record={view.record} matches={view.matches} actions={actions} />;
+      return <AmbiguousPanel record={view.record} matches={view.matches} onPick={actions.pickClient} onCollapse={onCollapse} />;
     case 'restricted':
-      return <RestrictedPanel record={view.record} />;
+      return <RestrictedPanel record={view.record} onCollapse={onCollapse} />;
     case 'error':
-      return <ErrorPanel record={view.record} problem={view.problem} actions={actions} />;
+      return <ErrorPanel record={view.record} problem={view.problem} onRetry={actions.refresh} onCollapse={onCollapse} />;
     case 'ready':
-      return <ClientPanel view={view} actions={actions} now={now} />;
+      return <ClientPanel view={view} actions={actions} now={now} onCollapse={onCollapse} />;
   }
 }

@@ -1,22 +1,39 @@
 const DAY_MS = 86_400_000;
 
-/** "just now", "4 min ago", "3 h ago", "yesterday 16:05", "12 Mar 16:05": how old cached data is. */
-export function describeAge(isoInstant: string, now: number, locale?: string): string {
+/**
+ * How old cached data is, as a shape rather than words: the sidebar's messages module turns it into
+ * "just now", "4 min ago", "yesterday 16:05"… so that every word stays translatable in one place.
+ */
+export type Age =
+  | { kind: 'just-now' }
+  | { kind: 'minutes'; minutes: number }
+  | { kind: 'hours'; hours: number }
+  | { kind: 'today'; time: string }
+  | { kind: 'yesterday'; time: string }
+  | { kind: 'earlier'; date: string; time: string };
+
+export function ageOf(isoInstant: string, now: number, locale?: string): Age {
   const then = Date.parse(isoInstant);
   const seconds = Math.max(0, Math.round((now - then) / 1000));
-  if (seconds < 45) return 'just now';
+  if (seconds < 45) return { kind: 'just-now' };
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 60) return { kind: 'minutes', minutes };
   const hours = Math.round(minutes / 60);
-  const time = new Date(then).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-  if (hours < 12 && sameDay(then, now)) return `${hours} h ago`;
-  if (sameDay(then, now)) return `today ${time}`;
-  if (sameDay(then, now - DAY_MS)) return `yesterday ${time}`;
-  return `${formatDate(isoInstant, locale)} ${time}`;
+  const time = formatTime(then, locale);
+  if (hours < 12 && sameDay(then, now)) return { kind: 'hours', hours };
+  if (sameDay(then, now)) return { kind: 'today', time };
+  if (sameDay(then, now - DAY_MS)) return { kind: 'yesterday', time };
+  return { kind: 'earlier', date: formatDate(isoInstant, locale), time };
+}
+
+/** A clock time as "16:05" (24-hour unless the locale says otherwise). */
+export function formatTime(instant: number, locale?: string): string {
+  return new Date(instant).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
 }
 
 /** A calendar date (`YYYY-MM-DD` or an instant) as "12 Mar 2026". */
 export function formatDate(value: string, locale?: string): string {
+  // Noon keeps a bare calendar day on the same day in every time zone.
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
   return date.toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
 }

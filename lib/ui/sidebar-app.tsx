@@ -2,10 +2,13 @@ import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { SidebarActions } from '@/components/sidebar/actions';
 import { CollapsedTab } from '@/components/sidebar/CollapsedTab';
+import { messages } from '@/components/sidebar/messages';
 import { Sidebar } from '@/components/sidebar/Sidebar';
 import '@/components/sidebar/sidebar.css';
 import type { SidebarView } from '../messaging/sidebar-view';
 import { BackgroundLink, type SidebarMode } from './background-link';
+import { usePaintMark } from './paint-mark';
+import { useFocusKeeper } from './focus-keeper';
 
 /** The in-page frame is collapsed when the content script narrows it; its width is the truth. */
 const COLLAPSED_BELOW_PX = 120;
@@ -48,9 +51,11 @@ function SidebarApp({ mode }: { mode: SidebarMode }) {
       clearInterval(tick);
     };
   }, [mode]);
-  if (narrow) return <CollapsedTab onExpand={() => actions.setCollapsed(false)} />;
-  if (!view) return <p className="muted panel" role="status">Opening…</p>;
-  return <Sidebar view={view} actions={actions} now={now} />;
+  usePaintMark(view);
+  const hadFocus = useFocusKeeper(view?.status ?? null, narrow);
+  if (narrow) return <CollapsedTab onExpand={() => actions.setCollapsed(false)} autoFocus={hadFocus} />;
+  if (!view) return <p className="muted panel" role="status">{messages.app.opening}</p>;
+  return <Sidebar view={view} actions={actions} now={now} collapsible={mode === 'frame'} />;
 }
 
 export function mountSidebar(mode: SidebarMode): void {

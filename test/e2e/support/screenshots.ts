@@ -1,0 +1,23 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { ROOT } from '../../../scripts/chromium-with-extension';
+import { SCREENSHOTS } from './paths';
+import { SIDEBAR_FRAME } from './axe';
+
+export const README_SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+
+/**
+ * Saves the sidebar frame as test-results/screenshots/<name>.png; with `readme`, also copies it to
+ * docs/screenshots/ where the README shows it.
+ */
+export async function saveSidebarScreenshot(page: Page, name: string, options: { readme?: boolean } = {}): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.locator(SIDEBAR_FRAME).screenshot({ path: file, animations: 'disabled' });
+  if (options.readme) {
+    mkdirSync(README_SCREENSHOTS, { recursive: true });
+    copyFileSync(file, path.join(README_SCREENSHOTS, `${name}.png`));
+  }
+  return file;
+}
