@@ -9,17 +9,34 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Secondment Lens',
     description: "Your firm's secondment relationship with the client on screen, beside the CRM record.",
-    permissions: ['storage', 'alarms'],
+    // scripting: the content script is registered at run time for the hosts of the firm's generic rules.
+    permissions: ['storage', 'alarms', 'scripting'],
     action: { default_title: 'Secondment Lens' },
     commands: {
       'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Show or hide the Secondment Lens sidebar' },
     },
-    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', ...testHostPermissions()],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // use_dynamic_url: the frame's URL changes per session, so a page cannot probe for or embed it.
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['https://*/*'], use_dynamic_url: true }],
+    // Policy keys firm IT may set (Chrome/Edge); Firefox reads policy without a schema.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'secondment-lens@example.org', data_collection_permissions: { required: ['none'] } } } }
       : {}),
   }),
 });
+
+/**
+ * LENS_TEST_HOSTS=host1,host2 — test builds only. Adding a generic rule asks for its host at run
+ * time, and headless Chromium cannot answer that permission dialog (see E2E.md "Optional host
+ * permissions"). The end-to-end test of a generic rule therefore builds, into its own folder, an
+ * extension that is granted its test host up front; everything else (the options page's request,
+ * which then resolves at once, the run-time registration of the content script) is the real path.
+ * Release builds never set it.
+ */
+function testHostPermissions(): string[] {
+  const hosts = (process.env.LENS_TEST_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  for (const host of hosts) if (!/^[a-z0-9.-]+$/.test(host)) throw new Error(`LENS_TEST_HOSTS: not a host name: ${host}`);
+  return hosts.map((host) => `https://${host}/*`);
+}

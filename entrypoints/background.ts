@@ -1,25 +1,32 @@
 import { browser } from 'wxt/browser';
 import { ActiveSession } from '@/lib/background/active-session';
+import { RuleScriptRegistrar } from '@/lib/background/content-script-registration';
 import { LayoutStore } from '@/lib/background/layout-store';
 import { createMessageRouter } from '@/lib/background/message-router';
 import { OUTBOX_ALARM, OutboxService } from '@/lib/background/outbox-service';
 import { loadRecordView } from '@/lib/background/record-view-loader';
 import { SidebarHub } from '@/lib/background/sidebar-hub';
+import { SYNC_ALARM, SyncService } from '@/lib/background/sync-service';
 import { TabViews } from '@/lib/background/tab-views';
 import { SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT } from '@/lib/messaging/protocol';
 import { classifySender } from '@/lib/messaging/sender';
+import { POLICY_RULES_KEY } from '@/lib/settings/generic-rules-store';
 import { restrictStorageToExtension } from '@/lib/settings/session-store';
 
 // The only code that talks to the firm endpoint and owns the cache. Everything here runs on every
 // worker start: Chrome stops the worker whenever it likes and onStartup is not reliable.
 export default defineBackground(() => {
   void restrictStorageToExtension();
-  const sessions = new ActiveSession();
+  // The session tells the outbox when reads succeed again (see ActiveSession); only ever called
+  // from a fetch, after `outbox` below exists.
+  const sessions = new ActiveSession(undefined, () => outbox.retryWaiting());
   const hub = new SidebarHub();
   const tabs = new TabViews(hub, (ref, signal, push, options) => loadRecordView(sessions, ref, signal, push, options));
   const outbox = new OutboxService(sessions, () => tabs.reloadAll());
+  const sync = new SyncService(sessions, () => tabs.reloadAll());
   const layout = new LayoutStore();
-  const route = createMessageRouter({ sessions, tabs, outbox, layout });
+  const ruleScripts = new RuleScriptRegistrar();
+  const route = createMessageRouter({ sessions, tabs, outbox, sync, layout, ruleScripts });
   const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
@@ -44,8 +51,13 @@ export default defineBackground(() => {
     if (hub.bindPanels(windowId, tabId)) void tabs.current(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => tabs.forget(tabId));
+  // Firm IT changed the policy rules: follow them (the user's own rules change through the router).
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed' && POLICY_RULES_KEY in changes) void ruleScripts.sync().catch(() => undefined);
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void outbox.flush();
+    if (alarm.name === SYNC_ALARM) void sync.sync().then(() => outbox.flush());
   });
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'toggle-sidebar' && tab?.id !== undefined) void toggleSidebar(tab.id);
@@ -63,6 +75,11 @@ export default defineBackground(() => {
     await browser.tabs.sendMessage(tabId, { type: 'bg.setCollapsed', collapsed }, { frameId: 0 }).catch(() => undefined);
   }
 
-  // Queued writes go out at every worker start (after a restart of the browser, too).
+  // At every worker start (after a restart of the browser, too): queued writes go out, and the book
+  // is brought up to date if it is stale or a sync was cut short.
   void outbox.flush();
+  // The generic rules' content-script registration, re-synced in case policy changed while stopped.
+  void ruleScripts.sync().catch(() => undefined);
+  void sync.schedule();
+  void sync.syncIfStale();
 });

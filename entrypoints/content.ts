@@ -1,17 +1,22 @@
 import { browser } from 'wxt/browser';
-import { CONTENT_SCRIPT_MATCHES, detectRecord, type RecordRef } from '@/lib/adapters';
+import { CONTENT_SCRIPT_MATCHES, detectRecord, type GenericRule, type RecordRef } from '@/lib/adapters';
 import { SidebarFrame } from '@/lib/content/sidebar-frame';
 import { RecordWatcher } from '@/lib/content/record-watcher';
+import { rulesFromAnswer } from '@/lib/content/rules-answer';
 import { collapsedFromLayoutAnswer, isBackgroundToContent } from '@/lib/messaging/content-guard';
 
 // Runs inside every CRM page the lawyer opens, so it only detects, positions and reports: no React,
 // no zod, no client data. The sidebar frame gets its data from the background, never from here.
+// Declared for the built-in systems' hosts; the background registers this same file for the hosts
+// of the firm's generic rules (lib/background/content-script-registration.ts).
 export default defineContentScript({
   matches: CONTENT_SCRIPT_MATCHES,
   runAt: 'document_end',
   main(ctx) {
     const frame = new SidebarFrame(browser.runtime.getURL('/sidebar.html'));
     frame.mount(); // start loading the frame while detecting: it is the slow part of the first paint
+    // The firm's rules come from the background (validated there with zod, here with a small guard).
+    const rulesReady = browser.runtime.sendMessage({ type: 'cs.getRules' }).then(rulesFromAnswer, () => []);
 
     let system: string | null = null;
     let pageLoad = true;
@@ -29,9 +34,15 @@ export default defineContentScript({
       pageLoad = false;
     };
 
-    const watcher = new RecordWatcher(() => detectRecord(location.href, document), report);
-    watcher.navigate();
-    ctx.addEventListener(window, 'wxt:locationchange', () => watcher.navigate());
+    let rules: GenericRule[] = [];
+    const watcher = new RecordWatcher(() => detectRecord(location.href, document, rules), report);
+    // Detect once the rules are known: reporting "no record" first would flash the idle state.
+    void rulesReady.then((received) => {
+      if (ctx.isInvalid) return;
+      rules = received;
+      watcher.start();
+      ctx.addEventListener(window, 'wxt:locationchange', () => watcher.navigate());
+    });
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (isBackgroundToContent(message)) frame.setCollapsed(message.collapsed);

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { StatusReport } from '@/lib/background/status-report';
 import type { Result } from '@/lib/messaging/result';
 import { SignInForm } from './SignInForm';
@@ -8,6 +9,8 @@ export function OptionsPage(props: {
   onSignIn: (endpointUrl: string, token: string) => Promise<Result<unknown>>;
   onSignOut: () => void;
   onSyncNow: () => void;
+  /** Further sections (the generic-rule editor), after the account and data ones. */
+  children?: ReactNode;
 }) {
   const { status } = props;
   return (
@@ -45,6 +48,7 @@ export function OptionsPage(props: {
           <button type="button" onClick={props.onSyncNow}>Send waiting writes now</button>
         </section>
       )}
+      {props.children}
     </main>
   );
 }

@@ -1,11 +1,14 @@
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { GenericRulesSection } from '@/components/options/GenericRulesSection';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import '@/components/sidebar/sidebar.css';
 import type { StatusReport } from '@/lib/background/status-report';
 import type { OptionsToBackground } from '@/lib/messaging/protocol';
 import type { Result } from '@/lib/messaging/result';
+import { addRule, allowHost, hostAccessOf, loadRules, removeRule } from '@/lib/settings/generic-rules-client';
+import { type GenericRulesState, NO_RULES } from '@/lib/settings/generic-rules-store';
 
 const send = async <T,>(message: OptionsToBackground): Promise<Result<T>> => {
   try {
@@ -22,6 +25,14 @@ function App() {
     if (answer.ok) setStatus(answer.value);
   }, []);
   useEffect(() => void refresh(), [refresh]);
+  const [rules, setRules] = useState<GenericRulesState>(NO_RULES);
+  const [access, setAccess] = useState<Record<string, boolean>>({});
+  const refreshRules = useCallback(async () => {
+    const state = await loadRules();
+    setRules(state);
+    setAccess(await hostAccessOf(state));
+  }, []);
+  useEffect(() => void refreshRules(), [refreshRules]);
 
   const signIn = async (endpointUrl: string, token: string): Promise<Result<unknown>> => {
     // Host permission for the firm's origin only, asked for at run time (inside this click).
@@ -35,7 +46,12 @@ function App() {
   return (
     <OptionsPage status={status} onSignIn={signIn}
       onSignOut={() => void send({ type: 'options.signOut' }).then(refresh)}
-      onSyncNow={() => void send({ type: 'options.syncNow' }).then(refresh)} />
+      onSyncNow={() => void send({ type: 'options.syncNow' }).then(refresh)}>
+      <GenericRulesSection state={rules} access={access}
+        onAdd={(rule) => addRule(rules, rule).then(async (result) => (await refreshRules(), result))}
+        onRemove={(index) => void removeRule(rules, index).then(refreshRules)}
+        onAllow={(rule) => void allowHost(rule).then(refreshRules)} />
+    </OptionsPage>
   );
 }
 

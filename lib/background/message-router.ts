@@ -2,13 +2,18 @@ import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
 import { chooseClient, readResolution } from '../cache/resolution-cache';
 import { discardOutboxItem, releaseSignInHolds } from '../cache/outbox-store';
+import { isQuotaError, STORAGE_FULL_MESSAGE } from '../cache/storage-errors';
+import type { OutboxPayload } from '../messaging/outbox-item-view';
 import { describeApiError } from '../endpoint/api-error';
 import { ContentToBackground, OptionsToBackground, SidebarToBackground } from '../messaging/protocol';
 import { fail, ok, type Result } from '../messaging/result';
 import { classifySender, type SenderKind } from '../messaging/sender';
+import { effectiveRules, readGenericRules } from '../settings/generic-rules-store';
 import type { ActiveSession } from './active-session';
+import type { RuleScriptRegistrar } from './content-script-registration';
 import type { LayoutStore } from './layout-store';
 import type { OutboxService } from './outbox-service';
+import type { SyncService } from './sync-service';
 import { collectStatus } from './status-report';
 import { toExternalRecord } from './record-view-loader';
 import type { TabViews } from './tab-views';
@@ -17,7 +22,9 @@ export interface RouterDeps {
   sessions: ActiveSession;
   tabs: TabViews;
   outbox: OutboxService;
+  sync: SyncService;
   layout: LayoutStore;
+  ruleScripts: RuleScriptRegistrar;
 }
 
 /**
@@ -52,6 +59,8 @@ async function fromContent(deps: RouterDeps, tabId: number, message: unknown): P
       return ok(null);
     case 'cs.getLayout':
       return ok({ collapsed: await deps.layout.isCollapsed(m.system) });
+    case 'cs.getRules':
+      return ok({ rules: effectiveRules(await readGenericRules()) });
   }
 }
 
@@ -65,11 +74,11 @@ async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackg
       void deps.outbox.flush();
       return ok(null);
     case 'ui.logNeed':
-      return queued(deps, await deps.outbox.enqueue(m.clientId, { kind: 'need', need: m.need }), reload);
+      return queue(deps, m.clientId, { kind: 'need', need: m.need }, reload);
     case 'ui.setFlag':
-      return queued(deps, await deps.outbox.enqueue(m.clientId, { kind: 'flag-set', flag: m.flag }), reload);
+      return queue(deps, m.clientId, { kind: 'flag-set', flag: m.flag }, reload);
     case 'ui.clearFlag':
-      return queued(deps, await deps.outbox.enqueue(m.clientId, { kind: 'flag-clear' }), reload);
+      return queue(deps, m.clientId, { kind: 'flag-clear' }, reload);
     case 'ui.discardOutboxItem': {
       const active = await deps.sessions.get();
       if ('signedOut' in active) return fail('signed-out', 'Sign in first.');
@@ -120,7 +129,15 @@ async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackg
   }
 }
 
-async function queued(deps: RouterDeps, id: string | null, reload: () => Promise<void>): Promise<Result<unknown>> {
+/** A write is acknowledged only once it is committed to the outbox; a full disk is said plainly. */
+async function queue(deps: RouterDeps, clientId: string, payload: OutboxPayload, reload: () => Promise<void>): Promise<Result<unknown>> {
+  let id: string | null;
+  try {
+    id = await deps.outbox.enqueue(clientId, payload);
+  } catch (error) {
+    if (isQuotaError(error)) return fail('storage-full', STORAGE_FULL_MESSAGE);
+    throw error;
+  }
   if (!id) return fail('signed-out', 'Sign in first.');
   await reload();
   return ok({ id });
@@ -135,6 +152,7 @@ async function fromOptions(deps: RouterDeps, m: OptionsToBackground): Promise<Re
         if (!('signedOut' in active)) await releaseSignInHolds(active.db);
         void deps.outbox.flush();
         void deps.tabs.reloadAll();
+        void deps.sync.sync();
       }
       return signedIn;
     }
@@ -146,6 +164,9 @@ async function fromOptions(deps: RouterDeps, m: OptionsToBackground): Promise<Re
       return ok(await collectStatus(deps.sessions));
     case 'options.syncNow':
       await deps.outbox.flush();
+      await deps.sync.sync();
       return ok(await collectStatus(deps.sessions));
+    case 'options.saveGenericRules':
+      return deps.ruleScripts.replaceUserRules(m.rules);
   }
 }

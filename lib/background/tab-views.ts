@@ -74,8 +74,10 @@ export class TabViews {
     const state: TabState = { ref, controller, view: keep && sameRecord(keep.ref, ref) ? keep.view : { status: 'idle' } };
     this.tabs.set(tabId, state);
     const push = (view: SidebarView) => {
-      state.view = view;
-      this.hub.push(tabId, view);
+      // The page may have supplied the record's label while this look-up ran: show the latest.
+      const labelled = 'record' in view && state.ref ? { ...view, record: state.ref } : view;
+      state.view = labelled;
+      this.hub.push(tabId, labelled);
     };
     if (!ref) return push({ status: 'idle' });
     try {

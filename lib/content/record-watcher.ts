@@ -7,34 +7,51 @@ const DEBOUNCE_MS = 40;
 type Detect = () => RecordRef | null;
 
 /**
- * Re-detects the record on each navigation. A single-page app often changes the URL before it renders
- * the record, so when the record (or its label) is not there yet the watcher waits for DOM changes,
- * up to a time-out, without polling. Each navigation aborts the previous wait.
+ * Re-detects the record on each navigation. Each navigation gets its own AbortController and
+ * aborts the previous one's wait, so a slow render of the previous record never reports over the
+ * next. A single-page app often changes the URL before it renders the record, so while the record
+ * (or its label) is not there yet the watcher waits for DOM changes, up to a time-out, without
+ * polling.
  */
 export class RecordWatcher {
   private current: AbortController | null = null;
   private reported: string | undefined;
 
-  constructor(private readonly detect: Detect, private readonly report: (ref: RecordRef | null) => void, private readonly doc: Document = document) {}
+  constructor(
+    private readonly detect: Detect,
+    private readonly report: (ref: RecordRef | null) => void,
+    private readonly doc: Document = document,
+  ) {}
 
-  /** Call on start and on every location change. */
+  /** The page has loaded: what it shows is its own. */
+  start(): void {
+    this.watch(false);
+  }
+
+  /**
+   * The URL changed inside the page (hash, pushState, popstate). Call it from the navigation event:
+   * that fires before the new URL is in `location`, and while the DOM still shows the previous
+   * record, so detection runs a moment later and takes the label only from a re-rendered page.
+   * (An app that renders later gets the record at once and its label when the DOM changes.)
+   */
   navigate(): void {
-    this.current?.abort();
-    const view = new AbortController();
-    this.current = view;
-    const first = this.safeDetect();
-    this.emit(first);
-    if (first?.label) return;
-    this.waitForRender(view.signal, first);
+    this.watch(true);
   }
 
   stop(): void {
     this.current?.abort();
   }
 
-  private waitForRender(signal: AbortSignal, initial: RecordRef | null): void {
+  private watch(inPage: boolean): void {
+    this.current?.abort();
+    const view = new AbortController();
+    this.current = view;
+    const { signal } = view;
+    // After an in-page navigation, a label read before the DOM changed is the previous record's.
+    let rendered = !inPage;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const observer = new MutationObserver(() => {
+      rendered = true;
       clearTimeout(timer);
       timer = setTimeout(check, DEBOUNCE_MS);
     });
@@ -46,14 +63,16 @@ export class RecordWatcher {
     const check = () => {
       if (signal.aborted) return done();
       const ref = this.safeDetect();
-      if (ref && (ref.label || !initial)) {
-        this.emit(ref);
-        if (ref.label) done();
-      }
+      const trusted = ref && !rendered ? withoutLabel(ref) : ref;
+      this.emit(trusted);
+      if (trusted?.label) done();
     };
     const giveUp = setTimeout(done, SETTLE_TIMEOUT_MS);
     signal.addEventListener('abort', done, { once: true });
     observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    // Debounced: most apps render the new record in the same moment, and then one report carries it.
+    if (inPage) timer = setTimeout(check, DEBOUNCE_MS);
+    else check();
   }
 
   private emit(ref: RecordRef | null): void {
@@ -70,4 +89,9 @@ export class RecordWatcher {
       return null; // a plug-in bug must not break the host page
     }
   }
+}
+
+function withoutLabel(ref: RecordRef): RecordRef {
+  const { label: _label, ...rest } = ref;
+  return rest;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CandidateFlagInput } from '../contract/candidate-flag';
 import { NewNeed } from '../contract/need';
 import { Id } from '../contract/primitives';
+import { MAX_RULES } from '../settings/generic-rule-limits';
 import { RecordRefSchema } from './record-ref-schema';
 
 /**
@@ -14,6 +15,8 @@ export const ContentToBackground = z.discriminatedUnion('type', [
   // is how users ask for fresh data); later reports change only what differs.
   z.object({ type: z.literal('cs.recordChanged'), ref: RecordRefSchema.nullable(), pageLoad: z.boolean() }),
   z.object({ type: z.literal('cs.getLayout'), system: z.string().max(40) }),
+  // The firm's generic detection rules (the content script checks each with isGenericRule).
+  z.object({ type: z.literal('cs.getRules') }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
@@ -41,6 +44,8 @@ export const OptionsToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('options.signOut') }),
   z.object({ type: z.literal('options.status') }),
   z.object({ type: z.literal('options.syncNow') }),
+  // The user's whole rule list; each rule is validated with parseGenericRules where it is handled.
+  z.object({ type: z.literal('options.saveGenericRules'), rules: z.array(z.unknown()).max(MAX_RULES) }),
 ]);
 export type OptionsToBackground = z.infer<typeof OptionsToBackground>;
 

@@ -38,7 +38,7 @@ export const MERIDIAN_ID = DEMO_CLIENTS.meridian.id;
 export const DEMO_RECORDS = {
   northwindClioContact: { system: 'clio', kind: 'contact', externalId: '1001', tenant: CLIO_TENANT },
   northwindClioMatter: { system: 'clio', kind: 'matter', externalId: '5001', tenant: CLIO_TENANT },
-  northwindSalesforceAccount: { system: 'salesforce', kind: 'client', externalId: '001Dn00000AbCdEIAZ', tenant: SALESFORCE_TENANT },
+  northwindSalesforceAccount: { system: 'salesforce', kind: 'client', externalId: '001Dn00000AbCdEIAV', tenant: SALESFORCE_TENANT },
   northwindHubspotCompany: { system: 'hubspot', kind: 'client', externalId: '12345001', tenant: HUBSPOT_PORTAL },
   harborClioContact: { system: 'clio', kind: 'contact', externalId: '1002', tenant: CLIO_TENANT },
   /** Maps to both Aldgate clients: the ambiguous case. */

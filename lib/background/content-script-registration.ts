@@ -1,0 +1,83 @@
+import { browser } from 'wxt/browser';
+import type { Scripting } from 'webextension-polyfill';
+import { CONTENT_SCRIPT_MATCHES, type GenericRule, originPatternOfRule } from '../adapters';
+import { parseGenericRules } from '../adapters/generic-rule-schema';
+import { fail, ok, type Result } from '../messaging/result';
+import { effectiveRules, readGenericRules, writeUserRules } from '../settings/generic-rules-store';
+
+/** The id of the one dynamic registration that covers every generic rule's host. */
+export const RULES_SCRIPT_ID = 'lens-generic-rules';
+/** The content script WXT builds from entrypoints/content.ts; the static one and this share it. */
+export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+
+type ScriptingApi = Pick<Scripting.Static, 'getRegisteredContentScripts' | 'registerContentScripts' | 'updateContentScripts' | 'unregisterContentScripts'>;
+
+/** The match patterns the firm's rules need, e.g. `https://intranet.firm.example/*`, once each. */
+export function ruleOrigins(rules: readonly GenericRule[]): string[] {
+  return [...new Set(rules.map(originPatternOfRule).filter((o): o is string => o !== null))].sort();
+}
+
+/**
+ * Makes the dynamic registration match `origins`: registers, updates or removes it. The manifest
+ * declares the content script only for the built-in systems' hosts; a firm's in-house system gets
+ * it here, for the origins its rules name. Built-in hosts are excluded so that no page ever gets
+ * the script twice (the static one asks for the rules too). Chrome injects only where the user
+ * granted the host permission, which the options page requests when a rule is added.
+ */
+export async function applyRuleOrigins(scripting: ScriptingApi, origins: string[]): Promise<void> {
+  const existing = await scripting.getRegisteredContentScripts({ ids: [RULES_SCRIPT_ID] });
+  if (origins.length === 0) {
+    if (existing.length > 0) await scripting.unregisterContentScripts({ ids: [RULES_SCRIPT_ID] });
+    return;
+  }
+  const script = {
+    id: RULES_SCRIPT_ID,
+    js: [CONTENT_SCRIPT_FILE],
+    matches: origins,
+    excludeMatches: CONTENT_SCRIPT_MATCHES,
+    runAt: 'document_end' as const,
+    allFrames: false,
+    persistAcrossSessions: true,
+  };
+  if (existing.length > 0) await scripting.updateContentScripts([script]);
+  else await scripting.registerContentScripts([script]);
+}
+
+/**
+ * Keeps the registration in step with the configured rules; the user's rules change through it. Run at every worker start (a policy
+ * may have changed while the browser was closed) and whenever rules change; runs never overlap,
+ * so two quick changes cannot both try to register the same id.
+ */
+export class RuleScriptRegistrar {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly scripting: ScriptingApi = browser.scripting) {}
+
+  /** Resolves with the origins registered, or rejects with why the browser refused. */
+  sync(): Promise<string[]> {
+    const run = this.queue.then(async () => {
+      const origins = ruleOrigins(effectiveRules(await readGenericRules()));
+      await applyRuleOrigins(this.scripting, origins);
+      return origins;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Replaces the user's rules (from the options page). All or nothing: one bad rule refuses the
+   * save, with each rule's error, so the user sees what to fix. Answers once the content script is
+   * registered for the rules' hosts, so a page opened next is already covered.
+   */
+  async replaceUserRules(input: unknown[]): Promise<Result<null>> {
+    const { rules, errors } = parseGenericRules(input);
+    if (errors.length > 0) return fail('invalid-rules', errors.map((e) => `Rule ${e.index + 1}: ${e.message}`).join('\n'));
+    await writeUserRules(rules);
+    try {
+      await this.sync();
+    } catch (error) {
+      return fail('registration-failed', `Saved, but the browser refused to run Secondment Lens on these hosts: ${String(error)}`);
+    }
+    return ok(null);
+  }
+}

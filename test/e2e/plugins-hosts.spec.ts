@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO_RECORDS, DEMO_TOKENS, NORTHWIND_ID } from '../../server/demo/demo-ids';
+import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './support/browser';
+import { startEndpoint } from './support/endpoint';
+import { SCREENSHOTS } from './support/paths';
+import { NORTHWIND_SALESFORCE_ID, routePmsPages } from './support/pms-pages';
+
+// Record pages of three systems at their real URLs (routed, nothing leaves the machine): the
+// built-in plug-ins detect them in the real content script and the sidebar shows the firm's client.
+
+let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
+let browser: ExtensionBrowser;
+
+test.beforeEach(async () => {
+  endpoint = await startEndpoint();
+  browser = await launchWithExtension();
+  await routePmsPages(browser.context);
+  await signIn(browser, endpoint.url, DEMO_TOKENS.partner);
+});
+
+test.afterEach(async () => {
+  await browser.context.close();
+  await endpoint.close();
+});
+
+const northwind = { level: 1, name: 'Northwind Logistics plc' } as const;
+
+test('shows Northwind beside a Salesforce Lightning account page', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`https://acme.lightning.force.com/lightning/r/Account/${NORTHWIND_SALESFORCE_ID}/view`);
+  const lens = sidebar(page);
+  await expect(lens.getByRole('heading', northwind)).toBeVisible();
+  await expect(lens.getByTestId('bound-record')).toContainText(`Salesforce client · Northwind Logistics plc (${NORTHWIND_SALESFORCE_ID})`);
+  await expect(lens.getByTestId('active-secondees')).toContainText('Sam Okafor');
+  // The frame makes room on the page instead of covering the record.
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('380px');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'plugins-salesforce.png') });
+});
+
+test('reads a 15-character Salesforce id in the URL as the same account', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`https://acme.lightning.force.com/lightning/r/Account/${NORTHWIND_SALESFORCE_ID.slice(0, 15)}/view`);
+  const lens = sidebar(page);
+  await expect(lens.getByRole('heading', northwind)).toBeVisible();
+  await expect(lens.getByTestId('bound-record')).toContainText(`(${NORTHWIND_SALESFORCE_ID})`);
+});
+
+test('shows Northwind beside a HubSpot company page', async () => {
+  const page = await browser.context.newPage();
+  const { tenant, externalId } = DEMO_RECORDS.northwindHubspotCompany;
+  await page.goto(`https://app.hubspot.com/contacts/${tenant}/record/0-2/${externalId}`);
+  const lens = sidebar(page);
+  await expect(lens.getByRole('heading', northwind)).toBeVisible();
+  await expect(lens.getByTestId('bound-record')).toContainText(`HubSpot client · Northwind Logistics plc (${externalId})`);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'plugins-hubspot.png') });
+});
+
+test('shows Northwind beside a Clio matter page', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`https://app.clio.com/nc/#/matters/${DEMO_RECORDS.northwindClioMatter.externalId}`);
+  const lens = sidebar(page);
+  await expect(lens.getByRole('heading', northwind)).toBeVisible();
+  await expect(lens.getByTestId('bound-record')).toContainText('Clio matter · 00042-Northwind – Warehouse leases (5001)');
+});
+
+test('stays hidden on a list page and on a host that only looks like a PMS', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://acme.lightning.force.com/lightning/o/Account/list');
+  await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible();
+  const frame = page.locator('iframe[data-secondment-lens]');
+  await expect(frame).toHaveCount(1); // mounted early so that a record shows fast
+  await expect(frame).toBeHidden();
+  expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+
+  await browser.context.route('https://app.hubspot.com.evil.example/**', (r) => r.fulfill({ contentType: 'text/html', body: '<h1>Not HubSpot</h1>' }));
+  await page.goto(`https://app.hubspot.com.evil.example/contacts/4455667/record/0-2/12345001`);
+  await expect(page.getByRole('heading', { name: 'Not HubSpot' })).toBeVisible();
+  await expect(page.locator('iframe[data-secondment-lens]')).toHaveCount(0); // no content script at all
+});

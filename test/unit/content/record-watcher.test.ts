@@ -1,0 +1,90 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import type { RecordRef } from '@/lib/adapters';
+import { RecordWatcher } from '@/lib/content/record-watcher';
+
+// A stand-in page: the "URL" and the heading the detector reads are set by each test.
+let url = '';
+const detect = (): RecordRef | null => {
+  const id = /contacts\/(\d+)/.exec(url)?.[1];
+  if (id === undefined) return null;
+  const label = document.querySelector('h1')?.textContent || undefined;
+  return { system: 'clio', kind: 'contact', externalId: id, ...(label ? { label } : {}) };
+};
+const heading = (text: string | null) => {
+  document.body.replaceChildren();
+  if (text !== null) document.body.append(Object.assign(document.createElement('h1'), { textContent: text }));
+};
+/** Lets MutationObserver callbacks and the watcher's timers run. */
+const settle = async (ms = 100) => {
+  await Promise.resolve();
+  await vi.advanceTimersByTimeAsync(ms);
+};
+
+let reports: (RecordRef | null)[];
+let watcher: RecordWatcher;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  reports = [];
+  url = 'https://app.clio.com/nc/#/contacts/1001';
+  heading('Northwind');
+  watcher = new RecordWatcher(detect, (ref) => reports.push(ref));
+});
+afterEach(() => {
+  watcher.stop();
+  vi.useRealTimers();
+});
+
+it('reports the record of a loaded page at once, with its label', () => {
+  watcher.start();
+  expect(reports).toEqual([{ system: 'clio', kind: 'contact', externalId: '1001', label: 'Northwind' }]);
+});
+
+it('waits for a page that renders the label later, then reports it', async () => {
+  heading(null);
+  watcher.start();
+  heading('Northwind');
+  await settle();
+  expect(reports.map((r) => r?.label)).toEqual([undefined, 'Northwind']);
+});
+
+it('after an in-page navigation, never takes the label the previous record left in the DOM', async () => {
+  watcher.start();
+  url = 'https://app.clio.com/nc/#/contacts/1002'; // the app has not re-rendered yet
+  watcher.navigate();
+  await settle();
+  expect(reports.at(-1)).toEqual({ system: 'clio', kind: 'contact', externalId: '1002' });
+  heading('Harbor');
+  await settle();
+  expect(reports.at(-1)).toEqual({ system: 'clio', kind: 'contact', externalId: '1002', label: 'Harbor' });
+  expect(reports.some((r) => r?.externalId === '1002' && r.label === 'Northwind')).toBe(false);
+});
+
+it('reports once when the app renders the new record right after the URL changes', async () => {
+  watcher.start();
+  url = 'https://app.clio.com/nc/#/contacts/1002';
+  watcher.navigate();
+  heading('Harbor');
+  await settle();
+  expect(reports.slice(1)).toEqual([{ system: 'clio', kind: 'contact', externalId: '1002', label: 'Harbor' }]);
+});
+
+it('moving on to a list before the record rendered ends with no record, and the record is never reported', async () => {
+  watcher.start();
+  url = 'https://app.clio.com/nc/#/contacts/1002';
+  watcher.navigate();
+  url = 'https://app.clio.com/nc/#/contacts'; // on to the list before 1002 rendered
+  watcher.navigate();
+  heading('Harbor');
+  await settle();
+  expect(reports.at(-1)).toBeNull();
+  expect(reports.filter((r) => r?.externalId === '1002')).toEqual([]);
+});
+
+it('a failing detector reports no record instead of throwing into the page', () => {
+  const failing = new RecordWatcher(() => { throw new Error('plug-in bug'); }, (ref) => reports.push(ref));
+  failing.start();
+  expect(reports).toEqual([null]);
+  failing.stop();
+});
