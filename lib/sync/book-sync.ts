@@ -13,6 +13,9 @@ export interface SyncProgress {
   applied: number;
   pages: number;
   error: string | null;
+  /** Where the time went: waiting for and validating pages, and writing them. */
+  fetchMs: number;
+  applyMs: number;
 }
 
 export interface SyncOutcome {
@@ -25,18 +28,22 @@ export interface SyncOutcome {
  * page with its cursor. Progress is written to the cache as it goes (the options page shows it).
  */
 export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Date.now): Promise<SyncOutcome> {
-  const progress: SyncProgress = { state: 'running', startedAt: now(), finishedAt: null, applied: 0, pages: 0, error: null };
+  const progress: SyncProgress = { state: 'running', startedAt: now(), finishedAt: null, applied: 0, pages: 0, error: null, fetchMs: 0, applyMs: 0 };
   const purged = new Set<string>();
   await db.put('meta', { ...progress }, META_KEYS.syncProgress);
   let cursor = ((await db.get('meta', META_KEYS.syncCursor)) as string | undefined) ?? '0';
   for (;;) {
+    const fetchStart = now();
     const page = await api.changes(cursor, PAGE_SIZE);
+    progress.fetchMs += now() - fetchStart;
     if (!page.ok || !('value' in page)) {
       Object.assign(progress, { state: 'error', finishedAt: now(), error: page.ok ? 'No answer.' : describeApiError(page.error).message });
       await db.put('meta', { ...progress }, META_KEYS.syncProgress);
       return { progress, purged };
     }
+    const applyStart = now();
     for (const id of await applyChanges(db, page.value.changes, page.value.nextCursor, now())) purged.add(id);
+    progress.applyMs += now() - applyStart;
     cursor = page.value.nextCursor;
     progress.applied += page.value.changes.length;
     progress.pages += 1;

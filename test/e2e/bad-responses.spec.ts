@@ -18,7 +18,6 @@ test.beforeEach(async () => {
   browser = await launchWithExtension();
   // A short time-out so the hanging-endpoint case takes seconds, not the default 20.
   await setUserSettings(browser.worker, { requestTimeoutSeconds: 2 });
-  await signIn(browser, proxy.url, DEMO_TOKENS.partner);
 });
 
 test.afterEach(async () => {
@@ -39,6 +38,7 @@ const cases: { name: string; fault: Fault; message: string }[] = [
 
 for (const { name, fault, message } of cases) {
   test(`keeps the cached context and says why after ${name}`, async () => {
+    await signIn(browser, proxy.url, DEMO_TOKENS.partner);
     const page = await browser.context.newPage();
     await page.goto(NORTHWIND_CONTACT);
     const lens = sidebar(page);
@@ -54,8 +54,9 @@ for (const { name, fault, message } of cases) {
 }
 
 test('explains a failure when nothing is cached yet, with details for IT', async () => {
-  // Book sync must not fill the cache either: the change feed fails too.
+  // Book sync (started by signing in) must not fill the cache either: the change feed fails too.
   proxy.set({ kind: 'status', status: 502 }, /\/v1\/(changes|clients\/[^/]+\/context)/);
+  await signIn(browser, proxy.url, DEMO_TOKENS.partner);
   const page = await browser.context.newPage();
   await page.goto(NORTHWIND_CONTACT);
   const lens = sidebar(page);
@@ -70,6 +71,7 @@ test('explains a failure when nothing is cached yet, with details for IT', async
 });
 
 test('asks the user to sign in again when the token is refused', async () => {
+  await signIn(browser, proxy.url, DEMO_TOKENS.partner);
   proxy.set({ kind: 'status', status: 401, headers: { 'WWW-Authenticate': 'Bearer' } }, CONTEXT_PATH);
   const page = await browser.context.newPage();
   await page.goto(NORTHWIND_CONTACT);

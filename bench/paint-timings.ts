@@ -1,0 +1,79 @@
+import type { Frame, Page } from '@playwright/test';
+import type { ExtensionBrowser } from '../scripts/chromium-with-extension';
+
+const RECORD = (id: number) => `https://app.clio.com/nc/#/contacts/${id}`;
+
+/** The sidebar frame of the page (its URL is per-session random: found by path). */
+async function sidebarFrame(page: Page): Promise<Frame> {
+  for (let i = 0; i < 200; i++) {
+    const frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'));
+    if (frame) return frame;
+    await page.waitForTimeout(10);
+  }
+  throw new Error('no sidebar frame');
+}
+
+// Kept as source text: tsx's keepNames would wrap named functions in a `__name` helper that does
+// not exist inside the page.
+const NEXT_READY_MARK = `(exclude) => new Promise((resolve) => {
+  const since = performance.now();
+  const check = (entries) => {
+    for (const e of entries) {
+      if (e.name === 'lens:ready' && e.startTime >= since && e.detail && e.detail.clientId !== exclude) {
+        resolve({ at: performance.timeOrigin + e.startTime, clientId: e.detail.clientId });
+        return true;
+      }
+    }
+    return false;
+  };
+  new PerformanceObserver((list, observer) => { if (check(list.getEntries())) observer.disconnect(); }).observe({ type: 'mark' });
+})`;
+
+/** Epoch time (ms, high resolution) of the next `lens:ready` mark for a client other than `notClient`. */
+function nextReadyMark(frame: Frame, notClient: string | null): Promise<{ at: number; clientId: string }> {
+  return frame.evaluate(`(${NEXT_READY_MARK})(${JSON.stringify(notClient)})`) as Promise<{ at: number; clientId: string }>;
+}
+
+/**
+ * Full page load: from the host page's load event (and from navigation start) to the cached
+ * context on screen. Single-page switch: from the hash change to the other client's cached context.
+ */
+export async function measurePaints(browser: ExtensionBrowser, runs: number) {
+  const page = await browser.context.newPage();
+  // Warm the cache for both records.
+  for (const id of [1004, 1001]) {
+    await page.goto(RECORD(id));
+    await nextReadyMark(await sidebarFrame(page), null);
+    await page.waitForTimeout(300);
+  }
+  const afterLoad: number[] = [];
+  const afterNavigationStart: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await page.goto('about:blank');
+    await page.goto(RECORD(1001), { waitUntil: 'load' });
+    const ready = await nextReadyMark(await sidebarFrame(page), null);
+    const host = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return { origin: performance.timeOrigin, loadEnd: nav.loadEventEnd };
+    });
+    afterLoad.push(ready.at - (host.origin + host.loadEnd));
+    afterNavigationStart.push(ready.at - host.origin);
+  }
+  const spaSwitch: number[] = [];
+  const frame = await sidebarFrame(page);
+  let current = (await nextReadyMark(frame, null)).clientId;
+  for (let i = 0; i < runs * 2; i++) {
+    await page.waitForTimeout(400); // let the previous record's revalidation settle
+    const waiting = nextReadyMark(frame, current);
+    const start = await page.evaluate((id) => {
+      const t0 = performance.timeOrigin + performance.now();
+      location.hash = `#/contacts/${id}`;
+      return t0;
+    }, i % 2 === 0 ? 1004 : 1001);
+    const ready = await waiting;
+    spaSwitch.push(ready.at - start);
+    current = ready.clientId;
+  }
+  await page.close();
+  return { afterLoad, afterNavigationStart, spaSwitch };
+}

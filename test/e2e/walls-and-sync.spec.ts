@@ -1,0 +1,97 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_TOKENS, DEMO_USERS, NORTHWIND_ID } from '../../server/demo/demo-ids';
+import { seedLargeBook } from '../../server/demo/large-book';
+import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './support/browser';
+import { readCache } from './support/cache-probe';
+import { startEndpoint } from './support/endpoint';
+
+const NORTHWIND_CONTACT = 'https://app.clio.com/nc/#/contacts/1001';
+
+let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
+let browser: ExtensionBrowser;
+
+test.afterEach(async () => {
+  await browser?.context.close();
+  await endpoint.close();
+});
+
+/** Runs the options page's "sync now" and waits for the book sync to finish. */
+async function syncNow(b: ExtensionBrowser) {
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+  const status = await page.evaluate(() => {
+    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome;
+    return api.runtime.sendMessage({ type: 'options.syncNow' });
+  });
+  await page.close();
+  return status as { ok: boolean; value: { sync: { state: string; applied: number } } };
+}
+
+test('a 403 for a cached client purges it and the sidebar says "restricted" without its name', async () => {
+  endpoint = await startEndpoint();
+  browser = await launchWithExtension();
+  await signIn(browser, endpoint.url, DEMO_TOKENS.secondee);
+  const page = await browser.context.newPage();
+  await page.goto(NORTHWIND_CONTACT);
+  const lens = sidebar(page);
+  await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
+  expect((await readCache(browser.worker)).clientIds).toContain(NORTHWIND_ID);
+
+  endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID);
+  await page.reload();
+  await expect(lens.getByRole('heading', { name: 'Restricted' })).toBeVisible();
+  await expect(lens.locator('body')).not.toContainText('Northwind');
+  await expect(lens.locator('body')).not.toContainText('Sam Okafor');
+  const cache = await readCache(browser.worker);
+  expect(cache.clientIds).not.toContain(NORTHWIND_ID);
+});
+
+test('a wall raised while offline purges the client at the next sync, before it is opened again', async () => {
+  endpoint = await startEndpoint();
+  browser = await launchWithExtension();
+  await signIn(browser, endpoint.url, DEMO_TOKENS.secondee);
+  await expect.poll(async () => (await syncNow(browser)).value.sync.state).toBe('done');
+  expect((await readCache(browser.worker)).clientIds).toContain(NORTHWIND_ID);
+
+  endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID);
+  await syncNow(browser);
+  const cache = await readCache(browser.worker);
+  expect(cache.clientIds).not.toContain(NORTHWIND_ID);
+  expect(cache.counts.secondments).toBe(endpoint.store.counts(DEMO_USERS.secondee.id).secondments);
+});
+
+test('signing in as another user deletes the previous user’s cached data', async () => {
+  endpoint = await startEndpoint();
+  browser = await launchWithExtension();
+  await signIn(browser, endpoint.url, DEMO_TOKENS.partner);
+  const page = await browser.context.newPage();
+  await page.goto(NORTHWIND_CONTACT);
+  await expect(sidebar(page).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
+  const partnerCache = await readCache(browser.worker);
+  expect(partnerCache.databases).toHaveLength(1);
+
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByRole('button', { name: 'Sign out' }).click();
+  await options.close();
+  await signIn(browser, endpoint.url, DEMO_TOKENS.bd);
+  const bdCache = await readCache(browser.worker);
+  expect(bdCache.databases).toHaveLength(1);
+  expect(bdCache.databases[0]).not.toBe(partnerCache.databases[0]);
+});
+
+test('a 20,000-client book syncs completely: the cache holds what the endpoint holds for the user', async () => {
+  test.setTimeout(240_000);
+  endpoint = await startEndpoint();
+  seedLargeBook(endpoint.store, { clients: 20_000, secondments: 5_000, needs: 50_000 });
+  browser = await launchWithExtension();
+  await signIn(browser, endpoint.url, DEMO_TOKENS.partner);
+  await expect.poll(async () => (await syncNow(browser)).value.sync.state, { timeout: 180_000, intervals: [2_000] }).toBe('done');
+
+  const expected = endpoint.store.counts(DEMO_USERS.partner.id);
+  const cache = await readCache(browser.worker);
+  expect(cache.counts.clients).toBe(expected.clients);
+  expect(cache.counts.secondments).toBe(expected.secondments);
+  expect(cache.counts.needs).toBe(expected.needs);
+  expect(cache.counts.flags).toBe(expected.flags);
+});
