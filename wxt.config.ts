@@ -16,8 +16,9 @@ export default defineConfig({
       'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Show or hide the Secondment Lens sidebar' },
     },
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', ...testHostPermissions()],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
-    // use_dynamic_url: the frame's URL changes per session, so a page cannot probe for or embed it.
+    optional_host_permissions: ['https://*/*'],
+    // use_dynamic_url: the frame's URL changes per session, so a page cannot probe for it in advance
+    // (the host page can still see and restyle the frame element; it cannot read what it shows).
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['https://*/*'], use_dynamic_url: true }],
     // Policy keys firm IT may set (Chrome/Edge); Firefox reads policy without a schema.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),

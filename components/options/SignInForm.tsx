@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { Result } from '@/lib/messaging/result';
+import { ENDPOINT_URL_RULE, isAllowedEndpointUrl } from '@/lib/settings/endpoint-url';
 
 /** Endpoint URL and API token. The token goes to the background and is never shown again. */
 export function SignInForm(props: {
@@ -16,10 +17,11 @@ export function SignInForm(props: {
     let url: URL;
     try {
       url = new URL(endpointUrl.trim());
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('protocol');
     } catch {
       return setError('Enter the endpoint as a full address, e.g. https://lens.yourfirm.com');
     }
+    // The token and client data travel to this address: never over plain http to another machine.
+    if (!isAllowedEndpointUrl(url.toString())) return setError(ENDPOINT_URL_RULE);
     if (!token.trim()) return setError('Enter your API token.');
     setBusy(true);
     const result = await props.onSignIn(url.toString(), token.trim());

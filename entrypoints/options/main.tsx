@@ -2,6 +2,7 @@ import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { GenericRulesSection } from '@/components/options/GenericRulesSection';
+import { requestOrigin } from '@/lib/ui/request-origin';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import '@/components/sidebar/sidebar.css';
 import type { StatusReport } from '@/lib/background/status-report';
@@ -36,8 +37,7 @@ function App() {
 
   const signIn = async (endpointUrl: string, token: string): Promise<Result<unknown>> => {
     // Host permission for the firm's origin only, asked for at run time (inside this click).
-    const origin = `${new URL(endpointUrl).origin}/*`;
-    const granted = await browser.permissions.contains({ origins: [origin] }) || await browser.permissions.request({ origins: [origin] }).catch(() => false);
+    const granted = await requestOrigin(`${new URL(endpointUrl).origin}/*`);
     if (!granted) return { ok: false, error: { code: 'no-permission', message: `Permission to contact ${new URL(endpointUrl).origin} was not given.` } };
     const result = await send({ type: 'options.signIn', endpointUrl, token });
     await refresh();

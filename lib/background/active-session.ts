@@ -26,6 +26,8 @@ export interface Active {
 export class ActiveSession {
   private db: { partition: string; opening: Promise<LensDb> } | null = null;
   private rejected = false;
+  /** Partitions deleted in this worker's life: never reopened (that would recreate them). */
+  private readonly dropped = new Set<string>();
 
   private readonly fetchImpl: typeof fetch;
 
@@ -37,7 +39,10 @@ export class ActiveSession {
   constructor(fetchImpl: typeof fetch = (...args) => fetch(...args), onReachable?: () => void) {
     this.fetchImpl = async (input, init) => {
       const response = await fetchImpl(input, init);
-      if (onReachable && (init?.method ?? 'GET') === 'GET' && (response.ok || response.status === 304)) onReachable();
+      if ((init?.method ?? 'GET') === 'GET' && (response.ok || response.status === 304)) {
+        this.rejected = false; // the token works (again)
+        onReachable?.();
+      }
       return response;
     };
   }
@@ -75,8 +80,11 @@ export class ActiveSession {
     if (!('value' in me)) return fail('invalid-response', 'The endpoint did not say who you are.');
     const partition = await partitionName(endpointUrl, me.value.id);
     const previous = await readSession();
-    if (previous && previous.partition !== partition) await this.dropPartition(previous.partition);
+    // The new session first: from here on nothing opens the previous partition again (a flush
+    // started meanwhile reads the new session), and only then is the previous one deleted.
+    this.dropped.delete(partition);
     await writeSession({ endpointUrl: normalise(endpointUrl), token, user: me.value, partition });
+    if (previous && previous.partition !== partition) await this.dropPartition(previous.partition);
     if (!managedKeys.includes('endpointUrl')) await saveUserSettings({ endpointUrl: normalise(endpointUrl) });
     this.rejected = false;
     return ok(me.value);
@@ -94,6 +102,7 @@ export class ActiveSession {
   }
 
   private openDb(partition: string): Promise<LensDb> {
+    if (this.dropped.has(partition)) return Promise.reject(new Error('This user’s cache was deleted (signed out).'));
     if (this.db?.partition !== partition) {
       const opening = openLensDb(partition, () => {
         if (this.db?.opening === opening) this.db = null;
@@ -104,6 +113,7 @@ export class ActiveSession {
   }
 
   private async dropPartition(partition: string): Promise<void> {
+    this.dropped.add(partition);
     if (this.db?.partition === partition) {
       (await this.db.opening).close();
       this.db = null;

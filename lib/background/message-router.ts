@@ -87,7 +87,7 @@ async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackg
       return ok(null);
     }
     case 'ui.retryOutbox':
-      await deps.outbox.flush();
+      await deps.outbox.flush({ retryNow: 'all' }); // the user asked: skip the back-off (not Retry-After)
       return ok(null);
     case 'ui.searchClients': {
       const active = await deps.sessions.get();
@@ -151,14 +151,14 @@ async function fromOptions(deps: RouterDeps, m: OptionsToBackground): Promise<Re
         const active = await deps.sessions.get();
         if (!('signedOut' in active)) await releaseSignInHolds(active.db);
         void deps.outbox.flush();
-        void deps.tabs.reloadAll();
+        void deps.tabs.resetAll();
         void deps.sync.sync();
       }
       return signedIn;
     }
     case 'options.signOut':
       await deps.sessions.signOut();
-      await deps.tabs.reloadAll();
+      await deps.tabs.resetAll();
       return ok(null);
     case 'options.status':
       return ok(await collectStatus(deps.sessions));

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { enqueueWrite, pruneDelivered } from '../cache/outbox-store';
+import { enqueueWrite, pruneDelivered, releaseSignInHolds } from '../cache/outbox-store';
 import type { OutboxPayload } from '../messaging/outbox-item-view';
-import { flushOutbox } from '../sync/outbox-flusher';
+import { type FlushOptions, flushOutbox } from '../sync/outbox-flusher';
 import type { ActiveSession } from './active-session';
 
 export const OUTBOX_ALARM = 'lens.outbox';
@@ -27,12 +27,16 @@ export class OutboxService {
     return row.id;
   }
 
-  /** The endpoint answered a read: try items waiting out a back-off now, unless a flush is running. */
+  /**
+   * The endpoint answered a read with this token: items held for sign-in can go, and items that
+   * failed for want of a connection are tried now (unless a flush is running).
+   */
   retryWaiting(): void {
-    if (!this.running) void this.flush({ ignoreBackoff: true });
+    if (this.running) return;
+    void this.releaseHolds().then(() => this.flush({ retryNow: 'unreachable' }));
   }
 
-  flush(options: { ignoreBackoff?: boolean } = {}): Promise<void> {
+  flush(options: FlushOptions = {}): Promise<void> {
     if (this.running) {
       this.again = true;
       return this.running;
@@ -47,7 +51,12 @@ export class OutboxService {
     return this.running;
   }
 
-  private async flushOnce(options: { ignoreBackoff?: boolean }): Promise<void> {
+  private async releaseHolds(): Promise<void> {
+    const active = await this.sessions.get();
+    if (!('signedOut' in active)) await releaseSignInHolds(active.db);
+  }
+
+  private async flushOnce(options: FlushOptions): Promise<void> {
     const active = await this.sessions.get();
     if ('signedOut' in active) return;
     const report = await flushOutbox(active.db, active.api, options);

@@ -52,7 +52,13 @@ export async function loadRecordView(
     const resolved = await active.api.resolve(record, signal);
     if (signal.aborted) return;
     if (!resolved.ok) return emit(await failureView(active, sessions, ref, cached, resolved.error));
-    if ('value' in resolved) resolution = await writeResolution(db, record, resolved.value.matches);
+    if ('value' in resolved) {
+      const before = clientId;
+      resolution = await writeResolution(db, record, resolved.value.matches);
+      // The endpoint no longer lists the client this record stood for (a wall, a deletion): its
+      // cached data must not stay on this machine.
+      if (before && !resolved.value.matches.some((m) => m.id === before)) await purgeClient(db, before);
+    }
     clientId = resolution ? settledClientId(resolution) : null;
   }
   if (!resolution || resolution.matches.length === 0) return emit({ status: 'not-found', record: ref });
@@ -75,8 +81,13 @@ export async function loadRecordView(
       }
     }
     const fresh = 'value' in answer ? await readContext(db, clientId) : await touchContext(db, clientId);
-    await refreshPracticeAreas(active);
-    if (fresh) return emit(await readyView(active, ref, fresh, { fetchedAt: iso(fresh.fetchedAt), state: 'fresh' }));
+    if (fresh) {
+      const freshness: Freshness = { fetchedAt: iso(fresh.fetchedAt), state: 'fresh' };
+      emit(await readyView(active, ref, fresh, freshness));
+      // The need form's list of practice areas: fetched after the view, shown when it arrives.
+      if (await refreshPracticeAreas(active).catch(() => false)) emit(await readyView(active, ref, fresh, freshness));
+      return;
+    }
     // A 304 for a context purged meanwhile: fetch it whole.
     return loadRecordView(sessions, ref, signal, push, { force: true });
   }

@@ -19,7 +19,9 @@ export class SyncService {
 
   constructor(private readonly sessions: ActiveSession, private readonly onSynced: (outcome: SyncOutcome) => Promise<void>) {}
 
+  /** Creates the periodic alarm once; re-creating it at every worker start would keep delaying it. */
   async schedule(): Promise<void> {
+    if (await browser.alarms.get(SYNC_ALARM)) return;
     await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES, delayInMinutes: SYNC_EVERY_MINUTES });
   }
 

@@ -21,6 +21,7 @@ const sessionKey = (tabId: number) => `lens.tab.${tabId}`;
  */
 export class TabViews {
   private readonly tabs = new Map<number, TabState>();
+  private readonly origins = new Map<number, string>();
 
   constructor(private readonly hub: SidebarHub, private readonly load: Loader) {}
 
@@ -44,6 +45,28 @@ export class TabViews {
     await this.show(tabId, state ? state.ref : await this.storedRecord(tabId), options);
   }
 
+  /**
+   * After a sign-in, sign-out or user switch: no view of the previous session stays in memory, for
+   * tabs with a sidebar open now or later (a side panel opened afterwards, a frame re-inserted).
+   */
+  async resetAll(): Promise<void> {
+    for (const state of this.tabs.values()) state.controller.abort();
+    this.tabs.clear();
+    await Promise.all(this.hub.tabsShown().map((tabId) => this.current(tabId)));
+  }
+
+  /**
+   * A tab started loading a page. When it leaves for another origin (or one this extension may not
+   * see), its record is gone until a content script there reports one; same-origin loads are left
+   * to the content script, which reports on every page load.
+   */
+  async pageLoading(tabId: number, url: string | undefined): Promise<void> {
+    const origin = url ? safeOrigin(url) : null;
+    const previous = this.origins.get(tabId);
+    if (origin) this.origins.set(tabId, origin);
+    if (origin === null || (previous !== undefined && previous !== origin)) await this.setRecord(tabId, null, true);
+  }
+
   async reloadAll(options: LoadOptions = {}): Promise<void> {
     await Promise.all(this.hub.tabsShown().map((tabId) => this.reload(tabId, options)));
   }
@@ -58,6 +81,7 @@ export class TabViews {
   forget(tabId: number): void {
     this.tabs.get(tabId)?.controller.abort();
     this.tabs.delete(tabId);
+    this.origins.delete(tabId);
     void browser.storage.session.remove(sessionKey(tabId));
   }
 
@@ -84,7 +108,7 @@ export class TabViews {
       await this.load(ref, controller.signal, push, options);
     } catch (error) {
       // A bug or a storage failure (quota, a deleted database) must still leave words on screen.
-      push({ status: 'error', record: ref, problem: { code: 'internal', message: 'Secondment Lens could not load this record.', detail: String(error) } });
+      push({ status: 'error', record: ref, problem: { code: 'internal', message: 'Secondment Lens could not load this record.', detail: String(error).slice(0, 2000) } });
     }
   }
 
@@ -92,6 +116,14 @@ export class TabViews {
     const stored = (await browser.storage.session.get(sessionKey(tabId)))[sessionKey(tabId)];
     const parsed = RecordRefSchema.safeParse(stored);
     return parsed.success ? parsed.data : null;
+  }
+}
+
+function safeOrigin(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
   }
 }
 

@@ -40,6 +40,10 @@ export interface OutboxRow extends OutboxItemView {
   /** Order of creation: items for one client are sent in this order. */
   seq: number;
   nextAttemptAt: number;
+  /** Why the last attempt is being retried: the endpoint was unreachable, or it answered 5xx/429/409. */
+  retryKind?: 'unreachable' | 'server';
+  /** The endpoint's Retry-After: never sooner than this, whatever else happens (ms since epoch). */
+  notBefore?: number;
   doneAt?: number;
 }
 
@@ -115,8 +119,15 @@ const upgradeSteps: ((db: AnyDb, tx: AnyTx) => Promise<void> | void)[] = [
 export function openLensDb(partition: string, onClosed?: () => void, version = DB_VERSION): Promise<LensDb> {
   const opening = openDB<LensDbSchema>(partition, version, {
     async upgrade(db, oldVersion, newVersion, tx: UpgradeTx) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) {
-        await upgradeSteps[v]!(db as unknown as AnyDb, tx as unknown as AnyTx);
+      try {
+        for (let v = oldVersion; v < (newVersion ?? version); v++) {
+          await upgradeSteps[v]!(db as unknown as AnyDb, tx as unknown as AnyTx);
+        }
+      } catch {
+        // idb ignores this callback's promise: abort, or a half-migrated database would commit.
+        // Opening then fails (AbortError) and the database stays at its old version, untouched.
+        tx.done.catch(() => undefined);
+        tx.abort();
       }
     },
     blocking() {

@@ -13,8 +13,18 @@ export type ApiResult<T> =
   | { ok: true; notModified: true }
   | { ok: false; error: ApiError };
 
-/** A sentence a lawyer understands, and a detail line for firm IT. */
+/**
+ * A sentence a lawyer understands, and a detail line for firm IT; clipped to what the sidebar's view
+ * schema accepts (an endpoint's long problem title must not make the whole view invalid).
+ */
 export function describeApiError(error: ApiError): { code: string; message: string; detail: string } {
+  const { code, message, detail } = describe(error);
+  return { code, message: clip(message, 300), detail: clip(detail, 2000) };
+}
+
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+function describe(error: ApiError): { code: string; message: string; detail: string } {
   switch (error.kind) {
     case 'network':
       return { code: 'offline', message: 'The firm endpoint cannot be reached.', detail: error.message };

@@ -3,6 +3,7 @@ import { CandidateFlagInput } from '../contract/candidate-flag';
 import { NewNeed } from '../contract/need';
 import { Id } from '../contract/primitives';
 import { MAX_RULES } from '../settings/generic-rule-limits';
+import { ENDPOINT_URL_RULE, isAllowedEndpointUrl } from '../settings/endpoint-url';
 import { RecordRefSchema } from './record-ref-schema';
 
 /**
@@ -40,7 +41,7 @@ export type SidebarToBackground = z.infer<typeof SidebarToBackground>;
 export type SidebarRequest = z.input<typeof SidebarToBackground>;
 
 export const OptionsToBackground = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('options.signIn'), endpointUrl: z.url().max(500), token: z.string().trim().min(1).max(4096) }),
+  z.object({ type: z.literal('options.signIn'), endpointUrl: z.url().max(500).refine(isAllowedEndpointUrl, ENDPOINT_URL_RULE), token: z.string().trim().min(1).max(4096) }),
   z.object({ type: z.literal('options.signOut') }),
   z.object({ type: z.literal('options.status') }),
   z.object({ type: z.literal('options.syncNow') }),

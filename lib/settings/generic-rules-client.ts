@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { requestOrigin } from '../ui/request-origin';
 import { type GenericRule, originPatternOfRule } from '../adapters';
 import type { OptionsToBackground } from '../messaging/protocol';
 import { fail, type Result } from '../messaging/result';
@@ -42,7 +43,7 @@ export function removeRule(state: GenericRulesState, index: number): Promise<Res
 /** Requests the rule's host permission (resolves at once, without a prompt, when already granted). */
 export function allowHost(rule: GenericRule): Promise<boolean> {
   const origin = originPatternOfRule(rule);
-  return origin === null ? Promise.resolve(false) : browser.permissions.request({ origins: [origin] }).catch(() => false);
+  return origin === null ? Promise.resolve(false) : requestOrigin(origin);
 }
 
 function userRules(state: GenericRulesState): GenericRule[] {

@@ -1,11 +1,12 @@
+import { openDB } from 'idb';
 import { z } from 'zod';
-import { browser } from 'wxt/browser';
 import { User } from '../contract/user';
 
 /**
- * The signed-in user: endpoint, bearer token and who the endpoint says they are. Read and written by
- * the background only; storage.local is restricted to extension pages and the worker (see
- * restrictStorageToExtension), so content scripts and host pages can never read the token.
+ * The signed-in user: endpoint, bearer token and who the endpoint says they are. Kept in an
+ * IndexedDB database of the extension's own origin, which only extension pages and the worker can
+ * open: content scripts run with the host page's origin (unlike storage.local, which Firefox exposes
+ * to content scripts whatever the access level). Read and written by the background only.
  */
 export const Session = z.object({
   endpointUrl: z.url(),
@@ -16,23 +17,34 @@ export const Session = z.object({
 });
 export type Session = z.infer<typeof Session>;
 
-const SESSION_KEY = 'lens.session';
+const DB_NAME = 'secondment-lens-session';
+const STORE = 'session';
+const KEY = 'current';
+
+const openSessionDb = () => openDB(DB_NAME, 1, {
+  upgrade(db) {
+    db.createObjectStore(STORE);
+  },
+});
 
 export async function readSession(): Promise<Session | null> {
-  const raw = (await browser.storage.local.get(SESSION_KEY))[SESSION_KEY];
-  const parsed = Session.safeParse(raw);
-  return parsed.success ? parsed.data : null;
+  const db = await openSessionDb();
+  try {
+    const parsed = Session.safeParse(await db.get(STORE, KEY));
+    return parsed.success ? parsed.data : null;
+  } finally {
+    db.close();
+  }
 }
 
 export async function writeSession(session: Session | null): Promise<void> {
-  if (session) await browser.storage.local.set({ [SESSION_KEY]: session });
-  else await browser.storage.local.remove(SESSION_KEY);
-}
-
-/** Chrome lets content scripts read storage.local unless told otherwise; the token lives there. */
-export async function restrictStorageToExtension(): Promise<void> {
-  const local = browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
-  await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+  const db = await openSessionDb();
+  try {
+    if (session) await db.put(STORE, session, KEY);
+    else await db.delete(STORE, KEY);
+  } finally {
+    db.close();
+  }
 }
 
 /** A cache partition per endpoint and user: another user or endpoint never sees this one's data. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENDPOINT_URL_RULE, isAllowedEndpointUrl } from './endpoint-url';
 
 /**
  * Settings a user may set in the options page and firm IT may fix by policy (managed storage,
@@ -6,7 +7,7 @@ import { z } from 'zod';
  */
 export const SettingsSchema = z.object({
   /** Base URL of the firm endpoint, e.g. `https://lens.firm.example` (the API lives under /v1). */
-  endpointUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
+  endpointUrl: z.url().max(500).refine(isAllowedEndpointUrl, ENDPOINT_URL_RULE).nullable().default(null),
   /** Cached context older than this is hidden instead of shown (firm policy on stale data). */
   maxCacheAgeHours: z.number().int().min(1).max(24 * 365).default(24 * 14),
   /** How many clients' context to keep; the least recently viewed go first. */

@@ -16,10 +16,23 @@ export interface FlushReport {
 /**
  * Sends every due item, oldest first. Items of one client go in order: once one waits for a retry,
  * the later ones of that client wait too. A refused token stops the whole flush (all items need it).
- * `ignoreBackoff`: the endpoint just answered a read, so waiting items are tried at once.
  */
-export async function flushOutbox(db: LensDb, api: FirmApi, options: { ignoreBackoff?: boolean; now?: () => number } = {}): Promise<FlushReport> {
+export interface FlushOptions {
+  /**
+   * Try waiting items before their back-off ends: `unreachable` when a read just succeeded (only
+   * items that failed for want of a connection), `all` when the user asked. Retry-After still holds.
+   */
+  retryNow?: 'unreachable' | 'all';
+  now?: () => number;
+}
+
+export async function flushOutbox(db: LensDb, api: FirmApi, options: FlushOptions = {}): Promise<FlushReport> {
   const now = options.now ?? Date.now;
+  const due = (row: OutboxRow) => {
+    if ((row.notBefore ?? 0) > now()) return false;
+    if (row.nextAttemptAt <= now() || options.retryNow === 'all') return true;
+    return options.retryNow === 'unreachable' && row.retryKind === 'unreachable';
+  };
   const report: FlushReport = { delivered: [], touchedClients: new Set(), nextAttemptAt: null, signInRequired: false };
   const waitingClients = new Set<string>();
   const noteWait = (at: number) => {
@@ -28,9 +41,9 @@ export async function flushOutbox(db: LensDb, api: FirmApi, options: { ignoreBac
   for (const row of await listOutbox(db)) {
     if (row.state !== 'pending') continue;
     if (waitingClients.has(row.clientId)) continue;
-    if (!options.ignoreBackoff && row.nextAttemptAt > now()) {
+    if (!due(row)) {
       waitingClients.add(row.clientId);
-      noteWait(row.nextAttemptAt);
+      noteWait(Math.max(row.nextAttemptAt, row.notBefore ?? 0));
       continue;
     }
     const result = await send(api, row);
@@ -48,8 +61,11 @@ export async function flushOutbox(db: LensDb, api: FirmApi, options: { ignoreBac
       break;
     }
     if (outcome === 'retry') {
-      const at = now() + nextRetryDelay(row.attempts, result.error.kind === 'http' ? result.error.retryAfterMs : null);
-      await updateOutboxItem(db, row.id, (r) => ({ ...r, attempts: r.attempts + 1, nextAttemptAt: at, reason: describeApiError(result.error).message }));
+      const retryAfterMs = result.error.kind === 'http' ? result.error.retryAfterMs : null;
+      const at = now() + nextRetryDelay(row.attempts, retryAfterMs);
+      const retryKind = result.error.kind === 'network' || result.error.kind === 'timeout' ? 'unreachable' as const : 'server' as const;
+      const notBefore = retryAfterMs === null ? undefined : now() + retryAfterMs;
+      await updateOutboxItem(db, row.id, (r) => ({ ...r, attempts: r.attempts + 1, nextAttemptAt: at, retryKind, notBefore, reason: describeApiError(result.error).message }));
       waitingClients.add(row.clientId);
       noteWait(at);
       continue;

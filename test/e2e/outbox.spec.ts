@@ -107,6 +107,9 @@ test('honours Retry-After on a 429 and shows the item as waiting meanwhile', asy
   await expect(lens.locator('[data-outbox-state="pending"]', { hasText: 'Customs warehouse licence renewal' })).toContainText('Waiting to send');
   expect(titlesAtEndpoint()).not.toContain('Customs warehouse licence renewal');
   await expect.poll(() => titlesAtEndpoint().filter((t) => t === 'Customs warehouse licence renewal').length, { timeout: 30_000 }).toBe(1);
+  const posts = proxy.arrivals.filter((a) => NEEDS_POST.test(a.request));
+  expect(posts).toHaveLength(2);
+  expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(3_000); // not one moment before Retry-After
 });
 
 test('times out a hanging request, then delivers once with the same key', async () => {

@@ -80,6 +80,30 @@ test('signing in as another user deletes the previous user’s cached data', asy
   expect(bdCache.databases[0]).not.toBe(partnerCache.databases[0]);
 });
 
+test('a user switch without signing out deletes the previous user’s cache too', async () => {
+  endpoint = await startEndpoint();
+  browser = await launchWithExtension();
+  await signIn(browser, endpoint.url, DEMO_TOKENS.partner);
+  const page = await browser.context.newPage();
+  await page.goto(NORTHWIND_CONTACT);
+  await expect(sidebar(page).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
+  const before = await readCache(browser.worker);
+
+  // What the options form sends when a refused sign-in is replaced by another user's.
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const answer = await options.evaluate((url) => {
+    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } }).chrome;
+    return api.runtime.sendMessage({ type: 'options.signIn', endpointUrl: url, token: 'demo-bd-token' });
+  }, endpoint.url);
+  expect(answer.ok).toBe(true);
+  await expect.poll(async () => (await readCache(browser.worker)).databases).not.toContain(before.databases[0]);
+  const after = await readCache(browser.worker);
+  expect(after.databases).toHaveLength(1);
+  // The open sidebar shows the new user's view (Priya is BD: the flag controls appear).
+  await expect(sidebar(page).getByRole('button', { name: /flag/i }).first()).toBeVisible();
+});
+
 test('a 20,000-client book syncs completely: the cache holds what the endpoint holds for the user', async () => {
   test.setTimeout(240_000);
   endpoint = await startEndpoint();

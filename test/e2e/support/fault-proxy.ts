@@ -19,8 +19,11 @@ export async function startFaultProxy(target: string) {
   let remaining = Number.POSITIVE_INFINITY;
   const hanging = new Set<http.ServerResponse>();
   const seen: string[] = [];
+  /** When each request arrived (ms since epoch), in order. */
+  const arrivals: { at: number; request: string }[] = [];
   const server = http.createServer((req, res) => {
     seen.push(`${req.method} ${req.url}`);
+    arrivals.push({ at: Date.now(), request: `${req.method} ${req.url}` });
     const matches = !onlyPath || onlyPath.test(`${req.method} ${req.url ?? ''}`);
     const active = matches && remaining > 0 ? fault : { kind: 'pass' as const };
     if (matches && remaining > 0) remaining--;
@@ -54,6 +57,7 @@ export async function startFaultProxy(target: string) {
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
+    arrivals,
     /**
      * Misbehave on requests whose `METHOD /path` matches `match` (all when omitted), for the next
      * `times` of them (for ever when omitted); then pass them through again.
