@@ -2,13 +2,16 @@ import type { ReactNode } from 'react';
 import type { StatusReport } from '@/lib/background/status-report';
 import type { Result } from '@/lib/messaging/result';
 import { SignInForm } from './SignInForm';
+import { SyncStatus } from './SyncStatus';
 
 /** Settings, sign-in, and what the extension holds: cache and queued writes. */
 export function OptionsPage(props: {
   status: StatusReport | null;
   onSignIn: (endpointUrl: string, token: string) => Promise<Result<unknown>>;
   onSignOut: () => void;
+  /** Update the client book and send waiting writes. */
   onSyncNow: () => void;
+  now: number;
   /** Further sections (the generic-rule editor), after the account and data ones. */
   children?: ReactNode;
 }) {
@@ -45,7 +48,8 @@ export function OptionsPage(props: {
             <li>{status.outbox.pending} writes waiting to be sent{status.outbox.needsSignIn ? `, ${status.outbox.needsSignIn} waiting for sign-in` : ''}</li>
             <li>{status.outbox.rejected} writes refused by the endpoint (shown in the sidebar to edit or discard)</li>
           </ul>
-          <button type="button" onClick={props.onSyncNow}>Send waiting writes now</button>
+          <SyncStatus sync={status.sync} now={props.now} />
+          <button type="button" onClick={props.onSyncNow}>Update now</button>
         </section>
       )}
       {props.children}

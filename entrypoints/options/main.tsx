@@ -26,6 +26,13 @@ function App() {
     if (answer.ok) setStatus(answer.value);
   }, []);
   useEffect(() => void refresh(), [refresh]);
+  // While the book is being copied, show its progress (the worker writes it after each page).
+  const syncing = status?.sync?.state === 'running';
+  useEffect(() => {
+    if (!syncing) return;
+    const timer = setInterval(() => void refresh(), 1_000);
+    return () => clearInterval(timer);
+  }, [syncing, refresh]);
   const [rules, setRules] = useState<GenericRulesState>(NO_RULES);
   const [access, setAccess] = useState<Record<string, boolean>>({});
   const refreshRules = useCallback(async () => {
@@ -44,9 +51,12 @@ function App() {
     return result;
   };
   return (
-    <OptionsPage status={status} onSignIn={signIn}
+    <OptionsPage status={status} now={Date.now()} onSignIn={signIn}
       onSignOut={() => void send({ type: 'options.signOut' }).then(refresh)}
-      onSyncNow={() => void send({ type: 'options.syncNow' }).then(refresh)}>
+      onSyncNow={() => {
+        void send({ type: 'options.syncNow' }).then(refresh);
+        setTimeout(() => void refresh(), 300); // show "running" while it runs
+      }}>
       <GenericRulesSection state={rules} access={access}
         onAdd={(rule) => addRule(rules, rule).then(async (result) => (await refreshRules(), result))}
         onRemove={(index) => void removeRule(rules, index).then(refreshRules)}

@@ -1,29 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_TOKENS, NORTHWIND_ID } from '../../server/demo/demo-ids';
-import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './support/browser';
-import { startEndpoint } from './support/endpoint';
+import { NORTHWIND_ID } from '../../server/demo/demo-ids';
+import { sidebar } from './support/browser';
+import { signedInPerTest } from './support/signed-in';
 import { SCREENSHOTS } from './support/paths';
 
 const NORTHWIND_CONTACT = 'https://app.clio.com/nc/#/contacts/1001';
 
-let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
-let browser: ExtensionBrowser;
-
-test.beforeEach(async () => {
-  endpoint = await startEndpoint();
-  browser = await launchWithExtension();
-  await signIn(browser, endpoint.url, DEMO_TOKENS.partner);
-});
-
-test.afterEach(async () => {
-  await browser.context.close();
-  await endpoint.close();
-});
+const session = signedInPerTest();
 
 test('shows the client’s secondment relationship beside a Clio contact record', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto(NORTHWIND_CONTACT);
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
@@ -45,7 +33,7 @@ test('shows the client’s secondment relationship beside a Clio contact record'
 });
 
 test('keeps client data out of the host page', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto(NORTHWIND_CONTACT);
   await expect(sidebar(page).getByText('Sam Okafor').first()).toBeVisible();
   const hostView = await page.evaluate(() => {
@@ -61,7 +49,7 @@ test('keeps client data out of the host page', async () => {
   expect(hostView.frameDocument).toBeNull(); // cross-origin: the page cannot read the sidebar
   expect(hostView.html).not.toContain('Sam Okafor');
   // The one storage area a content script can read holds no token (it lives in the worker's own IndexedDB).
-  const local = await browser.worker.evaluate(async () => {
+  const local = await session.browser.worker.evaluate(async () => {
     const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<object> } } } }).chrome;
     return JSON.stringify(await api.storage.local.get(null));
   });
@@ -69,11 +57,11 @@ test('keeps client data out of the host page', async () => {
 });
 
 test('logs a new unmet need from the sidebar and the endpoint stores it', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto(NORTHWIND_CONTACT);
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
-  const before = endpoint.store.countNeeds(NORTHWIND_ID);
+  const before = session.endpoint.store.countNeeds(NORTHWIND_ID);
 
   await lens.getByRole('button', { name: 'Log a need' }).click();
   // Refused in the form: no title. What was typed stays.
@@ -89,18 +77,18 @@ test('logs a new unmet need from the sidebar and the endpoint stores it', async 
   const logged = lens.getByTestId('needs').locator('li.need', { hasText: 'Dutch employment contracts for Rotterdam depot' });
   await expect(logged).toHaveCount(1);
   await expect(logged).toContainText('New');
-  await expect.poll(() => endpoint.store.countNeeds(NORTHWIND_ID)).toBe(before + 1);
-  const stored = endpoint.store.listNeeds(NORTHWIND_ID).find((n) => n.title === 'Dutch employment contracts for Rotterdam depot');
+  await expect.poll(() => session.endpoint.store.countNeeds(NORTHWIND_ID)).toBe(before + 1);
+  const stored = session.endpoint.store.listNeeds(NORTHWIND_ID).find((n) => n.title === 'Dutch employment contracts for Rotterdam depot');
   expect(stored?.practiceArea).toBe('Employment');
   expect(stored?.identifiedBy.name).toBe('Eleanor Marsh');
 });
 
 test('shows the cached context, the reason and its age when the endpoint is down', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto(NORTHWIND_CONTACT);
   const lens = sidebar(page);
   await expect(lens.getByTestId('freshness')).toContainText('Updated');
-  await endpoint.close();
+  await session.endpoint.close();
 
   await page.reload();
   await expect(lens.getByTestId('freshness')).toContainText('Offline — from just now');

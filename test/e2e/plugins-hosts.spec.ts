@@ -1,34 +1,21 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_RECORDS, DEMO_TOKENS, NORTHWIND_ID } from '../../server/demo/demo-ids';
-import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './support/browser';
-import { startEndpoint } from './support/endpoint';
+import { DEMO_RECORDS, DEMO_TOKENS } from '../../server/demo/demo-ids';
+import { sidebar } from './support/browser';
+import { signedInPerTest } from './support/signed-in';
 import { SCREENSHOTS } from './support/paths';
 import { NORTHWIND_SALESFORCE_ID, routePmsPages } from './support/pms-pages';
 
 // Record pages of three systems at their real URLs (routed, nothing leaves the machine): the
 // built-in plug-ins detect them in the real content script and the sidebar shows the firm's client.
 
-let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
-let browser: ExtensionBrowser;
-
-test.beforeEach(async () => {
-  endpoint = await startEndpoint();
-  browser = await launchWithExtension();
-  await routePmsPages(browser.context);
-  await signIn(browser, endpoint.url, DEMO_TOKENS.partner);
-});
-
-test.afterEach(async () => {
-  await browser.context.close();
-  await endpoint.close();
-});
+const session = signedInPerTest(DEMO_TOKENS.partner, (b) => routePmsPages(b.context));
 
 const northwind = { level: 1, name: 'Northwind Logistics plc' } as const;
 
 test('shows Northwind beside a Salesforce Lightning account page', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto(`https://acme.lightning.force.com/lightning/r/Account/${NORTHWIND_SALESFORCE_ID}/view`);
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', northwind)).toBeVisible();
@@ -41,7 +28,7 @@ test('shows Northwind beside a Salesforce Lightning account page', async () => {
 });
 
 test('reads a 15-character Salesforce id in the URL as the same account', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto(`https://acme.lightning.force.com/lightning/r/Account/${NORTHWIND_SALESFORCE_ID.slice(0, 15)}/view`);
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', northwind)).toBeVisible();
@@ -49,7 +36,7 @@ test('reads a 15-character Salesforce id in the URL as the same account', async 
 });
 
 test('shows Northwind beside a HubSpot company page', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   const { tenant, externalId } = DEMO_RECORDS.northwindHubspotCompany;
   await page.goto(`https://app.hubspot.com/contacts/${tenant}/record/0-2/${externalId}`);
   const lens = sidebar(page);
@@ -59,7 +46,7 @@ test('shows Northwind beside a HubSpot company page', async () => {
 });
 
 test('shows Northwind beside a Clio matter page', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto(`https://app.clio.com/nc/#/matters/${DEMO_RECORDS.northwindClioMatter.externalId}`);
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', northwind)).toBeVisible();
@@ -67,7 +54,7 @@ test('shows Northwind beside a Clio matter page', async () => {
 });
 
 test('stays hidden on a list page and on a host that only looks like a PMS', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto('https://acme.lightning.force.com/lightning/o/Account/list');
   await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible();
   const frame = page.locator('iframe[data-secondment-lens]');
@@ -75,7 +62,7 @@ test('stays hidden on a list page and on a host that only looks like a PMS', asy
   await expect(frame).toBeHidden();
   expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
 
-  await browser.context.route('https://app.hubspot.com.evil.example/**', (r) => r.fulfill({ contentType: 'text/html', body: '<h1>Not HubSpot</h1>' }));
+  await session.browser.context.route('https://app.hubspot.com.evil.example/**', (r) => r.fulfill({ contentType: 'text/html', body: '<h1>Not HubSpot</h1>' }));
   await page.goto(`https://app.hubspot.com.evil.example/contacts/4455667/record/0-2/12345001`);
   await expect(page.getByRole('heading', { name: 'Not HubSpot' })).toBeVisible();
   await expect(page.locator('iframe[data-secondment-lens]')).toHaveCount(0); // no content script at all

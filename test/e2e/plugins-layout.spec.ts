@@ -1,32 +1,19 @@
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_RECORDS, DEMO_TOKENS, NORTHWIND_ID } from '../../server/demo/demo-ids';
-import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './support/browser';
-import { startEndpoint } from './support/endpoint';
+import { DEMO_TOKENS } from '../../server/demo/demo-ids';
+import { sidebar } from './support/browser';
+import { signedInPerTest } from './support/signed-in';
 import { NORTHWIND_SALESFORCE_ID, routePmsPages } from './support/pms-pages';
 
 // Collapsing the sidebar is remembered per practice-management system: collapsed on Clio stays
 // collapsed on Clio (after a reload too), and does not collapse it on Salesforce.
 
-let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
-let browser: ExtensionBrowser;
-
-test.beforeEach(async () => {
-  endpoint = await startEndpoint();
-  browser = await launchWithExtension();
-  await routePmsPages(browser.context);
-  await signIn(browser, endpoint.url, DEMO_TOKENS.partner);
-});
-
-test.afterEach(async () => {
-  await browser.context.close();
-  await endpoint.close();
-});
+const session = signedInPerTest(DEMO_TOKENS.partner, (b) => routePmsPages(b.context));
 
 const frameWidth = (page: Page) => page.locator('iframe[data-secondment-lens]').evaluate((f) => f.getBoundingClientRect().width);
 const pageMargin = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).marginRight);
 
 test('remembers a collapsed sidebar per system', async () => {
-  const clio = await browser.context.newPage();
+  const clio = await session.browser.context.newPage();
   await clio.goto('https://app.clio.com/nc/#/contacts/1001');
   const lens = sidebar(clio);
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
@@ -41,7 +28,7 @@ test('remembers a collapsed sidebar per system', async () => {
   await expect(lens.getByRole('button', { name: 'Open Secondment Lens' })).toBeVisible();
   expect(await frameWidth(clio)).toBe(44);
 
-  const salesforce = await browser.context.newPage();
+  const salesforce = await session.browser.context.newPage();
   await salesforce.goto(`https://acme.lightning.force.com/lightning/r/Account/${NORTHWIND_SALESFORCE_ID}/view`);
   await expect(sidebar(salesforce).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
   expect(await frameWidth(salesforce)).toBe(380);

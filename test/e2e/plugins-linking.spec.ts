@@ -1,29 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_CLIENTS, DEMO_RECORDS, DEMO_TOKENS, DEMO_USERS } from '../../server/demo/demo-ids';
-import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './support/browser';
-import { startEndpoint } from './support/endpoint';
+import { DEMO_CLIENTS, DEMO_RECORDS, DEMO_USERS } from '../../server/demo/demo-ids';
+import { sidebar } from './support/browser';
+import { signedInPerTest } from './support/signed-in';
 
 // A record the firm has no client for is linked from the sidebar (saved at the endpoint); a record
 // that matches several clients waits for the user's pick, which is remembered.
 
-let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
-let browser: ExtensionBrowser;
-
-test.beforeEach(async () => {
-  endpoint = await startEndpoint();
-  browser = await launchWithExtension();
-  await signIn(browser, endpoint.url, DEMO_TOKENS.partner);
-});
-
-test.afterEach(async () => {
-  await browser.context.close();
-  await endpoint.close();
-});
+const session = signedInPerTest();
 
 test('links an unknown Clio contact to a firm client, saved at the endpoint', async () => {
   const unmapped = DEMO_RECORDS.unmappedClioContact;
-  expect(endpoint.store.resolve(DEMO_USERS.partner.id, unmapped)).toEqual([]);
-  const page = await browser.context.newPage();
+  expect(session.endpoint.store.resolve(DEMO_USERS.partner.id, unmapped)).toEqual([]);
+  const page = await session.browser.context.newPage();
   await page.goto(`https://app.clio.com/nc/#/contacts/${unmapped.externalId}`);
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', { name: 'Not a client we know' })).toBeVisible();
@@ -36,7 +24,7 @@ test('links an unknown Clio contact to a firm client, saved at the endpoint', as
   await lens.getByRole('button', { name: /Link to Meridian Retail Group/ }).click();
 
   await expect(lens.getByRole('heading', { level: 1, name: DEMO_CLIENTS.meridian.name })).toBeVisible();
-  expect(endpoint.store.resolve(DEMO_USERS.partner.id, unmapped).map((c) => c.id)).toEqual([DEMO_CLIENTS.meridian.id]);
+  expect(session.endpoint.store.resolve(DEMO_USERS.partner.id, unmapped).map((c) => c.id)).toEqual([DEMO_CLIENTS.meridian.id]);
 
   await page.reload();
   await expect(lens.getByRole('heading', { level: 1, name: DEMO_CLIENTS.meridian.name })).toBeVisible();
@@ -45,7 +33,7 @@ test('links an unknown Clio contact to a firm client, saved at the endpoint', as
 
 test('asks which client an ambiguous Clio contact is, and remembers the pick', async () => {
   const aldgate = DEMO_RECORDS.aldgateClioContact;
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto(`https://app.clio.com/nc/#/contacts/${aldgate.externalId}`);
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', { name: 'Which client is this?' })).toBeVisible();

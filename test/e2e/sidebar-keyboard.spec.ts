@@ -1,33 +1,21 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_TOKENS, NORTHWIND_ID } from '../../server/demo/demo-ids';
-import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './support/browser';
-import { startEndpoint } from './support/endpoint';
+import { NORTHWIND_ID } from '../../server/demo/demo-ids';
+import { sidebar } from './support/browser';
+import { signedInPerTest } from './support/signed-in';
 import { hasFocus, tabTo } from './support/keyboard';
 
 // Keyboard alone: Tab, Enter, Space, Escape and typing. No click, no fill, no selectOption.
 
 const NORTHWIND_CONTACT = 'https://app.clio.com/nc/#/contacts/1001';
 
-let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
-let browser: ExtensionBrowser;
-
-test.beforeEach(async () => {
-  endpoint = await startEndpoint();
-  browser = await launchWithExtension();
-  await signIn(browser, endpoint.url, DEMO_TOKENS.partner);
-});
-
-test.afterEach(async () => {
-  await browser.context.close();
-  await endpoint.close();
-});
+const session = signedInPerTest();
 
 test('logs a need by keyboard alone, from the host page to the endpoint', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto(NORTHWIND_CONTACT);
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
-  const before = endpoint.store.countNeeds(NORTHWIND_ID);
+  const before = session.endpoint.store.countNeeds(NORTHWIND_ID);
   const logNeed = lens.getByRole('button', { name: 'Log a need' });
 
   // From the record page, Tab walks into the sidebar and on to "Log a need".
@@ -62,28 +50,28 @@ test('logs a need by keyboard alone, from the host page to the endpoint', async 
   await expect(lens.getByRole('form', { name: 'Log a need' })).toHaveCount(0);
   await expect(logNeed).toBeFocused();
   await expect(lens.getByTestId('needs').locator('li', { hasText: 'Customs advice for the Rotterdam depot' })).toHaveCount(1);
-  await expect.poll(() => endpoint.store.countNeeds(NORTHWIND_ID)).toBe(before + 1);
-  const stored = endpoint.store.listNeeds(NORTHWIND_ID).find((n) => n.title === 'Customs advice for the Rotterdam depot');
+  await expect.poll(() => session.endpoint.store.countNeeds(NORTHWIND_ID)).toBe(before + 1);
+  const stored = session.endpoint.store.listNeeds(NORTHWIND_ID).find((n) => n.title === 'Customs advice for the Rotterdam depot');
   expect(stored).toMatchObject({ practiceArea: area, confidential: true, detail: 'Import duties on the new route; the GC mentioned it in passing.' });
 });
 
 test('Escape cancels the need form and returns focus to "Log a need", nothing sent', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto(NORTHWIND_CONTACT);
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
-  const before = endpoint.store.countNeeds(NORTHWIND_ID);
+  const before = session.endpoint.store.countNeeds(NORTHWIND_ID);
   await tabTo(page, lens.getByRole('button', { name: 'Log a need' }));
   await page.keyboard.press('Enter');
   await page.keyboard.type('Half a thought');
   await page.keyboard.press('Escape');
   await expect(lens.getByRole('form', { name: 'Log a need' })).toHaveCount(0);
   await expect(lens.getByRole('button', { name: 'Log a need' })).toBeFocused();
-  expect(endpoint.store.countNeeds(NORTHWIND_ID)).toBe(before);
+  expect(session.endpoint.store.countNeeds(NORTHWIND_ID)).toBe(before);
 });
 
 test('collapses and expands by keyboard, focus following the button that replaces it', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto(NORTHWIND_CONTACT);
   const lens = sidebar(page);
   const frame = page.locator('iframe[data-secondment-lens]');

@@ -1,37 +1,24 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_TOKENS } from '../../server/demo/demo-ids';
-import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './support/browser';
-import { startEndpoint } from './support/endpoint';
+import { sidebar } from './support/browser';
+import { signedInPerTest } from './support/signed-in';
 import { openSidePanel, readSidePanel } from './support/side-panel';
 
 // The same React app in Chrome's native side panel, following the record of the window's active tab.
 
 const clio = (id: string) => `https://app.clio.com/nc/#/contacts/${id}`;
 
-let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
-let browser: ExtensionBrowser;
-
-test.beforeEach(async () => {
-  endpoint = await startEndpoint();
-  browser = await launchWithExtension();
-  await signIn(browser, endpoint.url, DEMO_TOKENS.partner);
-});
-
-test.afterEach(async () => {
-  await browser.context.close();
-  await endpoint.close();
-});
+const session = signedInPerTest();
 
 test('the side panel follows the active tab’s record: switching tabs and navigating inside one', async () => {
-  const northwind = await browser.context.newPage();
+  const northwind = await session.browser.context.newPage();
   await northwind.goto(clio('1001'));
   await expect(sidebar(northwind).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
-  const unknown = await browser.context.newPage();
+  const unknown = await session.browser.context.newPage();
   await unknown.goto(clio('1999'));
   await expect(sidebar(unknown).getByRole('heading', { level: 1, name: 'Not a client we know' })).toBeVisible();
 
   // Opened from an extension page in the same window: that tab (no record) is the active one.
-  const opener = await openSidePanel(browser);
+  const opener = await openSidePanel(session.browser);
   await expect.poll(async () => (await readSidePanel(opener)).heading).toBe('No client record on this page');
   expect((await readSidePanel(opener)).text).toContain('did not recognise it');
 
@@ -54,13 +41,13 @@ test('the side panel follows the active tab’s record: switching tabs and navig
 });
 
 test('a need logged from the side panel reaches the endpoint for the active tab’s client', async () => {
-  const northwind = await browser.context.newPage();
+  const northwind = await session.browser.context.newPage();
   await northwind.goto(clio('1001'));
   await expect(sidebar(northwind).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
-  const opener = await openSidePanel(browser);
+  const opener = await openSidePanel(session.browser);
   await northwind.bringToFront();
   await expect.poll(async () => (await readSidePanel(opener)).heading).toBe('Northwind Logistics plc');
-  const before = endpoint.store.countNeeds('c-northwind');
+  const before = session.endpoint.store.countNeeds('c-northwind');
 
   // Drive the panel's own form (React listens to real input and submit events).
   await opener.evaluate(() => {
@@ -86,8 +73,8 @@ test('a need logged from the side panel reaches the endpoint for the active tab�
     setValue(panel.document.getElementById('need-area') as HTMLSelectElement, 'Employment');
     (panel.document.querySelector('form.need-form') as HTMLFormElement).requestSubmit();
   });
-  await expect.poll(() => endpoint.store.countNeeds('c-northwind')).toBe(before + 1);
-  expect(endpoint.store.listNeeds('c-northwind').some((n) => n.title === 'Logged from the side panel')).toBe(true);
+  await expect.poll(() => session.endpoint.store.countNeeds('c-northwind')).toBe(before + 1);
+  expect(session.endpoint.store.listNeeds('c-northwind').some((n) => n.title === 'Logged from the side panel')).toBe(true);
   // The in-page frame on the same tab shows it too: both are views of one background state.
   await expect(sidebar(northwind).getByTestId('needs').locator('li', { hasText: 'Logged from the side panel' })).toHaveCount(1);
 });

@@ -118,4 +118,9 @@ test('a 20,000-client book syncs completely: the cache holds what the endpoint h
   expect(cache.counts.secondments).toBe(expected.secondments);
   expect(cache.counts.needs).toBe(expected.needs);
   expect(cache.counts.flags).toBe(expected.flags);
+
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await expect(options.getByTestId('sync-status')).toHaveAttribute('data-state', 'done');
+  await expect(options.getByTestId('cache-status')).toContainText(`${expected.clients} clients cached`);
 });
