@@ -15,23 +15,25 @@ async function sidebarFrame(page: Page): Promise<Frame> {
 
 // Kept as source text: tsx's keepNames would wrap named functions in a `__name` helper that does
 // not exist inside the page.
-const NEXT_READY_MARK = `(exclude) => new Promise((resolve) => {
-  const since = performance.now();
+const NEXT_READY_MARK = `(exclude, onlyNew) => new Promise((resolve) => {
+  const since = onlyNew ? performance.now() : 0;
   const check = (entries) => {
     for (const e of entries) {
       if (e.name === 'lens:ready' && e.startTime >= since && e.detail && e.detail.clientId !== exclude) {
-        resolve({ at: performance.timeOrigin + e.startTime, clientId: e.detail.clientId });
+        const received = performance.getEntriesByName('lens:view-received').filter((r) => r.startTime <= e.startTime).at(-1);
+        resolve({ at: performance.timeOrigin + e.startTime, receivedAt: received ? performance.timeOrigin + received.startTime : NaN, clientId: e.detail.clientId });
         return true;
       }
     }
     return false;
   };
+  if (check(performance.getEntriesByName('lens:ready'))) return;
   new PerformanceObserver((list, observer) => { if (check(list.getEntries())) observer.disconnect(); }).observe({ type: 'mark' });
 })`;
 
 /** Epoch time (ms, high resolution) of the next `lens:ready` mark for a client other than `notClient`. */
-function nextReadyMark(frame: Frame, notClient: string | null): Promise<{ at: number; clientId: string }> {
-  return frame.evaluate(`(${NEXT_READY_MARK})(${JSON.stringify(notClient)})`) as Promise<{ at: number; clientId: string }>;
+function nextReadyMark(frame: Frame, notClient: string | null, onlyNew = false): Promise<{ at: number; receivedAt: number; clientId: string }> {
+  return frame.evaluate(`(${NEXT_READY_MARK})(${JSON.stringify(notClient)}, ${onlyNew})`) as Promise<{ at: number; receivedAt: number; clientId: string }>;
 }
 
 /**
@@ -60,11 +62,12 @@ export async function measurePaints(browser: ExtensionBrowser, runs: number) {
     afterNavigationStart.push(ready.at - host.origin);
   }
   const spaSwitch: number[] = [];
+  const spaReceived: number[] = [];
   const frame = await sidebarFrame(page);
   let current = (await nextReadyMark(frame, null)).clientId;
   for (let i = 0; i < runs * 2; i++) {
     await page.waitForTimeout(400); // let the previous record's revalidation settle
-    const waiting = nextReadyMark(frame, current);
+    const waiting = nextReadyMark(frame, current, true);
     const start = await page.evaluate((id) => {
       const t0 = performance.timeOrigin + performance.now();
       location.hash = `#/contacts/${id}`;
@@ -72,8 +75,9 @@ export async function measurePaints(browser: ExtensionBrowser, runs: number) {
     }, i % 2 === 0 ? 1004 : 1001);
     const ready = await waiting;
     spaSwitch.push(ready.at - start);
+    spaReceived.push(ready.receivedAt - start);
     current = ready.clientId;
   }
   await page.close();
-  return { afterLoad, afterNavigationStart, spaSwitch };
+  return { afterLoad, afterNavigationStart, spaSwitch, spaReceived };
 }

@@ -11,6 +11,7 @@ import { TabViews } from '@/lib/background/tab-views';
 import { SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT } from '@/lib/messaging/protocol';
 import { classifySender } from '@/lib/messaging/sender';
 import { POLICY_RULES_KEY } from '@/lib/settings/generic-rules-store';
+import { SETTINGS_KEY } from '@/lib/settings/settings-schema';
 
 // The only code that talks to the firm endpoint and owns the cache. Everything here runs on every
 // worker start: Chrome stops the worker whenever it likes and onStartup is not reliable.
@@ -49,12 +50,11 @@ export default defineBackground(() => {
     if (hub.bindPanels(windowId, tabId)) void tabs.current(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => tabs.forget(tabId));
-  // Leaving the CRM for another site: the side panel must not keep showing the client.
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void tabs.pageLoading(tabId, change.url);
-  });
   // Firm IT changed the policy rules: follow them (the user's own rules change through the router).
+  browser.permissions.onAdded.addListener(() => sessions.permissionsChanged());
+  browser.permissions.onRemoved.addListener(() => sessions.permissionsChanged());
   browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) sessions.settingsChanged();
     if (area === 'managed' && POLICY_RULES_KEY in changes) void ruleScripts.sync().catch(() => undefined);
   });
   browser.alarms.onAlarm.addListener((alarm) => {

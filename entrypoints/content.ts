@@ -35,13 +35,19 @@ export default defineContentScript({
     };
 
     let rules: GenericRule[] = [];
-    const watcher = new RecordWatcher(() => detectRecord(location.href, document, rules), report);
+    const watcher = new RecordWatcher((url) => detectRecord(url, document, rules), report);
     // Detect once the rules are known: reporting "no record" first would flash the idle state.
     void rulesReady.then((received) => {
       if (ctx.isInvalid) return;
       rules = received;
       watcher.start();
-      ctx.addEventListener(window, 'wxt:locationchange', () => watcher.navigate());
+      ctx.addEventListener(window, 'wxt:locationchange', (event) => watcher.navigate(event.newUrl.href));
+    });
+
+    // The page is going away (to another record, or to a site with no record): until the next page
+    // reports, the tab shows no client, so a side panel never keeps one beside an unrelated site.
+    ctx.addEventListener(window, 'pagehide', () => {
+      void browser.runtime.sendMessage({ type: 'cs.recordChanged', ref: null, pageLoad: false }).catch(() => undefined);
     });
 
     browser.runtime.onMessage.addListener((message: unknown) => {

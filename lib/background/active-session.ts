@@ -28,6 +28,12 @@ export class ActiveSession {
   private rejected = false;
   /** Partitions deleted in this worker's life: never reopened (that would recreate them). */
   private readonly dropped = new Set<string>();
+  /**
+   * Read once per worker life, then kept here: every record view asks, and a record switch in a
+   * single-page app has ~25 ms. Settings are read again when storage says they changed.
+   */
+  private session: Promise<Session | null> | null = null;
+  private settings: ReturnType<typeof loadSettings> | null = null;
 
   private readonly fetchImpl: typeof fetch;
 
@@ -47,9 +53,45 @@ export class ActiveSession {
     };
   }
 
+  private permitted = new Map<string, Promise<boolean>>();
+
+  /** Settings changed (options page or policy): read them again on next use. */
+  settingsChanged(): void {
+    this.settings = null;
+  }
+
+  /** Host permissions were granted or withdrawn: ask the browser again on next use. */
+  permissionsChanged(): void {
+    this.permitted.clear();
+  }
+
+  private mayContact(endpointUrl: string): Promise<boolean> {
+    let answer = this.permitted.get(endpointUrl);
+    if (!answer) {
+      answer = hasHostPermission(endpointUrl);
+      this.permitted.set(endpointUrl, answer);
+    }
+    return answer;
+  }
+
+  private currentSettings(): ReturnType<typeof loadSettings> {
+    this.settings ??= loadSettings();
+    return this.settings;
+  }
+
+  private currentSession(): Promise<Session | null> {
+    this.session ??= readSession();
+    return this.session;
+  }
+
+  private async storeSession(session: Session | null): Promise<void> {
+    this.session = Promise.resolve(session);
+    await writeSession(session);
+  }
+
   async get(): Promise<Active | { signedOut: SignedOutReason }> {
-    const { settings } = await loadSettings();
-    const session = await readSession();
+    const { settings } = await this.currentSettings();
+    const session = await this.currentSession();
     if (!session) return { signedOut: settings.endpointUrl ? 'no-token' : 'no-endpoint' };
     if (settings.endpointUrl && normalise(settings.endpointUrl) !== normalise(session.endpointUrl)) {
       // Policy moved the firm to another endpoint: the old session's data must not linger.
@@ -57,7 +99,7 @@ export class ActiveSession {
       return { signedOut: 'no-token' };
     }
     if (this.rejected) return { signedOut: 'rejected' };
-    if (!(await hasHostPermission(session.endpointUrl))) return { signedOut: 'no-permission' };
+    if (!(await this.mayContact(session.endpointUrl))) return { signedOut: 'no-permission' };
     return { session, settings, api: this.api(session, settings), db: await this.openDb(session.partition) };
   }
 
@@ -67,7 +109,7 @@ export class ActiveSession {
   }
 
   async signIn(endpointUrl: string, token: string): Promise<Result<User>> {
-    const { settings, managedKeys } = await loadSettings();
+    const { settings, managedKeys } = await this.currentSettings();
     if (managedKeys.includes('endpointUrl') && settings.endpointUrl && normalise(settings.endpointUrl) !== normalise(endpointUrl)) {
       return fail('managed', 'Your firm has set the endpoint by policy; it cannot be changed here.');
     }
@@ -79,11 +121,11 @@ export class ActiveSession {
     if (!me.ok) return fail(me.error.kind === 'http' && me.error.status === 401 ? 'rejected' : 'unreachable', describeApiError(me.error).message);
     if (!('value' in me)) return fail('invalid-response', 'The endpoint did not say who you are.');
     const partition = await partitionName(endpointUrl, me.value.id);
-    const previous = await readSession();
+    const previous = await this.currentSession();
     // The new session first: from here on nothing opens the previous partition again (a flush
     // started meanwhile reads the new session), and only then is the previous one deleted.
     this.dropped.delete(partition);
-    await writeSession({ endpointUrl: normalise(endpointUrl), token, user: me.value, partition });
+    await this.storeSession({ endpointUrl: normalise(endpointUrl), token, user: me.value, partition });
     if (previous && previous.partition !== partition) await this.dropPartition(previous.partition);
     if (!managedKeys.includes('endpointUrl')) await saveUserSettings({ endpointUrl: normalise(endpointUrl) });
     this.rejected = false;
@@ -91,8 +133,8 @@ export class ActiveSession {
   }
 
   async signOut(): Promise<void> {
-    const previous = await readSession();
-    await writeSession(null);
+    const previous = await this.currentSession();
+    await this.storeSession(null);
     this.rejected = false;
     if (previous) await this.dropPartition(previous.partition);
   }

@@ -5,7 +5,7 @@ const KEY = META_KEYS.practiceAreas;
 const MAX_AGE_MS = 24 * 60 * 60_000;
 
 /** Offered until the endpoint has supplied its own list. */
-const FALLBACK = ['General'];
+export const FALLBACK_PRACTICE_AREAS = ['General'];
 
 interface CachedList {
   list: string[];
@@ -15,7 +15,7 @@ interface CachedList {
 /** The endpoint's practice areas for the need form, from the cache only: painting never waits on the network. */
 export async function cachedPracticeAreas(db: LensDb): Promise<string[]> {
   const cached = (await db.get('meta', KEY)) as CachedList | undefined;
-  return cached?.list ?? FALLBACK;
+  return cached?.list ?? FALLBACK_PRACTICE_AREAS;
 }
 
 /** Fetches the list when it is missing or a day old. Returns whether it changed. */

@@ -1,15 +1,16 @@
 import { evictLeastRecentlyViewed, purgeClient, readContext, touchContext, writeContext } from '../cache/context-cache';
 import { isQuotaError } from '../cache/storage-errors';
 import type { ClientContext } from '../contract/client-context';
-import type { CachedContext } from '../cache/lens-db';
+import type { CachedContext, OutboxRow } from '../cache/lens-db';
 import { listOutboxForClient } from '../cache/outbox-store';
-import { readResolution, settledClientId, writeResolution } from '../cache/resolution-cache';
+import { settledClientId, writeResolution } from '../cache/resolution-cache';
 import type { ExternalRecord } from '../contract/pms';
 import { describeApiError, type ApiError } from '../endpoint/api-error';
 import type { RecordRefMessage } from '../messaging/record-ref-schema';
 import type { Freshness, ProblemView, SidebarView } from '../messaging/sidebar-view';
 import type { Active, ActiveSession } from './active-session';
-import { cachedPracticeAreas, refreshPracticeAreas } from './practice-areas';
+import { cachedPracticeAreas, FALLBACK_PRACTICE_AREAS, refreshPracticeAreas } from './practice-areas';
+import { readFirstLook } from '../cache/first-look';
 
 /** A cached mapping younger than this is trusted without asking the endpoint again. */
 const RESOLUTION_TTL_MS = 24 * 60 * 60_000;
@@ -39,11 +40,12 @@ export async function loadRecordView(
   const record = toExternalRecord(ref);
   const { db } = active;
 
-  // 1. From the cache, at once.
-  let resolution = await readResolution(db, record);
+  // 1. From the cache, at once (one read transaction).
+  const look = await readFirstLook(db, record);
+  let resolution = look.resolution;
   let clientId = resolution ? settledClientId(resolution) : null;
-  let cached = clientId ? await usableCache(active, clientId) : undefined;
-  if (cached) emit(await readyView(active, ref, cached, { fetchedAt: iso(cached.fetchedAt), state: 'revalidating' }));
+  let cached = look.cached && withinMaxAge(active, look.cached) ? look.cached : undefined;
+  if (cached) emit(composeReadyView(active, ref, cached, { fetchedAt: iso(cached.fetchedAt), state: 'revalidating' }, look.outbox, look.practiceAreas ?? FALLBACK_PRACTICE_AREAS));
   else if (resolution && !clientId && resolution.matches.length > 1) emit({ status: 'ambiguous', record: ref, matches: resolution.matches });
   else emit({ status: 'loading', record: ref });
 
@@ -142,9 +144,12 @@ async function failureView(active: Active, sessions: ActiveSession, ref: RecordR
 
 async function usableCache(active: Active, clientId: string): Promise<CachedContext | undefined> {
   const row = await readContext(active.db, clientId);
-  // Past the firm's maximum age, cached context is hidden rather than shown as if current.
-  if (row && Date.now() - row.fetchedAt > active.settings.maxCacheAgeHours * 3_600_000) return undefined;
-  return row;
+  return row && withinMaxAge(active, row) ? row : undefined;
+}
+
+/** Past the firm's maximum age, cached context is hidden rather than shown as if current. */
+function withinMaxAge(active: Active, row: CachedContext): boolean {
+  return Date.now() - row.fetchedAt <= active.settings.maxCacheAgeHours * 3_600_000;
 }
 
 export async function readyView(active: Active, ref: RecordRefMessage, cached: CachedContext, freshness: Freshness): Promise<SidebarView> {
@@ -152,13 +157,17 @@ export async function readyView(active: Active, ref: RecordRefMessage, cached: C
     listOutboxForClient(active.db, cached.clientId),
     cachedPracticeAreas(active.db),
   ]);
+  return composeReadyView(active, ref, cached, freshness, outbox, practiceAreas);
+}
+
+function composeReadyView(active: Active, ref: RecordRefMessage, cached: CachedContext, freshness: Freshness, outbox: OutboxRow[], practiceAreas: string[]): SidebarView {
   return {
     status: 'ready',
     record: ref,
     me: active.session.user,
     context: cached.context,
     freshness,
-    outbox: outbox.map(({ seq: _seq, nextAttemptAt: _next, doneAt: _done, ...item }) => item),
+    outbox: outbox.map(({ seq: _seq, nextAttemptAt: _next, doneAt: _done, retryKind: _kind, notBefore: _notBefore, ...item }) => item),
     practiceAreas,
   };
 }

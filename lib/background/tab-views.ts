@@ -21,14 +21,15 @@ const sessionKey = (tabId: number) => `lens.tab.${tabId}`;
  */
 export class TabViews {
   private readonly tabs = new Map<number, TabState>();
-  private readonly origins = new Map<number, string>();
 
   constructor(private readonly hub: SidebarHub, private readonly load: Loader) {}
 
   async setRecord(tabId: number, ref: RecordRefMessage | null, pageLoad = false): Promise<void> {
+    performance.mark('lens:record-received'); // User Timing for `npm run bench`
     const previous = this.tabs.get(tabId);
     if (!pageLoad && previous && sameRecord(previous.ref, ref)) return;
-    await browser.storage.session.set({ [sessionKey(tabId)]: ref });
+    // Kept for a restarted worker; not awaited: the look-up must not wait on it.
+    void browser.storage.session.set({ [sessionKey(tabId)]: ref });
     if (!pageLoad && previous?.ref && ref && sameIdentity(previous.ref, ref)) {
       // Only the label arrived (the page finished rendering): relabel what is shown, no new look-up.
       previous.ref = ref;
@@ -55,18 +56,6 @@ export class TabViews {
     await Promise.all(this.hub.tabsShown().map((tabId) => this.current(tabId)));
   }
 
-  /**
-   * A tab started loading a page. When it leaves for another origin (or one this extension may not
-   * see), its record is gone until a content script there reports one; same-origin loads are left
-   * to the content script, which reports on every page load.
-   */
-  async pageLoading(tabId: number, url: string | undefined): Promise<void> {
-    const origin = url ? safeOrigin(url) : null;
-    const previous = this.origins.get(tabId);
-    if (origin) this.origins.set(tabId, origin);
-    if (origin === null || (previous !== undefined && previous !== origin)) await this.setRecord(tabId, null, true);
-  }
-
   async reloadAll(options: LoadOptions = {}): Promise<void> {
     await Promise.all(this.hub.tabsShown().map((tabId) => this.reload(tabId, options)));
   }
@@ -81,7 +70,6 @@ export class TabViews {
   forget(tabId: number): void {
     this.tabs.get(tabId)?.controller.abort();
     this.tabs.delete(tabId);
-    this.origins.delete(tabId);
     void browser.storage.session.remove(sessionKey(tabId));
   }
 
@@ -102,6 +90,7 @@ export class TabViews {
       const labelled = 'record' in view && state.ref ? { ...view, record: state.ref } : view;
       state.view = labelled;
       this.hub.push(tabId, labelled);
+      performance.mark('lens:view-pushed', { detail: { status: labelled.status } });
     };
     if (!ref) return push({ status: 'idle' });
     try {
@@ -116,14 +105,6 @@ export class TabViews {
     const stored = (await browser.storage.session.get(sessionKey(tabId)))[sessionKey(tabId)];
     const parsed = RecordRefSchema.safeParse(stored);
     return parsed.success ? parsed.data : null;
-  }
-}
-
-function safeOrigin(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
   }
 }
 

@@ -5,6 +5,15 @@ import { CLIENT_DATA_STORES, type CachedContext, type LensDb, type LensDbSchema,
 /** Assembles one client's context from the entity stores, in one read transaction. */
 export async function readContext(db: LensDb, clientId: string): Promise<CachedContext | undefined> {
   const tx = db.transaction([...CLIENT_DATA_STORES, 'meta'], 'readonly');
+  const cached = await readContextIn(tx, clientId);
+  await tx.done;
+  return cached;
+}
+
+type ContextReadTx = IDBPTransaction<LensDbSchema, ArrayLike<StoreNames<LensDbSchema>>, 'readonly'>;
+
+/** The same, inside a transaction the caller holds (it must include the client stores and `meta`). */
+export async function readContextIn(tx: ContextReadTx, clientId: string): Promise<CachedContext | undefined> {
   const [row, secondments, needs, flag, confirmedAt] = await Promise.all([
     tx.objectStore('clients').get(clientId),
     tx.objectStore('secondments').index('byClient').getAll(clientId),
@@ -12,7 +21,6 @@ export async function readContext(db: LensDb, clientId: string): Promise<CachedC
     tx.objectStore('flags').get(clientId),
     tx.objectStore('meta').get(META_KEYS.syncConfirmedAt) as Promise<number | undefined>,
   ]);
-  await tx.done;
   if (!row) return undefined;
   // A completed book sync confirms every client as of its start.
   const fetchedAt = Math.max(row.fetchedAt, confirmedAt ?? 0);

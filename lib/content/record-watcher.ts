@@ -4,7 +4,8 @@ import type { RecordRef } from '../adapters';
 const SETTLE_TIMEOUT_MS = 4_000;
 const DEBOUNCE_MS = 40;
 
-type Detect = () => RecordRef | null;
+/** Detection for a URL against the current document. */
+type Detect = (url: string) => RecordRef | null;
 
 /**
  * Re-detects the record on each navigation. Each navigation gets its own AbortController and
@@ -21,6 +22,7 @@ export class RecordWatcher {
     private readonly detect: Detect,
     private readonly report: (ref: RecordRef | null) => void,
     private readonly doc: Document = document,
+    private readonly currentUrl: () => string = () => location.href,
   ) {}
 
   /** The page has loaded: what it shows is its own. */
@@ -29,20 +31,21 @@ export class RecordWatcher {
   }
 
   /**
-   * The URL changed inside the page (hash, pushState, popstate). Call it from the navigation event:
-   * that fires before the new URL is in `location`, and while the DOM still shows the previous
-   * record, so detection runs a moment later and takes the label only from a re-rendered page.
-   * (An app that renders later gets the record at once and its label when the DOM changes.)
+   * The URL changed inside the page (hash, pushState, popstate). Call it from the navigation event
+   * with the destination URL: the event fires before the new URL is in `location`, and while the DOM
+   * still shows the previous record. So the record is reported at once from the destination URL,
+   * without a label (the page's is still the previous record's), and the label follows when the DOM
+   * changes: the sidebar starts its look-up without waiting for the app to render.
    */
-  navigate(): void {
-    this.watch(true);
+  navigate(destinationUrl?: string): void {
+    this.watch(true, destinationUrl);
   }
 
   stop(): void {
     this.current?.abort();
   }
 
-  private watch(inPage: boolean): void {
+  private watch(inPage: boolean, destinationUrl?: string): void {
     this.current?.abort();
     const view = new AbortController();
     this.current = view;
@@ -53,16 +56,16 @@ export class RecordWatcher {
     const observer = new MutationObserver(() => {
       rendered = true;
       clearTimeout(timer);
-      timer = setTimeout(check, DEBOUNCE_MS);
+      timer = setTimeout(() => check(), DEBOUNCE_MS);
     });
     const done = () => {
       observer.disconnect();
       clearTimeout(timer);
       clearTimeout(giveUp);
     };
-    const check = () => {
+    const check = (url = this.currentUrl()) => {
       if (signal.aborted) return done();
-      const ref = this.safeDetect();
+      const ref = this.safeDetect(url);
       const trusted = ref && !rendered ? withoutLabel(ref) : ref;
       this.emit(trusted);
       if (trusted?.label) done();
@@ -70,9 +73,7 @@ export class RecordWatcher {
     const giveUp = setTimeout(done, SETTLE_TIMEOUT_MS);
     signal.addEventListener('abort', done, { once: true });
     observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
-    // Debounced: most apps render the new record in the same moment, and then one report carries it.
-    if (inPage) timer = setTimeout(check, DEBOUNCE_MS);
-    else check();
+    check(inPage ? destinationUrl : undefined);
   }
 
   private emit(ref: RecordRef | null): void {
@@ -82,9 +83,9 @@ export class RecordWatcher {
     this.report(ref);
   }
 
-  private safeDetect(): RecordRef | null {
+  private safeDetect(url: string): RecordRef | null {
     try {
-      return this.detect();
+      return this.detect(url);
     } catch {
       return null; // a plug-in bug must not break the host page
     }

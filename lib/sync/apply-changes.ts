@@ -11,17 +11,15 @@ import { type LensDb, META_KEYS } from '../cache/lens-db';
  * transaction); awaiting every put would cost an event-loop turn per row on a 75,000-row book.
  */
 export async function applyChanges(db: LensDb, changes: Change[], nextCursor: string, now = Date.now()): Promise<Set<string>> {
-  const tx = db.transaction(['clients', 'secondments', 'needs', 'flags', 'resolutions', 'meta'], 'readwrite');
+  // Relaxed durability: a page lost to a crash is fetched again (the cursor commits with it).
+  const tx = db.transaction(['clients', 'secondments', 'needs', 'flags', 'resolutions', 'meta'], 'readwrite', { durability: 'relaxed' });
   const clients = tx.objectStore('clients');
   const pending: Promise<unknown>[] = [];
   const purged = new Set<string>();
-  // Viewing history survives an upsert; read it for the page's clients in one pass.
-  const upserted = changes.flatMap((c) => (c.type === 'client.upsert' ? [c.client.id] : []));
+  // Viewing history survives an upsert. Only clients someone opened have one (a few hundred at
+  // most, against a book of tens of thousands): read those, not every upserted row.
   const lastViewed = new Map<string, number>();
-  await Promise.all(upserted.map(async (id) => {
-    const row = await clients.get(id);
-    if (row) lastViewed.set(id, row.lastViewedAt);
-  }));
+  for (const row of await clients.index('byLastViewed').getAll(IDBKeyRange.lowerBound(1))) lastViewed.set(row.id, row.lastViewedAt);
   for (const change of changes) {
     switch (change.type) {
       case 'client.upsert':

@@ -50,6 +50,7 @@ export class BackgroundLink {
     const parsed = SidebarView.safeParse(view);
     if (!parsed.success) return this.onInvalid(parsed.error.issues[0]?.message ?? 'invalid view');
     if (typeof tabId === 'number' && Number.isInteger(tabId)) this.tabId = tabId;
+    performance.mark('lens:view-received'); // for `npm run bench`: transport vs rendering
     this.onView(parsed.data);
   }
 }

@@ -5,8 +5,8 @@ import { RecordWatcher } from '@/lib/content/record-watcher';
 
 // A stand-in page: the "URL" and the heading the detector reads are set by each test.
 let url = '';
-const detect = (): RecordRef | null => {
-  const id = /contacts\/(\d+)/.exec(url)?.[1];
+const detect = (at: string): RecordRef | null => {
+  const id = /contacts\/(\d+)/.exec(at)?.[1];
   if (id === undefined) return null;
   const label = document.querySelector('h1')?.textContent || undefined;
   return { system: 'clio', kind: 'contact', externalId: id, ...(label ? { label } : {}) };
@@ -29,7 +29,7 @@ beforeEach(() => {
   reports = [];
   url = 'https://app.clio.com/nc/#/contacts/1001';
   heading('Northwind');
-  watcher = new RecordWatcher(detect, (ref) => reports.push(ref));
+  watcher = new RecordWatcher(detect, (ref) => reports.push(ref), document, () => url);
 });
 afterEach(() => {
   watcher.stop();
@@ -51,8 +51,9 @@ it('waits for a page that renders the label later, then reports it', async () =>
 
 it('after an in-page navigation, never takes the label the previous record left in the DOM', async () => {
   watcher.start();
-  url = 'https://app.clio.com/nc/#/contacts/1002'; // the app has not re-rendered yet
-  watcher.navigate();
+  // The navigation event names the destination before `location` has it and before the app re-renders.
+  watcher.navigate('https://app.clio.com/nc/#/contacts/1002');
+  url = 'https://app.clio.com/nc/#/contacts/1002';
   await settle();
   expect(reports.at(-1)).toEqual({ system: 'clio', kind: 'contact', externalId: '1002' });
   heading('Harbor');
@@ -61,25 +62,28 @@ it('after an in-page navigation, never takes the label the previous record left 
   expect(reports.some((r) => r?.externalId === '1002' && r.label === 'Northwind')).toBe(false);
 });
 
-it('reports once when the app renders the new record right after the URL changes', async () => {
+it('reports the new record at once from the destination URL, before the app renders, then its label', async () => {
   watcher.start();
+  watcher.navigate('https://app.clio.com/nc/#/contacts/1002');
+  expect(reports.at(-1)).toEqual({ system: 'clio', kind: 'contact', externalId: '1002' }); // no waiting
   url = 'https://app.clio.com/nc/#/contacts/1002';
-  watcher.navigate();
   heading('Harbor');
   await settle();
-  expect(reports.slice(1)).toEqual([{ system: 'clio', kind: 'contact', externalId: '1002', label: 'Harbor' }]);
+  expect(reports.slice(1)).toEqual([
+    { system: 'clio', kind: 'contact', externalId: '1002' },
+    { system: 'clio', kind: 'contact', externalId: '1002', label: 'Harbor' },
+  ]);
 });
 
-it('moving on to a list before the record rendered ends with no record, and the record is never reported', async () => {
+it('moving on to a list before the record rendered ends with no record, and no late label for it', async () => {
   watcher.start();
-  url = 'https://app.clio.com/nc/#/contacts/1002';
-  watcher.navigate();
-  url = 'https://app.clio.com/nc/#/contacts'; // on to the list before 1002 rendered
-  watcher.navigate();
+  watcher.navigate('https://app.clio.com/nc/#/contacts/1002');
+  watcher.navigate('https://app.clio.com/nc/#/contacts'); // on to the list before 1002 rendered
+  url = 'https://app.clio.com/nc/#/contacts';
   heading('Harbor');
   await settle();
   expect(reports.at(-1)).toBeNull();
-  expect(reports.filter((r) => r?.externalId === '1002')).toEqual([]);
+  expect(reports.filter((r) => r?.externalId === '1002' && r.label)).toEqual([]);
 });
 
 it('a failing detector reports no record instead of throwing into the page', () => {

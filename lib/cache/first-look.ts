@@ -1,0 +1,34 @@
+import type { ExternalRecord } from '../contract/pms';
+import { readContextIn } from './context-cache';
+import { type CachedContext, type CachedResolution, type LensDb, META_KEYS, type OutboxRow } from './lens-db';
+import { refKey, settledClientId } from './resolution-cache';
+
+/** All the cache knows about a record, for the sidebar's first paint. */
+export interface FirstLook {
+  resolution: CachedResolution | undefined;
+  cached: CachedContext | undefined;
+  outbox: OutboxRow[];
+  practiceAreas: string[] | undefined;
+}
+
+/**
+ * Mapping, context, the client's queued writes and the need form's practice areas in ONE read
+ * transaction: each transaction is a round trip to the browser process, and a record switch in a
+ * single-page app has a budget of ~25 ms.
+ */
+export async function readFirstLook(db: LensDb, record: ExternalRecord): Promise<FirstLook> {
+  const tx = db.transaction(['resolutions', 'clients', 'secondments', 'needs', 'flags', 'meta', 'outbox'], 'readonly');
+  const resolution = await tx.objectStore('resolutions').get(refKey(record));
+  const clientId = resolution ? settledClientId(resolution) : null;
+  if (!clientId) {
+    await tx.done;
+    return { resolution, cached: undefined, outbox: [], practiceAreas: undefined };
+  }
+  const [cached, outbox, areas] = await Promise.all([
+    readContextIn(tx, clientId),
+    tx.objectStore('outbox').index('byClient').getAll(clientId),
+    tx.objectStore('meta').get(META_KEYS.practiceAreas) as Promise<{ list: string[] } | undefined>,
+  ]);
+  await tx.done;
+  return { resolution, cached, outbox: outbox.sort((a, b) => a.seq - b.seq), practiceAreas: areas?.list };
+}
