@@ -1,7 +1,6 @@
-import { type BrowserContext, chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { type ExtensionBrowser, ROOT, routeDemoPages } from '../../../scripts/chromium-with-extension';
+import { type ExtensionBrowser, launchWithExtension, ROOT } from '../../../scripts/chromium-with-extension';
 
 /**
  * A build of the extension that is granted `hosts` up front (LENS_TEST_HOSTS, see wxt.config.ts),
@@ -21,23 +20,7 @@ export function buildWithTestHosts(hosts: string[]): string {
   return path.join(ROOT, outDir, 'chrome-mv3');
 }
 
-/**
- * Chromium with the extension in `extensionDir`: the same launch as launchWithExtension
- * (scripts/chromium-with-extension.ts), which always loads the default build folder.
- */
-export async function launchExtensionFrom(extensionDir: string): Promise<ExtensionBrowser> {
-  const context: BrowserContext = await chromium.launchPersistentContext('', {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await routeDemoPages(context);
-  return { context, worker, extensionId: new URL(worker.url()).host };
+/** Chromium with the extension built in `extensionDir` (the shared launch, another folder). */
+export function launchExtensionFrom(extensionDir: string): Promise<ExtensionBrowser> {
+  return launchWithExtension({ extensionDir });
 }
