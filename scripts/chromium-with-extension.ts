@@ -43,13 +43,23 @@ export async function routeDemoPages(context: BrowserContext): Promise<void> {
   }
 }
 
-/** Signs in through the options page, as a user would. */
-export async function signInThroughOptions(browser: ExtensionBrowser, endpointUrl: string, token: string): Promise<void> {
+/**
+ * Signs in through the options page, as a user would. `ifNeeded`: a profile already signed in to
+ * this endpoint (npm start's persistent profile) is left as it is.
+ */
+export async function signInThroughOptions(browser: ExtensionBrowser, endpointUrl: string, token: string, options: { ifNeeded?: boolean } = {}): Promise<void> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const form = page.getByLabel('API token');
+  const signedIn = page.getByTestId('signed-in');
+  await form.or(signedIn).first().waitFor();
+  if (await signedIn.isVisible()) {
+    if (options.ifNeeded && (await signedIn.textContent())?.includes(endpointUrl)) return void (await page.close());
+    await page.getByRole('button', { name: 'Sign out' }).click(); // signed in elsewhere: start over
+  }
   await page.getByLabel('Firm endpoint').fill(endpointUrl);
-  await page.getByLabel('API token').fill(token);
+  await form.fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in').waitFor();
+  await signedIn.waitFor();
   await page.close();
 }

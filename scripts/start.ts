@@ -26,8 +26,8 @@ async function main(): Promise<void> {
 
   const withDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.argv.includes('--no-open');
   if (withDisplay) {
-    const browser = await launchWithExtension({ headless: false, userDataDir: path.join(ROOT, 'data/chromium-profile') });
-    await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner);
+    const browser = await launchWithExtension({ headless: false, userDataDir: path.join(ROOT, `data/chromium-profile-${server.port}`) });
+    await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner, { ifNeeded: true });
     const page = await browser.context.newPage();
     await page.goto(DEMO_RECORD);
     console.log(`Chromium is open on a demo Clio record (${DEMO_RECORD}), signed in as the demo partner.`);
