@@ -13,7 +13,7 @@ export interface SyncProgress {
   applied: number;
   pages: number;
   error: string | null;
-  /** Where the time went: waiting for pages (beyond what overlapped with writing), and writing them. */
+  /** Where the time went: waiting for and validating pages, and writing them. */
   fetchMs: number;
   applyMs: number;
 }
@@ -31,24 +31,20 @@ export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Dat
   const progress: SyncProgress = { state: 'running', startedAt: now(), finishedAt: null, applied: 0, pages: 0, error: null, fetchMs: 0, applyMs: 0 };
   const purged = new Set<string>();
   await db.put('meta', { ...progress }, META_KEYS.syncProgress);
-  const cursor = ((await db.get('meta', META_KEYS.syncCursor)) as string | undefined) ?? '0';
-  let fetchStart = now();
-  let next = api.changes(cursor, PAGE_SIZE);
+  let cursor = ((await db.get('meta', META_KEYS.syncCursor)) as string | undefined) ?? '0';
   for (;;) {
-    const page = await next;
+    const fetchStart = now();
+    const page = await api.changes(cursor, PAGE_SIZE);
     progress.fetchMs += now() - fetchStart;
     if (!page.ok || !('value' in page)) {
       Object.assign(progress, { state: 'error', finishedAt: now(), error: page.ok ? 'No answer.' : describeApiError(page.error).message });
       await db.put('meta', { ...progress }, META_KEYS.syncProgress);
       return { progress, purged };
     }
-    // Ask for the next page while this one is written: the network and the disk overlap. The
-    // cursor still commits with each page, so an interruption resumes after the last one written.
-    fetchStart = now();
-    if (page.value.hasMore) next = api.changes(page.value.nextCursor, PAGE_SIZE);
     const applyStart = now();
     for (const id of await applyChanges(db, page.value.changes, page.value.nextCursor, now())) purged.add(id);
     progress.applyMs += now() - applyStart;
+    cursor = page.value.nextCursor;
     progress.applied += page.value.changes.length;
     progress.pages += 1;
     if (!page.value.hasMore) break;
