@@ -49,6 +49,11 @@ export default defineContentScript({
     ctx.addEventListener(window, 'pagehide', () => {
       void browser.runtime.sendMessage({ type: 'cs.recordChanged', ref: null, pageLoad: false }).catch(() => undefined);
     });
+    ctx.addEventListener(window, 'pageshow', (event) => {
+      if (!event.persisted) return;
+      pageLoad = true;
+      watcher.resume();
+    });
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (isBackgroundToContent(message)) frame.setCollapsed(message.collapsed);

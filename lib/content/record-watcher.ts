@@ -41,6 +41,12 @@ export class RecordWatcher {
     this.watch(true, destinationUrl);
   }
 
+  /** The page came back from the back/forward cache (it said "gone" on pagehide): report it again. */
+  resume(): void {
+    this.reported = undefined;
+    this.watch(false);
+  }
+
   stop(): void {
     this.current?.abort();
   }

@@ -92,3 +92,12 @@ it('a failing detector reports no record instead of throwing into the page', () 
   expect(reports).toEqual([null]);
   failing.stop();
 });
+
+it('reports its record again when the page comes back from the back/forward cache', () => {
+  watcher.start();
+  watcher.resume();
+  expect(reports).toEqual([
+    { system: 'clio', kind: 'contact', externalId: '1001', label: 'Northwind' },
+    { system: 'clio', kind: 'contact', externalId: '1001', label: 'Northwind' },
+  ]);
+});
