@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { NORTHWIND_ID } from '../../server/demo/demo-ids';
+import { sidebar } from './support/browser';
+import { signedInPerTest } from './support/signed-in';
+import { setUserSettings } from './support/worker';
+
+// The firm's maximum age: cached context older than it is hidden, not shown as if current.
+
+const session = signedInPerTest();
+
+/** Makes everything cached for `clientId` look `hours` old (the row's and the last sync's time). */
+async function ageCache(clientId: string, hours: number) {
+  await session.browser.worker.evaluate(async ({ id, ms }) => {
+    const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.startsWith('lens-'))!;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction(['clients', 'meta'], 'readwrite');
+    const clients = tx.objectStore('clients');
+    const get = clients.get(id);
+    get.onsuccess = () => clients.put({ ...get.result, fetchedAt: Date.now() - ms, lastViewedAt: Date.now() - ms });
+    tx.objectStore('meta').put(Date.now() - ms, 'sync.confirmedAt');
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+    db.close();
+  }, { id: clientId, ms: hours * 3_600_000 });
+}
+
+test('cached context older than the firm allows is hidden when the endpoint cannot confirm it', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto('https://app.clio.com/nc/#/contacts/1001');
+  const lens = sidebar(page);
+  await expect(lens.getByTestId('freshness')).toContainText('Updated');
+  await setUserSettings(session.browser.worker, { maxCacheAgeHours: 24 });
+
+  // 23 hours old: still within the limit, shown with its age while offline.
+  await ageCache(NORTHWIND_ID, 23);
+  await session.endpoint.close();
+  await page.reload();
+  await expect(lens.getByTestId('freshness')).toContainText('Offline');
+  await expect(lens.getByTestId('active-secondees')).toContainText('Sam Okafor');
+
+  // 25 hours old: past the limit, nothing of it is shown.
+  await ageCache(NORTHWIND_ID, 25);
+  await page.reload();
+  await expect(lens.getByRole('heading', { name: 'Could not load this client' })).toBeVisible();
+  await expect(lens.locator('body')).not.toContainText('Sam Okafor');
+});
