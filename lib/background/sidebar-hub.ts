@@ -1,4 +1,5 @@
 import type { Runtime } from 'webextension-polyfill';
+import { SIDEBAR_VIEW_MESSAGE } from '../messaging/protocol';
 import type { SidebarView } from '../messaging/sidebar-view';
 
 /**
@@ -30,7 +31,7 @@ export class SidebarHub {
     for (const [port, binding] of this.ports) {
       if (binding.tabId !== tabId) continue;
       try {
-        port.postMessage({ type: 'bg.view', tabId, view });
+        port.postMessage({ type: SIDEBAR_VIEW_MESSAGE, tabId, view });
       } catch {
         this.ports.delete(port); // the page went away between the check and the send
       }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ShortText } from './primitives';
 
 /** Practice-management and CRM systems with a built-in plug-in; `generic` covers firm-defined rules. */
 export const PMS_SYSTEMS = [
@@ -23,4 +22,3 @@ export const ExternalRecord = z.object({
 });
 export type ExternalRecord = z.infer<typeof ExternalRecord>;
 
-export const ExternalRecordLabel = ShortText;

@@ -54,5 +54,5 @@ export type OptionsToBackground = z.infer<typeof OptionsToBackground>;
 export const SIDEBAR_PORT = 'lens.sidebar';
 export const SIDE_PANEL_PORT_PREFIX = 'lens.sidepanel.';
 
-/** What the sidebar's port receives. */
-export const BackgroundToSidebarType = 'bg.view' as const;
+/** The type of the message that carries a SidebarView over the sidebar's port. */
+export const SIDEBAR_VIEW_MESSAGE = 'bg.view';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
-import { SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT, type SidebarRequest } from '../messaging/protocol';
+import { SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT, SIDEBAR_VIEW_MESSAGE, type SidebarRequest } from '../messaging/protocol';
 import type { Result } from '../messaging/result';
 import { SidebarView } from '../messaging/sidebar-view';
 
@@ -45,7 +45,7 @@ export class BackgroundLink {
   }
 
   private receive(message: unknown): void {
-    if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== 'bg.view') return;
+    if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== SIDEBAR_VIEW_MESSAGE) return;
     const { tabId, view } = message as { tabId?: unknown; view?: unknown };
     const parsed = SidebarView.safeParse(view);
     if (!parsed.success) return this.onInvalid(parsed.error.issues[0]?.message ?? 'invalid view');

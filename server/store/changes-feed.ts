@@ -5,9 +5,6 @@ import {
   type ClientRow, type FlagRow, type MappingRow, type NeedRow, type SecondmentRow,
 } from './rows';
 
-export const CHANGES_DEFAULT_LIMIT = 1000;
-export const CHANGES_MAX_LIMIT = 5000;
-
 type Item = { seq: number; change: Change };
 type TombstoneRow = { seq: number; entity: 'client' | 'secondment' | 'need' | 'flag'; client_id: string; entity_id: string };
 

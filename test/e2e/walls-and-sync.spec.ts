@@ -4,6 +4,7 @@ import { seedLargeBook } from '../../server/demo/large-book';
 import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './support/browser';
 import { readCache } from './support/cache-probe';
 import { startEndpoint } from './support/endpoint';
+import { sendFromOptions } from './support/worker';
 
 const NORTHWIND_CONTACT = 'https://app.clio.com/nc/#/contacts/1001';
 
@@ -15,26 +16,24 @@ test.afterEach(async () => {
   await endpoint.close();
 });
 
-/** Runs the options page's "sync now" and waits for the book sync to finish. */
-async function syncNow(b: ExtensionBrowser) {
-  const page = await b.context.newPage();
-  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
-  const status = await page.evaluate(() => {
-    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome;
-    return api.runtime.sendMessage({ type: 'options.syncNow' });
-  });
-  await page.close();
-  return status as { ok: boolean; value: { sync: { state: string; applied: number } } };
-}
+/** The options page's "Update now": waits for the book sync (joining one already running). */
+const syncNow = (b: ExtensionBrowser) =>
+  sendFromOptions<{ ok: boolean; value: { sync: { state: string; applied: number } } }>(b, { type: 'options.syncNow' });
 
-test('a 403 for a cached client purges it and the sidebar says "restricted" without its name', async () => {
+/** A fresh endpoint and browser, signed in as `token`, with Northwind's Clio record open and shown. */
+async function openNorthwindAs(token: string) {
   endpoint = await startEndpoint();
   browser = await launchWithExtension();
-  await signIn(browser, endpoint.url, DEMO_TOKENS.secondee);
+  await signIn(browser, endpoint.url, token);
   const page = await browser.context.newPage();
   await page.goto(NORTHWIND_CONTACT);
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
+  return { page, lens };
+}
+
+test('a 403 for a cached client purges it and the sidebar says "restricted" without its name', async () => {
+  const { page, lens } = await openNorthwindAs(DEMO_TOKENS.secondee);
   expect((await readCache(browser.worker)).clientIds).toContain(NORTHWIND_ID);
 
   endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID);
@@ -61,12 +60,7 @@ test('a wall raised while offline purges the client at the next sync, before it 
 });
 
 test('signing in as another user deletes the previous user’s cached data', async () => {
-  endpoint = await startEndpoint();
-  browser = await launchWithExtension();
-  await signIn(browser, endpoint.url, DEMO_TOKENS.partner);
-  const page = await browser.context.newPage();
-  await page.goto(NORTHWIND_CONTACT);
-  await expect(sidebar(page).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
+  await openNorthwindAs(DEMO_TOKENS.partner);
   const partnerCache = await readCache(browser.worker);
   expect(partnerCache.databases).toHaveLength(1);
 
@@ -81,21 +75,11 @@ test('signing in as another user deletes the previous user’s cached data', asy
 });
 
 test('a user switch without signing out deletes the previous user’s cache too', async () => {
-  endpoint = await startEndpoint();
-  browser = await launchWithExtension();
-  await signIn(browser, endpoint.url, DEMO_TOKENS.partner);
-  const page = await browser.context.newPage();
-  await page.goto(NORTHWIND_CONTACT);
-  await expect(sidebar(page).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
+  const { page } = await openNorthwindAs(DEMO_TOKENS.partner);
   const before = await readCache(browser.worker);
 
   // What the options form sends when a refused sign-in is replaced by another user's.
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  const answer = await options.evaluate((url) => {
-    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } }).chrome;
-    return api.runtime.sendMessage({ type: 'options.signIn', endpointUrl: url, token: 'demo-bd-token' });
-  }, endpoint.url);
+  const answer = await sendFromOptions<{ ok: boolean }>(browser, { type: 'options.signIn', endpointUrl: endpoint.url, token: DEMO_TOKENS.bd });
   expect(answer.ok).toBe(true);
   await expect.poll(async () => (await readCache(browser.worker)).databases).not.toContain(before.databases[0]);
   const after = await readCache(browser.worker);

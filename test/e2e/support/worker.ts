@@ -1,4 +1,4 @@
-import type { Worker } from '@playwright/test';
+import type { BrowserContext, Worker } from '@playwright/test';
 
 /** Writes the user's settings (as the options page would) straight into the worker's storage. */
 export async function setUserSettings(worker: Worker, settings: Record<string, unknown>): Promise<void> {
@@ -6,4 +6,16 @@ export async function setUserSettings(worker: Worker, settings: Record<string, u
     const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
     await api.storage.local.set({ 'lens.settings': value });
   }, settings);
+}
+
+/** Sends a message from the options page, exactly as its buttons and forms do; returns the answer. */
+export async function sendFromOptions<T = unknown>(browser: { context: BrowserContext; extensionId: string }, message: object): Promise<T> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const answer = await page.evaluate((m) => {
+    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(x: object): Promise<unknown> } } }).chrome;
+    return api.runtime.sendMessage(m);
+  }, message);
+  await page.close();
+  return answer as T;
 }
