@@ -11,8 +11,17 @@ export const CandidateFlag = z.object({
   flaggedAt: IsoDateTime,
   reason: z.string().min(1).max(1000),
   priority: FlagPriority,
+  /**
+   * Opaque version of the flag, changed by every write. Send it back quoted in `If-Match`
+   * (`If-Match: "<version>"`) to change or clear this flag; the `ETag` header carries the same value.
+   * Optional only so that a cache written before versions existed still reads.
+   */
+  version: z.string().min(1).max(100).regex(/^[\x21\x23-\x7e]+$/, 'visible ASCII, no quotes').optional(),
 });
 export type CandidateFlag = z.infer<typeof CandidateFlag>;
+
+/** `If-Match` value for a flag version (a strong entity tag). */
+export const flagEntityTag = (version: string) => `"${version}"`;
 
 /** Body of `PUT /v1/clients/{id}/candidate-flag`. */
 export const CandidateFlagInput = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, ShortText } from './primitives';
+import { Id, IsoDateTime, PersonRef, ShortText } from './primitives';
 import { ExternalRecord } from './pms';
 
 /** A client of the firm: the unit the sidebar is about. */
@@ -10,9 +10,12 @@ export const ClientSummary = z.object({
 });
 export type ClientSummary = z.infer<typeof ClientSummary>;
 
+/** At most this many PMS records link to one client; the endpoint refuses the next with 422. */
+export const MAPPINGS_PER_CLIENT_MAX = 500;
+
 export const Client = ClientSummary.extend({
   /** The PMS records (accounts, contacts, matters…) that stand for this client. */
-  externalIds: z.array(ExternalRecord).max(500),
+  externalIds: z.array(ExternalRecord).max(MAPPINGS_PER_CLIENT_MAX),
 });
 export type Client = z.infer<typeof Client>;
 
@@ -29,3 +32,17 @@ export const NewMapping = z.strictObject({
   record: ExternalRecord,
 });
 export type NewMapping = z.infer<typeof NewMapping>;
+
+/** One link of a PMS record to a client, with who made it (null for links loaded by the firm). */
+export const Mapping = z.object({
+  id: Id,
+  clientId: Id,
+  record: ExternalRecord,
+  createdBy: PersonRef.nullable(),
+  createdAt: IsoDateTime.nullable(),
+});
+export type Mapping = z.infer<typeof Mapping>;
+
+/** Answer of `GET /v1/clients/{id}/mappings`. */
+export const MappingList = z.object({ mappings: z.array(Mapping).max(MAPPINGS_PER_CLIENT_MAX) });
+export type MappingList = z.infer<typeof MappingList>;

@@ -9,5 +9,6 @@ export * from './candidate-flag';
 export * from './client-context';
 export * from './changes';
 export * from './problem';
+export * from './audit';
 
 export const API_VERSION = 'v1';

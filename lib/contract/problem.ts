@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CandidateFlag } from './candidate-flag';
 
 /** RFC 9457 problem details: every error the endpoint returns (`application/problem+json`). */
 export const Problem = z.object({
@@ -9,6 +10,11 @@ export const Problem = z.object({
   instance: z.string().max(500).optional(),
   /** Field errors for 400/422: `path` is the dotted field path (`title`, `record.externalId`). */
   errors: z.array(z.object({ path: z.string().max(200), message: z.string().max(500) })).max(100).optional(),
+  /**
+   * On 412 from a candidate-flag write: the flag as it is now (null when someone cleared it), so the
+   * user can see who changed it meanwhile and choose theirs or apply their own again.
+   */
+  currentFlag: CandidateFlag.nullable().optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 
