@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExternalRecord } from './pms';
 import { Id, IsoDateTime, LongText, PersonRef } from './primitives';
 
 /** Pipeline of an unmet legal need (an opportunity for the firm). */
@@ -23,6 +24,22 @@ export const Need = z.object({
   /** Learned in confidence: shown to the firm, never repeated to the client. */
   confidential: z.boolean(),
   status: NeedStatus,
+  /** The partner or BD person who owns the follow-up (triage). */
+  owner: PersonRef.nullable().optional(),
+  /** When won: the PMS matter it became. */
+  matter: ExternalRecord.nullable().optional(),
+  /** Who last changed the status, and when (null while it is as logged). */
+  statusChangedBy: PersonRef.nullable().optional(),
+  statusChangedAt: IsoDateTime.nullable().optional(),
+  /**
+   * A confidential need seen by someone who may not read it (not its author, not BD, not risk): the
+   * endpoint sends a fixed title, an empty detail and `askContact`, never the text.
+   */
+  redacted: z.boolean().optional(),
+  /** Whom to ask about a redacted need. */
+  askContact: PersonRef.nullable().optional(),
+  /** Opaque version for `If-Match` on PATCH (the ETag of GET .../needs/{needId}). */
+  version: z.string().min(1).max(100).regex(/^[\x21\x23-\x7e]+$/).optional(),
 });
 export type Need = z.infer<typeof Need>;
 
