@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   console.log(`content script: ${(content.length / 1024).toFixed(1)} KB, ${(gzipSync(content).length / 1024).toFixed(1)} KB gzipped (budget 10 KB)`);
 
   const dir = mkdtempSync(path.join(tmpdir(), 'lens-bench-'));
-  const server = await startServer({ port: 0, dbPath: path.join(dir, 'firm.sqlite') });
+  const server = await startServer({ port: 0, dbPath: path.join(dir, 'firm.sqlite'), seed: true });
   try {
     const browser = await launchWithExtension();
     await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner);

@@ -6,15 +6,17 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { DEMO_TOKENS } from '../server/demo/demo-ids';
+import { rateLimitsFromEnv } from '../server/rate-limit';
 import { startServer } from '../server/start-server';
 import { EXTENSION_DIR, launchWithExtension, ROOT, signInThroughOptions } from './chromium-with-extension';
 
 const DEMO_RECORD = 'https://app.clio.com/nc/#/contacts/1001';
 
 async function main(): Promise<void> {
+  process.env.LENS_DEMO ??= '1'; // npm start is the demo: seed the demo firm into an empty database
   const port = Number(process.env.LENS_PORT ?? 8787);
   const dbPath = process.env.LENS_DB ?? path.join(ROOT, 'data/lens.sqlite');
-  const server = await startServer({ port, dbPath });
+  const server = await startServer({ port, dbPath, seed: process.env.LENS_DEMO === '1', limits: rateLimitsFromEnv() });
   console.log(`Reference firm endpoint: ${server.url}  (database ${path.relative(ROOT, dbPath)})`);
 
   console.log('Building the extension…');

@@ -1,21 +1,40 @@
+import type { Context } from 'hono';
 import { Id } from '../lib/contract';
-import { PROBLEM_TYPES, ProblemError } from './problem';
+import type { AppEnv, AuditNote } from './env';
+import { ProblemError } from './problem';
 import type { FirmStore, StoredUser } from './store/firm-store';
 
+/** One answer for "no such client" and "a client you may not see", so that a wall confirms nothing. */
+export const NO_SUCH_CLIENT = 'No client with this id.';
+
+/** Tells the audit trail what this request is about; the status is added when the answer is known. */
+export function noteAudit(c: Context<AppEnv>, action: AuditNote['action'], details: Omit<AuditNote, 'action'> = {}): void {
+  c.set('audit', { action, ...details });
+}
+
 /**
- * The client a route is about, if the user may see it: 404 when there is no such client (an id that
- * cannot be valid cannot exist either), 403 behind an ethical wall. The 403 never names the client.
+ * The client a route is about, if the user may see it. A client behind an ethical wall answers
+ * exactly as one that does not exist (404, same body apart from `instance`); the audit trail alone
+ * records the refusal, with the client, as `access.refused`.
  */
-export function requireClientAccess(store: FirmStore, user: StoredUser, clientId: string | undefined): string {
-  if (!clientId || !Id.safeParse(clientId).success || !store.getClient(clientId)) {
-    throw new ProblemError(404, 'No client with this id.');
+export function requireClientAccess(c: Context<AppEnv>, store: FirmStore, clientId: string | undefined): string {
+  const user = c.get('user');
+  const valid = clientId !== undefined && Id.safeParse(clientId).success;
+  if (valid && store.isWalled(user.id, clientId)) {
+    const attempted = c.get('audit')?.action;
+    noteAudit(c, 'access.refused', { clientId, target: attempted ?? null });
+    throw new ProblemError(404, NO_SUCH_CLIENT);
   }
-  if (store.isWalled(user.id, clientId)) {
-    throw new ProblemError(403, 'An information barrier (ethical wall) keeps you from this client. Speak to Risk & Compliance if you think this is wrong.', { type: PROBLEM_TYPES.wall });
+  if (!valid || !store.getClient(clientId)) {
+    const note = c.get('audit');
+    if (note) c.set('audit', { ...note, clientId: null, target: `unknown client ${String(clientId).slice(0, 64)}` });
+    throw new ProblemError(404, NO_SUCH_CLIENT);
   }
   return clientId;
 }
 
+const ROLE_WORDS: Record<StoredUser['role'], string> = { lawyer: 'lawyers', bd: 'business-development staff', risk: 'Risk & Compliance' };
+
 export function requireRole(user: StoredUser, role: StoredUser['role'], action: string): void {
-  if (user.role !== role) throw new ProblemError(403, `Only business-development staff may ${action}.`);
+  if (user.role !== role) throw new ProblemError(403, `Only ${ROLE_WORDS[role]} may ${action}.`);
 }

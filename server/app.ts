@@ -1,4 +1,6 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
+import { auditTrail } from './audit-trail';
 import { bearerAuth } from './auth';
 import type { AppDeps, AppEnv } from './env';
 import { ProblemError, problemResponse } from './problem';
@@ -6,6 +8,8 @@ import { changesRoutes } from './routes/changes';
 import { clientRoutes } from './routes/clients';
 import { contextRoutes } from './routes/context';
 import { flagRoutes } from './routes/flags';
+import { auditRoutes } from './routes/audit';
+import { mappingRoutes } from './routes/mappings';
 import { metaRoutes } from './routes/meta';
 import { needRoutes } from './routes/needs';
 import { sessionRoutes } from './routes/session';
@@ -29,9 +33,20 @@ export function createApp(deps: AppDeps) {
 
   metaRoutes(app, deps);
 
-  app.use('/v1/*', bearerAuth(deps.store));
+  app.use('/v1/*', auditTrail(deps.store));
+  if (deps.limits) {
+    const { address } = deps.limits;
+    // Before authentication: a flood of guessed tokens is slowed down by where it comes from.
+    app.use('/v1/*', async (c, next) => {
+      address.enforce(clientAddress(c, deps.trustProxy ?? false), 'this network address');
+      await next();
+    });
+  }
+  app.use('/v1/*', bearerAuth(deps.store, deps.limits?.user));
   sessionRoutes(app, deps);
   clientRoutes(app, deps);
+  mappingRoutes(app, deps);
+  auditRoutes(app, deps);
   contextRoutes(app, deps);
   needRoutes(app, deps);
   flagRoutes(app, deps);
@@ -46,4 +61,17 @@ export function createApp(deps: AppDeps) {
     return problemResponse(c, new ProblemError(500, 'Something went wrong on the server.'));
   });
   return app;
+}
+
+/** The caller's address: the socket's, or the first X-Forwarded-For hop when the firm's proxy sets it. */
+function clientAddress(c: import('hono').Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // not behind @hono/node-server (app.request in unit tests)
+  }
 }

@@ -1,7 +1,12 @@
+import type { AuditAction } from '../lib/contract';
+import type { RateLimiter } from './rate-limit';
 import type { FirmStore, StoredUser } from './store/firm-store';
 
-/** What every route gets: the store, the signed-in user (set by auth), and test hooks. */
-export type AppEnv = { Variables: { user: StoredUser } };
+/** What a route tells the audit trail about the request it handled (written once the answer is known). */
+export type AuditNote = { action: AuditAction; clientId?: string | null; target?: string | null };
+
+/** What every route gets: the store, the signed-in user (set by auth), the request id, and the audit note. */
+export type AppEnv = { Variables: { user: StoredUser; requestId: string; audit: AuditNote | undefined } };
 
 export type AppHooks = {
   /**
@@ -11,4 +16,12 @@ export type AppHooks = {
   beforeNeedWrite?: (info: { userId: string; clientId: string; idempotencyKey: string }) => Promise<void> | void;
 };
 
-export type AppDeps = { store: FirmStore; hooks?: AppHooks; log?: boolean };
+export type AppDeps = {
+  store: FirmStore;
+  hooks?: AppHooks;
+  log?: boolean;
+  /** Per-user and per-address request budgets; none = unlimited (unit tests of other concerns). */
+  limits?: { user: RateLimiter; address: RateLimiter };
+  /** Take the client address from X-Forwarded-For (only behind a proxy the firm runs). */
+  trustProxy?: boolean;
+};

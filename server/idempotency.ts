@@ -6,8 +6,19 @@ import type { FirmStore } from './store/firm-store';
 
 /** A `processing` claim older than this is taken to be abandoned (its server died mid-request). */
 export const IDEMPOTENCY_LEASE_MS = 60_000;
-/** How long finished keys are kept (the draft leaves expiry to the server; the outbox retries for hours, not weeks). */
-export const IDEMPOTENCY_RETENTION_MS = 7 * 24 * 3600_000;
+/**
+ * How long finished keys are kept (the draft leaves expiry to the server). The extension keeps an
+ * unsent write no longer than this, so a retry always finds its first answer.
+ */
+export const IDEMPOTENCY_RETENTION_MS = 30 * 24 * 3600_000;
+/** How often expired keys are pruned while the server runs. */
+export const IDEMPOTENCY_PRUNE_INTERVAL_MS = 3600_000;
+
+/** The `Idempotency-Key` header when it is sent (writes where it is optional); validated as below. */
+export function optionalIdempotencyKey(c: Context): string | null {
+  const raw = c.req.header('idempotency-key');
+  return raw === undefined ? null : requireIdempotencyKey(c);
+}
 
 /** The `Idempotency-Key` header: required, 1–255 characters of visible ASCII. */
 export function requireIdempotencyKey(c: Context): string {
@@ -42,12 +53,17 @@ type Outcome = { status: number; body: unknown; headers?: Record<string, string>
 
 /**
  * Runs a write at most once per (user, key): claim the key (committed, so a concurrent request on
- * any server sharing the file sees it), optionally wait (test hook), then write the record and the
- * stored answer in ONE transaction, so a crash leaves either both or neither.
+ * any server sharing the file sees it) — a key already answered replays that answer before anything
+ * else is checked — then `validate` (access, references; a refusal releases the key), optionally
+ * wait (test hook), then write the record and the stored answer in ONE transaction, so a crash
+ * leaves either both or neither.
  */
 export async function runIdempotent(
   store: FirmStore,
-  args: { userId: string; key: string; fingerprint: string; beforeWrite?: () => Promise<void> | void },
+  args: {
+    userId: string; key: string; fingerprint: string;
+    validate?: () => void; onReplay?: () => void; beforeWrite?: () => Promise<void> | void;
+  },
   write: () => Outcome,
 ): Promise<Response> {
   const claim = store.claimIdempotencyKey(args.userId, args.key, args.fingerprint, IDEMPOTENCY_LEASE_MS);
@@ -59,22 +75,29 @@ export async function runIdempotent(
         type: PROBLEM_TYPES.idempotencyKeyInFlight, headers: { 'Retry-After': '1' },
       });
     case 'replay':
-      return new Response(claim.body, { status: claim.status, headers: { ...claim.headers, 'Idempotent-Replayed': 'true' } });
+      args.onReplay?.();
+      return new Response(bodyFor(claim.status, claim.body), { status: claim.status, headers: { ...claim.headers, 'Idempotent-Replayed': 'true' } });
     case 'claimed':
       break;
   }
   try {
+    args.validate?.();
     await args.beforeWrite?.();
     const { status, text, headers } = store.transaction(() => {
       const out = write();
-      const text = JSON.stringify(out.body);
-      const headers = { 'Content-Type': 'application/json', ...out.headers };
+      const text = out.body === null ? '' : JSON.stringify(out.body);
+      const headers: Record<string, string> = { ...(out.body === null ? {} : { 'Content-Type': 'application/json' }), ...out.headers };
       store.completeIdempotencyKey(args.userId, args.key, out.status, text, headers);
       return { status: out.status, text, headers };
     });
-    return new Response(text, { status, headers });
+    return new Response(bodyFor(status, text), { status, headers });
   } catch (err) {
     store.releaseIdempotencyKey(args.userId, args.key); // the request did not happen: a retry may try again
     throw err;
   }
+}
+
+/** 204 and 304 answers carry no body (the Response constructor refuses one). */
+function bodyFor(status: number, text: string): string | null {
+  return status === 204 || status === 304 ? null : text;
 }

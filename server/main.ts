@@ -1,23 +1,51 @@
-/** `npm run server`: the reference firm endpoint on LENS_HOST:LENS_PORT with the SQLite file LENS_DB. */
+/**
+ * `npm run server`: the reference firm endpoint on LENS_HOST:LENS_PORT with the SQLite file LENS_DB.
+ * LENS_DEMO=1 seeds the demo firm (with its public demo tokens) into an empty database; without it an
+ * empty endpoint starts empty. LENS_RATE_LIMIT: requests per minute per user (default 600).
+ * LENS_AUDIT_RETENTION_DAYS: audit rows older than this are pruned (default: kept forever).
+ */
 import { DEMO_USERS } from './demo/demo-ids';
+import { rateLimitsFromEnv } from './rate-limit';
 import { startServer } from './start-server';
 
-const port = Number(process.env.LENS_PORT ?? 8787);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`LENS_PORT must be a port number, not ${JSON.stringify(process.env.LENS_PORT)}`);
+function fail(message: string): never {
+  console.error(message);
   process.exit(2);
 }
+
+const port = Number(process.env.LENS_PORT ?? 8787);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`LENS_PORT must be a port number, not ${JSON.stringify(process.env.LENS_PORT)}`);
+const retentionRaw = process.env.LENS_AUDIT_RETENTION_DAYS ?? '0';
+const auditRetentionDays = Number(retentionRaw);
+if (!Number.isInteger(auditRetentionDays) || auditRetentionDays < 0) fail(`LENS_AUDIT_RETENTION_DAYS must be a whole number of days (0 = keep forever), not ${JSON.stringify(retentionRaw)}`);
+let limits;
+try {
+  limits = rateLimitsFromEnv();
+} catch (err) {
+  fail((err as Error).message);
+}
+const demo = process.env.LENS_DEMO === '1';
 
 const server = await startServer({
   port,
   host: process.env.LENS_HOST ?? '127.0.0.1',
   dbPath: process.env.LENS_DB ?? 'data/lens.sqlite',
   log: true,
+  seed: demo,
+  limits,
+  trustProxy: process.env.LENS_TRUST_PROXY === '1',
+  auditRetentionDays,
 });
 
 console.log(`Secondment Lens reference endpoint: ${server.url}  (OpenAPI: ${server.url}/v1/openapi.json)`);
-console.log('Demo sign-ins (bearer tokens):');
-for (const u of Object.values(DEMO_USERS)) console.log(`  ${u.name.padEnd(14)} ${u.role.padEnd(6)} ${u.token}`);
+if (server.store.users.count() === 0) {
+  console.log('This endpoint has no users yet. Add the first one (its token is printed once):');
+  console.log('  npm run admin -- users add --name "Rita Chen" --email rita.chen@yourfirm.com --role risk');
+  console.log('Or start with the demo firm instead: LENS_DEMO=1 npm run server (empty database only).');
+} else if (demo && server.store.userByToken(DEMO_USERS.partner.token)) {
+  console.log('Demo sign-ins (bearer tokens):');
+  for (const u of Object.values(DEMO_USERS)) console.log(`  ${u.name.padEnd(14)} ${u.role.padEnd(6)} ${u.token}`);
+}
 
 let stopping = false;
 const stop = async (signal: string) => {

@@ -3,8 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { seedDemoFirm } from './demo/seed';
 import type { AppHooks } from './env';
-import { IDEMPOTENCY_RETENTION_MS } from './idempotency';
+import { IDEMPOTENCY_PRUNE_INTERVAL_MS, IDEMPOTENCY_RETENTION_MS } from './idempotency';
+import type { RateLimiter } from './rate-limit';
 import { FirmStore } from './store/firm-store';
+
+/** How often the audit trail's retention runs while the server is up. */
+const AUDIT_PRUNE_INTERVAL_MS = 24 * 3600_000;
 
 export type StartServerOptions = {
   /** 0 = any free port. Default 8787. */
@@ -13,8 +17,14 @@ export type StartServerOptions = {
   host?: string;
   /** SQLite file (its folder is created) or ':memory:'. Default data/lens.sqlite. */
   dbPath?: string;
-  /** Seed the demo firm into an empty database. Default true. */
+  /** Seed the demo firm (public demo tokens!) into an empty database. Default false: `LENS_DEMO=1` asks for it. */
   seed?: boolean;
+  /** Request budgets (see server/rate-limit.ts); none = unlimited. */
+  limits?: { user: RateLimiter; address: RateLimiter };
+  /** Take client addresses from X-Forwarded-For (behind the firm's proxy only). */
+  trustProxy?: boolean;
+  /** Audit rows older than this many days are pruned (the chain stays verifiable). 0 or none: kept forever. */
+  auditRetentionDays?: number;
   /** Log one line per request. Default false. */
   log?: boolean;
   /** Test hooks (see AppHooks). */
@@ -27,19 +37,22 @@ export type RunningServer = { url: string; port: number; store: FirmStore; close
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const store = new FirmStore(opts.dbPath ?? 'data/lens.sqlite');
+  const housekeeping = startHousekeeping(store, opts.auditRetentionDays ?? 0);
   try {
-    if ((opts.seed ?? true) && store.isEmpty()) seedDemoFirm(store);
-    store.expireIdempotencyKeys(IDEMPOTENCY_RETENTION_MS);
+    if (opts.seed && store.isEmpty()) seedDemoFirm(store);
+    housekeeping.runNow();
   } catch (err) {
+    housekeeping.stop();
     store.close();
     throw err;
   }
-  const app = createApp({ store, hooks: opts.hooks, log: opts.log });
+  const app = createApp({ store, hooks: opts.hooks, log: opts.log, limits: opts.limits, trustProxy: opts.trustProxy });
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname: host }, () => resolve(s));
     s.once('error', reject);
   }).catch((err) => {
+    housekeeping.stop();
     store.close();
     throw err;
   });
@@ -54,10 +67,41 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     close: () => (closing ??= new Promise<void>((resolve) => {
       // Keep-alive sockets would hold close() open: end them.
       if ('closeAllConnections' in server) (server as import('node:http').Server).closeAllConnections();
+      housekeeping.stop();
       server.close(() => {
         store.close();
         resolve();
       });
     })),
+  };
+}
+
+/**
+ * Pruning on timers, not only at start-up (a server may run for months): Idempotency-Keys past
+ * their retention hourly, audit rows past the firm's retention daily. Timers do not keep Node alive.
+ */
+function startHousekeeping(store: FirmStore, auditRetentionDays: number) {
+  const pruneKeys = () => store.expireIdempotencyKeys(IDEMPOTENCY_RETENTION_MS);
+  const pruneAudit = () => {
+    if (auditRetentionDays > 0) store.audit.prune(new Date(Date.now() - auditRetentionDays * 24 * 3600_000).toISOString());
+  };
+  const guarded = (fn: () => unknown) => () => {
+    try {
+      fn();
+    } catch (err) {
+      console.error('Housekeeping failed (will try again):', err); // e.g. the database is busy
+    }
+  };
+  const timers = [
+    setInterval(guarded(pruneKeys), IDEMPOTENCY_PRUNE_INTERVAL_MS),
+    setInterval(guarded(pruneAudit), AUDIT_PRUNE_INTERVAL_MS),
+  ];
+  for (const t of timers) t.unref();
+  return {
+    runNow: () => {
+      pruneKeys();
+      pruneAudit();
+    },
+    stop: () => timers.forEach(clearInterval),
   };
 }

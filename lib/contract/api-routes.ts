@@ -6,13 +6,14 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { AuditAction, AuditPage } from './audit';
 import { CandidateFlag, CandidateFlagInput } from './candidate-flag';
 import { ChangesPage } from './changes';
-import { Client, ClientList, NewMapping, ResolveResult } from './client';
+import { Client, ClientList, MAPPINGS_PER_CLIENT_MAX, MappingList, NewMapping, ResolveResult } from './client';
 import { ClientContext } from './client-context';
 import { NewNeed, Need, PracticeAreaList } from './need';
 import { PmsSystem, RecordKind } from './pms';
-import { Id } from './primitives';
+import { Id, IsoDateTime } from './primitives';
 import { Problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { User } from './user';
 
@@ -38,6 +39,17 @@ export const ChangesQuery = z.object({
     .transform(Number).pipe(z.number().int().min(1).max(CHANGES_LIMIT_MAX)),
 });
 export const IdempotencyKeyHeader = z.string().min(1).max(IDEMPOTENCY_KEY_MAX);
+export const AUDIT_LIMIT_DEFAULT = 200;
+export const AUDIT_LIMIT_MAX = 1000;
+export const AuditQuery = z.object({
+  clientId: Id.optional(),
+  userId: Id.optional(),
+  action: AuditAction.optional(),
+  since: IsoDateTime.optional(),
+  cursor: z.string().regex(/^[1-9][0-9]{0,15}$/, 'a cursor from a previous page').optional(),
+  limit: z.string().regex(/^[1-9][0-9]{0,3}$/, 'a whole number').default(String(AUDIT_LIMIT_DEFAULT))
+    .transform(Number).pipe(z.number().int().min(1).max(AUDIT_LIMIT_MAX)),
+});
 
 // ── documentation helpers ────────────────────────────────────────────────
 // zod 4 copies methods onto a schema when it is built: one built before @hono/zod-openapi loaded
@@ -52,10 +64,24 @@ const unauthorized = {
   ...problem('Missing or unknown bearer token.'),
   headers: { 'WWW-Authenticate': { schema: { type: 'string' as const }, description: 'Bearer' } },
 };
-const common = { 401: unauthorized };
 const clientAccess = {
-  403: problem('An ethical wall keeps this user from the client (or, for flags, the user is not BD). The detail never names the client.'),
-  404: problem('No such client.'),
+  404: problem('No such client, or a client an ethical wall keeps this user from: the two answers are the same apart from `instance`.'),
+};
+const rateLimited = {
+  429: {
+    ...problem('Too many requests from this user or network address (token bucket; `LENS_RATE_LIMIT` per user per minute on the reference endpoint).'),
+    headers: { 'Retry-After': { schema: { type: 'integer' as const }, description: 'Seconds to wait.' } },
+  },
+};
+const ifMatchHeader = z.object({
+  'If-Match': z.string().max(200).optional().openapi({ description: 'The flag\'s version as seen, quoted (`"<version>"`), or `*`. Required when a flag exists.' }),
+  'Idempotency-Key': documented(IdempotencyKeyHeader).optional().openapi({ description: 'Optional: a retry with the same key gets the first answer back.' }),
+});
+const common = { 401: unauthorized, ...rateLimited };
+const flagPreconditions = {
+  403: problem('Only business-development staff may set or clear flags.'),
+  412: problem('The flag changed since the version in If-Match: `currentFlag` is the flag now (null if cleared).'),
+  428: problem('A flag exists and If-Match is missing: `currentFlag` is the flag now.'),
 };
 const bodyErrors = {
   400: problem('Malformed JSON.'),
@@ -95,11 +121,32 @@ export const routes = {
   createMapping: createRoute({
     method: 'post', path: '/v1/mappings', tags: ['clients'], security, operationId: 'createMapping',
     summary: 'Link a PMS record to a client',
+    description: `Records who linked it and when. At most ${MAPPINGS_PER_CLIENT_MAX} links per client. A record already linked to a client `
+      + 'an ethical wall keeps the caller from cannot be linked by the caller (422, naming nothing).',
     request: { body: { required: true, content: json(named('NewMapping', NewMapping)) } },
     responses: {
-      200: { description: 'The link already existed; nothing changed.', content: json(named('Client', Client)) },
-      201: { description: 'Linked.', content: json(Client) },
-      ...bodyErrors, ...common, ...clientAccess,
+      200: { description: 'The link already existed; nothing changed.', content: json(named('Client', Client)), headers: { Location: { schema: { type: 'string' as const }, description: 'The link: `/v1/mappings/{id}`.' } } },
+      201: { description: 'Linked.', content: json(Client), headers: { Location: { schema: { type: 'string' as const }, description: 'The link: `/v1/mappings/{id}`.' } } },
+      ...bodyErrors,
+      422: problem(`The body does not match the schema; the client already has ${MAPPINGS_PER_CLIENT_MAX} links; or the record may not be linked by this user.`),
+      ...common, ...clientAccess,
+    },
+  }),
+  listMappings: createRoute({
+    method: 'get', path: '/v1/clients/{id}/mappings', tags: ['clients'], security, operationId: 'listMappings',
+    summary: 'The PMS records linked to a client, with who linked them',
+    request: { params: clientIdParam },
+    responses: { 200: { description: 'The links.', content: json(named('MappingList', MappingList)) }, ...common, ...clientAccess },
+  }),
+  deleteMapping: createRoute({
+    method: 'delete', path: '/v1/mappings/{id}', tags: ['clients'], security, operationId: 'deleteMapping',
+    summary: 'Remove a link (its creator, or Risk & Compliance)',
+    request: { params: z.object({ id: documented(Id).openapi({ param: { name: 'id', in: 'path' }, example: 'm-1b2c3d' }) }) },
+    responses: {
+      204: { description: 'Removed.' },
+      403: problem('Only the link\'s creator or Risk & Compliance may remove it.'),
+      404: problem('No such link (or one on a client hidden from the caller).'),
+      ...common,
     },
   }),
   getClientContext: createRoute({
@@ -147,14 +194,34 @@ export const routes = {
   putCandidateFlag: createRoute({
     method: 'put', path: '/v1/clients/{id}/candidate-flag', tags: ['candidate flags'], security, operationId: 'putCandidateFlag',
     summary: 'Flag a client as a secondment candidate (BD only)',
-    request: { params: clientIdParam, body: { required: true, content: json(named('CandidateFlagInput', CandidateFlagInput)) } },
-    responses: { 200: { description: 'The flag as stored.', content: json(named('CandidateFlag', CandidateFlag)) }, ...bodyErrors, ...common, ...clientAccess },
+    description: 'Versioned: when a flag exists, send its version in `If-Match` (428 without, 412 when it changed meanwhile).',
+    request: { params: clientIdParam, headers: ifMatchHeader, body: { required: true, content: json(named('CandidateFlagInput', CandidateFlagInput)) } },
+    responses: {
+      200: {
+        description: 'The flag as stored, with its new version.', content: json(named('CandidateFlag', CandidateFlag)),
+        headers: { ETag: { schema: { type: 'string' as const }, description: 'The new version, quoted.' } },
+      },
+      ...bodyErrors, ...flagPreconditions, ...common, ...clientAccess,
+    },
   }),
   deleteCandidateFlag: createRoute({
     method: 'delete', path: '/v1/clients/{id}/candidate-flag', tags: ['candidate flags'], security, operationId: 'deleteCandidateFlag',
     summary: 'Clear a candidate flag (BD only)',
-    request: { params: clientIdParam },
-    responses: { 204: { description: 'Cleared (or there was none).' }, ...common, ...clientAccess },
+    description: 'When a flag exists, send its version in `If-Match` (428 without, 412 when it changed meanwhile). Clearing a flag that is already gone succeeds.',
+    request: { params: clientIdParam, headers: ifMatchHeader },
+    responses: { 204: { description: 'Cleared (or there was none).' }, ...flagPreconditions, ...common, ...clientAccess },
+  }),
+  getAudit: createRoute({
+    method: 'get', path: '/v1/audit', tags: ['audit'], security, operationId: 'getAudit',
+    summary: 'The audit trail (Risk & Compliance only)',
+    description: 'Who viewed, searched, resolved, synced, logged, flagged or linked what; refusals behind walls; failed sign-ins. '
+      + 'Oldest first; each entry chains to the one before by `prevHash` → `hash`. Page with `cursor` while `hasMore`.',
+    request: { query: AuditQuery },
+    responses: {
+      200: { description: 'One page of the trail.', content: json(named('AuditPage', AuditPage)) },
+      403: problem('Only Risk & Compliance may read the audit trail.'),
+      ...badQuery, ...common,
+    },
   }),
   getChanges: createRoute({
     method: 'get', path: '/v1/changes', tags: ['sync'], security, operationId: 'getChanges',

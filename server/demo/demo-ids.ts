@@ -8,12 +8,14 @@ export const DEMO_USERS = {
   partner: { id: 'u-partner', name: 'Eleanor Marsh', title: 'Partner, Commercial', email: 'eleanor.marsh@marshokafor.example', role: 'lawyer', token: 'demo-partner-token' },
   secondee: { id: 'u-associate', name: 'Sam Okafor', title: 'Senior Associate, Commercial', email: 'sam.okafor@marshokafor.example', role: 'lawyer', token: 'demo-secondee-token' },
   bd: { id: 'u-bd', name: 'Priya Shah', title: 'Business Development Manager', email: 'priya.shah@marshokafor.example', role: 'bd', token: 'demo-bd-token' },
+  risk: { id: 'u-risk', name: 'Rita Chen', title: 'Risk & Compliance', email: 'rita.chen@marshokafor.example', role: 'risk', token: 'demo-risk-token' },
 } as const;
 
 export const DEMO_TOKENS = {
   partner: DEMO_USERS.partner.token,
   secondee: DEMO_USERS.secondee.token,
   bd: DEMO_USERS.bd.token,
+  risk: DEMO_USERS.risk.token,
 } as const;
 
 export const DEMO_FIRM_NAME = 'Marsh Okafor LLP';

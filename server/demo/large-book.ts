@@ -27,7 +27,10 @@ export function seedLargeBook(store: FirmStore, size: Partial<LargeBookSize> = {
       const seq = store.nextSeq();
       st.insertClient.run({ id, name: `${rng.pick(words)} ${rng.pick(words)} ${rng.pick(suffixes)} ${i}`, industry: rng.pick(industries), seq });
       const rec: ExternalRecord = { system: 'clio', kind: 'contact', externalId: String(100_000 + i), tenant: 'app.clio.com' };
-      st.insertMapping.run({ client_id: id, system: rec.system, kind: rec.kind, external_id: rec.externalId, tenant: rec.tenant });
+      st.insertMapping.run({
+        id: `lb-m-${i}`, client_id: id, system: rec.system, kind: rec.kind, external_id: rec.externalId, tenant: rec.tenant,
+        created_by_user_id: null, created_by_name: null, created_at: null,
+      });
     }
     for (let i = 0; i < n.secondments; i++) {
       const start = addDays(today, -rng.int(0, 1500));

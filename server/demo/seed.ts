@@ -57,6 +57,7 @@ export function seedDemoFirm(store: FirmStore, opts: SeedOptions = {}): void {
       flaggedAt: `${addDays(today, -(7 + i * 11))}T10:${String(10 + i * 7).padStart(2, '0')}:00Z`,
       reason: FLAG_REASONS[i % FLAG_REASONS.length]!,
       priority: (['high', 'medium', 'high', 'low'] as const)[i]!,
+      version: `seed${i + 1}`, // deterministic, like the rest of the demo
     }));
   });
 }

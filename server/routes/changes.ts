@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
-import { ChangesPage } from '../../lib/contract';
+import type { ChangesPage } from '../../lib/contract';
 import { ChangesQuery, honoPath, routes } from '../../lib/contract/api-routes';
+import { noteAudit } from '../access';
 import { readQuery } from '../body';
 import type { AppDeps, AppEnv } from '../env';
 
@@ -8,8 +9,15 @@ import type { AppDeps, AppEnv } from '../env';
 export function changesRoutes(app: Hono<AppEnv>, { store }: AppDeps) {
   app.get(honoPath(routes.getChanges.path), (c) => {
     const { since, limit } = readQuery(c, ChangesQuery);
-    const page = store.changes(c.get('user').id, Number(since), limit);
-    // Responses are validated in tests; parsing 5,000 entries on every page here would cost more than it protects.
+    const user = c.get('user');
+    const { page, skipped } = store.changes(user.id, Number(since), limit);
+    noteAudit(c, 'changes.read', { target: `since ${since}: ${page.changes.length} change(s)${skipped.length ? `, ${skipped.length} left out` : ''}` });
+    // Each row the contract refused is reported once (not on every user's every poll).
+    for (const s of skipped) {
+      if (store.noteSkippedChange(s)) {
+        store.audit.append({ userId: null, action: 'feed.skipped', clientId: s.clientId, target: `${s.entity} at ${s.seq}: ${s.reason}`, status: 0, requestId: c.get('requestId') });
+      }
+    }
     return c.json(page satisfies ChangesPage, 200, { 'Cache-Control': 'private, no-store' });
   });
 }

@@ -1,27 +1,26 @@
 import type { Hono } from 'hono';
-import { ClientList, NewMapping, ResolveResult } from '../../lib/contract';
+import { ClientList, ResolveResult } from '../../lib/contract';
 import { ClientSearchQuery, honoPath, ResolveQuery, routes } from '../../lib/contract/api-routes';
-import { requireClientAccess } from '../access';
-import { readJson, readQuery } from '../body';
+import { noteAudit } from '../access';
+import { readQuery } from '../body';
 import type { AppDeps, AppEnv } from '../env';
 
-/** Finding a client: by name, by a PMS record, and linking a PMS record to a client. */
+/** Finding a client: by name and by a PMS record. Clients behind a wall for the caller are left out. */
 export function clientRoutes(app: Hono<AppEnv>, { store }: AppDeps) {
   app.get(honoPath(routes.searchClients.path), (c) => {
     const { query } = readQuery(c, ClientSearchQuery);
+    // The audit keeps how long the search was, not what was typed (it may name a client under a wall).
+    noteAudit(c, 'clients.search', { target: `query of ${query.trim().length} characters` });
     return c.json(ClientList.parse({ clients: store.searchClients(c.get('user').id, query.trim(), 50) }));
   });
 
   app.get(honoPath(routes.resolveRecord.path), (c) => {
     const q = readQuery(c, ResolveQuery);
-    return c.json(ResolveResult.parse({ matches: store.resolve(c.get('user').id, q) }));
-  });
-
-  app.post(honoPath(routes.createMapping.path), async (c) => {
-    const body = await readJson(c, NewMapping);
-    const clientId = requireClientAccess(store, c.get('user'), body.clientId);
-    const created = store.addMapping(clientId, body.record);
-    // 201 when linked now, 200 when the link was already there (a retry): idempotent either way.
-    return c.json(store.getClient(clientId)!, created ? 201 : 200);
+    const matches = store.resolve(c.get('user').id, q);
+    noteAudit(c, 'record.resolve', {
+      clientId: matches.length === 1 ? matches[0]!.id : null,
+      target: `${q.system} ${q.kind} ${q.externalId}${q.tenant ? ` @${q.tenant}` : ''} → ${matches.length} match(es)`,
+    });
+    return c.json(ResolveResult.parse({ matches }));
   });
 }

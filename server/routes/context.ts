@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { ClientContext } from '../../lib/contract';
 import { honoPath, routes } from '../../lib/contract/api-routes';
-import { requireClientAccess } from '../access';
+import { noteAudit, requireClientAccess } from '../access';
 import type { AppDeps, AppEnv } from '../env';
 
 /** The sidebar's one read: a client's secondments, needs and flag, revalidated by ETag. */
 export function contextRoutes(app: Hono<AppEnv>, { store }: AppDeps) {
   app.get(honoPath(routes.getClientContext.path), (c) => {
-    const clientId = requireClientAccess(store, c.get('user'), c.req.param('id'));
+    noteAudit(c, 'context.view');
+    const clientId = requireClientAccess(c, store, c.req.param('id'));
+    noteAudit(c, 'context.view', { clientId });
     const data = store.clientData(clientId)!;
     // Strong validator over the data itself (asOf excluded): equal bytes of data ⇔ equal tag.
     const etag = `"${createHash('sha256').update(JSON.stringify(data)).digest('base64url').slice(0, 32)}"`;

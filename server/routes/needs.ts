@@ -1,35 +1,45 @@
 import type { Hono } from 'hono';
 import { Need, NewNeed } from '../../lib/contract';
 import { honoPath, routes } from '../../lib/contract/api-routes';
-import { requireClientAccess } from '../access';
+import { noteAudit, requireClientAccess } from '../access';
 import { readJson } from '../body';
 import type { AppDeps, AppEnv } from '../env';
 import { fingerprint, requireIdempotencyKey, runIdempotent } from '../idempotency';
 import { PROBLEM_TYPES, ProblemError } from '../problem';
 
-/** Logging an unmet need: validated, checked against the practice-area list, exactly once per key. */
+/**
+ * Logging an unmet need: exactly once per key. A key already answered gets that answer back before
+ * any other check: a need created before a wall went up (or before the practice areas changed) is
+ * not refused on a retry, which the user would then re-send under a new key as a duplicate.
+ */
 export function needRoutes(app: Hono<AppEnv>, { store, hooks }: AppDeps) {
   app.post(honoPath(routes.createNeed.path), async (c) => {
     const user = c.get('user');
-    const clientId = requireClientAccess(store, user, c.req.param('id'));
+    const requestedId = c.req.param('id') ?? '';
+    noteAudit(c, 'need.create');
     const key = requireIdempotencyKey(c);
     const input = await readJson(c, NewNeed);
-
-    const errors: { path: string; message: string }[] = [];
-    if (!store.isPracticeArea(input.practiceArea)) errors.push({ path: 'practiceArea', message: 'Not one of the firm\'s practice areas (see /v1/practice-areas).' });
-    if (input.sourceSecondmentId && !store.secondmentBelongsTo(input.sourceSecondmentId, clientId)) {
-      errors.push({ path: 'sourceSecondmentId', message: 'No secondment with this id at this client.' });
-    }
-    if (errors.length) throw new ProblemError(422, 'The need cannot be logged as it is.', { type: PROBLEM_TYPES.validation, errors });
 
     return runIdempotent(store, {
       userId: user.id,
       key,
       fingerprint: fingerprint('POST', new URL(c.req.url).pathname, input),
-      beforeWrite: hooks?.beforeNeedWrite ? () => hooks.beforeNeedWrite!({ userId: user.id, clientId, idempotencyKey: key }) : undefined,
+      onReplay: () => noteAudit(c, 'need.create', { clientId: requestedId, target: 'replayed answer' }),
+      validate: () => {
+        const clientId = requireClientAccess(c, store, requestedId);
+        noteAudit(c, 'need.create', { clientId });
+        const errors: { path: string; message: string }[] = [];
+        if (!store.isPracticeArea(input.practiceArea)) errors.push({ path: 'practiceArea', message: 'Not one of the firm\'s practice areas (see /v1/practice-areas).' });
+        if (input.sourceSecondmentId && !store.secondmentBelongsTo(input.sourceSecondmentId, clientId)) {
+          errors.push({ path: 'sourceSecondmentId', message: 'No secondment with this id at this client.' });
+        }
+        if (errors.length) throw new ProblemError(422, 'The need cannot be logged as it is.', { type: PROBLEM_TYPES.validation, errors });
+      },
+      beforeWrite: hooks?.beforeNeedWrite ? () => hooks.beforeNeedWrite!({ userId: user.id, clientId: requestedId, idempotencyKey: key }) : undefined,
     }, () => {
-      const need = Need.parse(store.createNeed(clientId, input, { id: user.id, name: user.name }));
-      return { status: 201, body: need, headers: { Location: `/v1/clients/${encodeURIComponent(clientId)}/needs/${encodeURIComponent(need.id)}` } };
+      const need = Need.parse(store.createNeed(requestedId, input, { id: user.id, name: user.name }));
+      noteAudit(c, 'need.create', { clientId: requestedId, target: need.id });
+      return { status: 201, body: need, headers: { Location: `/v1/clients/${encodeURIComponent(requestedId)}/needs/${encodeURIComponent(need.id)}` } };
     });
   });
 }

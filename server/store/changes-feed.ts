@@ -1,17 +1,25 @@
 import type Database from 'better-sqlite3';
-import type { Change, ChangesPage } from '../../lib/contract';
+import { Change, type ChangesPage } from '../../lib/contract';
 import {
   toClient, toFlag, toNeed, toSecondment,
   type ClientRow, type FlagRow, type MappingRow, type NeedRow, type SecondmentRow,
 } from './rows';
 
-type Item = { seq: number; change: Change };
+type Item = { seq: number; entity: string; change: Change };
+/** A feed row that did not satisfy the contract: left out of the page, reported to the audit trail. */
+export type SkippedChange = { entity: string; seq: number; clientId: string | null; reason: string };
 type TombstoneRow = { seq: number; entity: 'client' | 'secondment' | 'need' | 'flag'; client_id: string; entity_id: string };
 
 /**
  * The per-user delta feed. Every row carries its own `seq` (unique, from one counter), so the feed is
  * a merge of a few index range scans `seq > since ORDER BY seq LIMIT n+1`: the first n+1 of the merge
  * are necessarily among the first n+1 of each table. Walled clients are filtered in SQL.
+ *
+ * Every change is checked against the contract before it is sent: a row that cannot satisfy it
+ * (say, data loaded around the API) is left out and reported, never allowed to stop every user's
+ * sync. The cursor moves past it, and only ever to rows this user may see: at the end of the feed
+ * it stays on the user's last visible change rather than the global head, so its movement tells
+ * nothing of other users' or walled clients' writes.
  */
 export function createChangesReader(db: Database.Database) {
   const notWalled = `NOT IN (SELECT client_id FROM walls WHERE user_id = @user)`;
@@ -34,10 +42,9 @@ export function createChangesReader(db: Database.Database) {
       `SELECT w.client_id, w.seq FROM walls w LEFT JOIN clients c ON c.id = w.client_id
        WHERE w.user_id = @user AND w.seq > @since AND COALESCE(c.created_seq, 0) <= @since
        ORDER BY w.seq LIMIT @n`),
-    head: db.prepare<[], number>(`SELECT seq FROM counter WHERE id = 1`).pluck(),
   };
 
-  const read = (userId: string, since: number, limit: number): ChangesPage => {
+  const read = (userId: string, since: number, limit: number): { page: ChangesPage; skipped: SkippedChange[] } => {
     const p = { user: userId, since, n: limit + 1 };
     const items: Item[] = [];
 
@@ -48,24 +55,48 @@ export function createChangesReader(db: Database.Database) {
         const list = byClient.get(m.client_id);
         if (list) list.push(m); else byClient.set(m.client_id, [m]);
       }
-      for (const r of clientRows) items.push({ seq: r.seq, change: { type: 'client.upsert', client: toClient(r, byClient.get(r.id) ?? []) } });
+      for (const r of clientRows) items.push({ seq: r.seq, entity: 'client', change: { type: 'client.upsert', client: toClient(r, byClient.get(r.id) ?? []) } });
     }
-    for (const r of q.secondments.all(p)) items.push({ seq: r.seq, change: { type: 'secondment.upsert', secondment: toSecondment(r) } });
-    for (const r of q.needs.all(p)) items.push({ seq: r.seq, change: { type: 'need.upsert', need: toNeed(r) } });
-    for (const r of q.flags.all(p)) items.push({ seq: r.seq, change: { type: 'flag.set', flag: toFlag(r) } });
-    for (const r of q.tombstones.all(p)) items.push({ seq: r.seq, change: tombstoneChange(r) });
-    for (const r of q.revokes.all(p)) items.push({ seq: r.seq, change: { type: 'access.revoke', clientId: r.client_id } });
+    for (const r of q.secondments.all(p)) items.push({ seq: r.seq, entity: 'secondment', change: { type: 'secondment.upsert', secondment: safely(() => toSecondment(r)) } });
+    for (const r of q.needs.all(p)) items.push({ seq: r.seq, entity: 'need', change: { type: 'need.upsert', need: toNeed(r) } });
+    for (const r of q.flags.all(p)) items.push({ seq: r.seq, entity: 'flag', change: { type: 'flag.set', flag: toFlag(r) } });
+    for (const r of q.tombstones.all(p)) items.push({ seq: r.seq, entity: 'tombstone', change: tombstoneChange(r) });
+    for (const r of q.revokes.all(p)) items.push({ seq: r.seq, entity: 'wall', change: { type: 'access.revoke', clientId: r.client_id } });
 
     items.sort((a, b) => a.seq - b.seq);
     const hasMore = items.length > limit;
     const page = items.slice(0, limit);
-    // At the end of the feed the cursor jumps to the counter's head (same read snapshot), so the
-    // next poll does not rescan writes the user may not see (other users' walls).
-    const nextCursor = hasMore ? page[page.length - 1]!.seq : Math.max(since, q.head.get() ?? 0);
-    return { changes: page.map((i) => i.change), nextCursor: String(nextCursor), hasMore };
+    const nextCursor = page.length ? page[page.length - 1]!.seq : since;
+    const changes: Change[] = [];
+    const skipped: SkippedChange[] = [];
+    for (const item of page) {
+      const checked = Change.safeParse(item.change);
+      if (checked.success) changes.push(checked.data);
+      else skipped.push({ entity: item.entity, seq: item.seq, clientId: clientOf(item.change), reason: describe(checked.error) });
+    }
+    return { page: { changes, nextCursor: String(nextCursor), hasMore }, skipped };
   };
   // One read transaction: a consistent snapshot across the tables even while writes go on.
   return db.transaction(read);
+}
+
+/** A row whose stored JSON cannot even be read becomes a change that fails validation, not a crash. */
+function safely<T>(build: () => T): T {
+  try {
+    return build();
+  } catch {
+    return null as T;
+  }
+}
+
+function clientOf(change: Change): string | null {
+  const c = change as { clientId?: unknown; client?: { id?: unknown }; secondment?: { clientId?: unknown }; need?: { clientId?: unknown }; flag?: { clientId?: unknown } };
+  const id = c.clientId ?? c.client?.id ?? c.secondment?.clientId ?? c.need?.clientId ?? c.flag?.clientId;
+  return typeof id === 'string' ? id.slice(0, 64) : null;
+}
+
+function describe(error: import('zod').ZodError): string {
+  return error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
 }
 
 function tombstoneChange(r: TombstoneRow): Change {

@@ -1,19 +1,21 @@
 import Database from 'better-sqlite3';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type {
-  CandidateFlag, ChangesPage, Client, ClientSummary, ExternalRecord, Need, ParsedNewNeed, PmsSystem,
-  RecordKind, Secondment, User, UserRole,
+  CandidateFlag, ChangesPage, Client, ClientSummary, ExternalRecord, Mapping, Need, ParsedNewNeed, PmsSystem,
+  RecordKind, Secondment, UserRole,
 } from '../../lib/contract';
-import { createChangesReader } from './changes-feed';
+import { AuditLog } from './audit-log';
+import { createChangesReader, type SkippedChange } from './changes-feed';
 import { migrate } from './migrations';
 import {
-  needParams, secondmentParams, toClient, toFlag, toNeed, toSecondment,
+  needParams, secondmentParams, toClient, toFlag, toMapping, toNeed, toSecondment,
   type ClientRow, type FlagRow, type MappingRow, type NeedRow, type SecondmentRow,
 } from './rows';
+import { type StoredUser, UserDirectory } from './user-directory';
 
-export type StoredUser = User & { title: string };
+export type { StoredUser };
 export type NewUser = StoredUser & { token: string };
 export type Counts = { clients: number; secondments: number; needs: number; flags: number };
 export type ResolveQuery = { system: PmsSystem; kind: RecordKind; externalId: string; tenant?: string | null };
@@ -25,8 +27,10 @@ export type IdempotencyClaim =
   | { kind: 'in-flight' }
   | { kind: 'replay'; status: number; body: string; headers: Record<string, string> };
 
-/** Bearer tokens are stored as SHA-256 digests: a copy of the database does not give away sign-ins. */
-export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+export { hashToken } from './user-directory';
+
+/** A fresh opaque version for a candidate flag (its ETag). */
+const newFlagVersion = () => randomBytes(9).toString('base64url');
 
 const PERSON_PLACEHOLDER = { id: '', name: '' };
 
@@ -36,7 +40,11 @@ const PERSON_PLACEHOLDER = { id: '', name: '' };
  */
 export class FirmStore {
   readonly db: Database.Database;
-  private readonly readChanges: (userId: string, since: number, limit: number) => ChangesPage;
+  /** Users and their tokens. */
+  readonly users: UserDirectory;
+  /** The append-only audit trail. */
+  readonly audit: AuditLog;
+  private readonly readChanges: (userId: string, since: number, limit: number) => { page: ChangesPage; skipped: SkippedChange[] };
   private readonly s: ReturnType<typeof prepareStatements>;
 
   constructor(readonly path: string = ':memory:') {
@@ -49,6 +57,8 @@ export class FirmStore {
     migrate(this.db);
     this.readChanges = createChangesReader(this.db);
     this.s = prepareStatements(this.db);
+    this.users = new UserDirectory(this.db);
+    this.audit = new AuditLog(this.db);
   }
 
   /** Runs `fn` in one transaction (nested calls become savepoints). */
@@ -62,7 +72,7 @@ export class FirmStore {
   }
 
   isEmpty(): boolean {
-    return this.s.countUsers.get() === 0 && this.s.countAllClients.get() === 0;
+    return this.users.count() === 0 && this.s.countAllClients.get() === 0;
   }
 
   close(): void {
@@ -71,13 +81,14 @@ export class FirmStore {
 
   // ── users ──────────────────────────────────────────────────────────────
   insertUser(u: NewUser): void {
-    this.s.insertUser.run({ id: u.id, name: u.name, email: u.email, role: u.role, title: u.title, token_sha256: hashToken(u.token) });
+    const { token, ...user } = u;
+    this.users.insert(user, token);
   }
   userByToken(token: string): StoredUser | null {
-    return this.s.userByTokenHash.get(hashToken(token)) ?? null;
+    return this.users.byToken(token);
   }
   getUser(id: string): StoredUser | null {
-    return this.s.userById.get(id) ?? null;
+    return this.users.byId(id);
   }
 
   // ── practice areas ─────────────────────────────────────────────────────
@@ -92,10 +103,11 @@ export class FirmStore {
   }
 
   // ── clients and their PMS records ──────────────────────────────────────
+  /** A client loaded by the firm (seed, import): its links have no creator. */
   insertClient(c: Client): void {
     this.transaction(() => {
       this.s.insertClient.run({ id: c.id, name: c.name, industry: c.industry, seq: this.nextSeq() });
-      for (const r of c.externalIds) this.s.insertMapping.run(mappingParams(c.id, r));
+      for (const r of c.externalIds) this.s.insertMapping.run(mappingParams(c.id, r, null));
     });
   }
   getClient(id: string): Client | null {
@@ -109,12 +121,39 @@ export class FirmStore {
   resolve(userId: string, q: ResolveQuery): ClientSummary[] {
     return this.s.resolve.all({ user: userId, system: q.system, kind: q.kind, externalId: q.externalId, tenant: q.tenant ?? null });
   }
-  /** Links a PMS record to a client; false when the link already existed (nothing written). */
-  addMapping(clientId: string, record: ExternalRecord): boolean {
+  /**
+   * Links a PMS record to a client on behalf of `by`; `created: false` when the link already existed
+   * (nothing written). The caller checks the per-client limit and the walls first.
+   */
+  addMapping(clientId: string, record: ExternalRecord, by: { id: string; name: string } | null = null): { created: boolean; mapping: Mapping } {
     return this.transaction(() => {
-      const { changes } = this.s.insertMapping.run(mappingParams(clientId, record));
-      if (changes === 0) return false;
-      this.s.touchClient.run({ id: clientId, seq: this.nextSeq() }); // the client's externalIds changed: re-announce it
+      const { changes } = this.s.insertMapping.run(mappingParams(clientId, record, by));
+      if (changes > 0) this.s.touchClient.run({ id: clientId, seq: this.nextSeq() }); // the client's externalIds changed: re-announce it
+      const row = this.s.mappingByRecord.get({ ...mappingParams(clientId, record, null) })!;
+      return { created: changes > 0, mapping: toMapping(row) };
+    });
+  }
+  countMappings(clientId: string): number {
+    return this.s.countMappingsOf.get(clientId) ?? 0;
+  }
+  getMapping(id: string): Mapping | null {
+    const row = this.s.mappingById.get(id);
+    return row ? toMapping(row) : null;
+  }
+  listMappings(clientId: string): Mapping[] {
+    return this.s.mappingsOf.all(clientId).map(toMapping);
+  }
+  /** Every client this exact record (any tenant when the record has none) is linked to, walls ignored. */
+  clientsLinkedTo(record: ExternalRecord): string[] {
+    return this.s.clientsOfRecord.all({ system: record.system, kind: record.kind, externalId: record.externalId, tenant: record.tenant ?? null });
+  }
+  /** Removes one link; the client is re-announced on the feed without it. */
+  deleteMapping(id: string): boolean {
+    return this.transaction(() => {
+      const row = this.s.mappingById.get(id);
+      if (!row) return false;
+      this.s.deleteMapping.run(id);
+      this.s.touchClient.run({ id: row.client_id, seq: this.nextSeq() });
       return true;
     });
   }
@@ -204,12 +243,14 @@ export class FirmStore {
   }
 
   // ── candidate flags ────────────────────────────────────────────────────
+  /** Sets the flag with a fresh version unless one is given (seeding): every write changes the ETag. */
   setFlag(flag: CandidateFlag): CandidateFlag {
+    const stored = { ...flag, version: flag.version ?? newFlagVersion() };
     this.transaction(() => this.s.upsertFlag.run({
-      client_id: flag.clientId, flagged_by_user_id: flag.flaggedBy.userId, flagged_by_name: flag.flaggedBy.name,
-      flagged_at: flag.flaggedAt, reason: flag.reason, priority: flag.priority, seq: this.nextSeq(),
+      client_id: stored.clientId, flagged_by_user_id: stored.flaggedBy.userId, flagged_by_name: stored.flaggedBy.name,
+      flagged_at: stored.flaggedAt, reason: stored.reason, priority: stored.priority, version: stored.version, seq: this.nextSeq(),
     }));
-    return flag;
+    return stored;
   }
   getFlag(clientId: string): CandidateFlag | null {
     const row = this.s.flagOf.get(clientId);
@@ -233,8 +274,13 @@ export class FirmStore {
       return { client, secondments: this.listSecondments(clientId), needs: this.listNeeds(clientId), candidateFlag: this.getFlag(clientId) };
     });
   }
-  changes(userId: string, since: number, limit: number): ChangesPage {
+  /** One page of the user's feed, and the rows left out because they did not satisfy the contract. */
+  changes(userId: string, since: number, limit: number): { page: ChangesPage; skipped: SkippedChange[] } {
     return this.readChanges(userId, since, limit);
+  }
+  /** Records that a feed row was left out; true the first time for that row version (to audit once). */
+  noteSkippedChange(s: SkippedChange): boolean {
+    return this.s.noteSkip.run(s.entity, s.seq, s.reason.slice(0, 500)).changes > 0;
   }
   /** What a user may see (`userId`), or the whole book (no argument). */
   counts(userId?: string): Counts {
@@ -288,10 +334,6 @@ function prepareStatements(db: Database.Database) {
   const notWalled = `NOT IN (SELECT client_id FROM walls WHERE user_id = @user)`;
 return {
     bump: db.prepare<[], number>(`UPDATE counter SET seq = seq + 1 WHERE id = 1 RETURNING seq`).pluck(),
-    insertUser: db.prepare(`INSERT INTO users (id, name, email, role, title, token_sha256) VALUES (@id, @name, @email, @role, @title, @token_sha256)`),
-    userByTokenHash: db.prepare<[string], StoredUser>(`SELECT id, name, email, role, title FROM users WHERE token_sha256 = ?`),
-    userById: db.prepare<[string], StoredUser>(`SELECT id, name, email, role, title FROM users WHERE id = ?`),
-    countUsers: db.prepare<[], number>(`SELECT count(*) FROM users`).pluck(),
     countAllClients: db.prepare<[], number>(`SELECT count(*) FROM clients`).pluck(),
     insertPracticeArea: db.prepare(`INSERT OR IGNORE INTO practice_areas (name, position) VALUES (?, ?)`),
     practiceAreas: db.prepare<[], string>(`SELECT name FROM practice_areas ORDER BY position, name`).pluck(),
@@ -301,7 +343,18 @@ return {
     clientById: db.prepare<[string], ClientRow>(`SELECT * FROM clients WHERE id = ?`),
     mappingsOf: db.prepare<[string], MappingRow>(`SELECT * FROM mappings WHERE client_id = ? ORDER BY rowid`),
     mappingsOfMany: db.prepare<[string], MappingRow>(`SELECT * FROM mappings WHERE client_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`),
-    insertMapping: db.prepare(`INSERT OR IGNORE INTO mappings (client_id, system, kind, external_id, tenant) VALUES (@client_id, @system, @kind, @external_id, @tenant)`),
+    insertMapping: db.prepare(`INSERT OR IGNORE INTO mappings (id, client_id, system, kind, external_id, tenant, created_by_user_id, created_by_name, created_at)
+      VALUES (@id, @client_id, @system, @kind, @external_id, @tenant, @created_by_user_id, @created_by_name, @created_at)`),
+    mappingByRecord: db.prepare<{ client_id: string; system: string; kind: string; external_id: string; tenant: string | null }, MappingRow>(
+      `SELECT * FROM mappings WHERE client_id = @client_id AND system = @system AND kind = @kind AND external_id = @external_id
+         AND COALESCE(tenant, '') = COALESCE(@tenant, '')`),
+    mappingById: db.prepare<[string], MappingRow>(`SELECT * FROM mappings WHERE id = ?`),
+    countMappingsOf: db.prepare<[string], number>(`SELECT count(*) FROM mappings WHERE client_id = ?`).pluck(),
+    deleteMapping: db.prepare(`DELETE FROM mappings WHERE id = ?`),
+    clientsOfRecord: db.prepare<{ system: string; kind: string; externalId: string; tenant: string | null }, string>(
+      `SELECT DISTINCT client_id FROM mappings WHERE system = @system AND kind = @kind AND external_id = @externalId
+         AND (@tenant IS NULL OR tenant IS NULL OR tenant = @tenant COLLATE NOCASE)`).pluck(),
+    noteSkip: db.prepare(`INSERT OR IGNORE INTO feed_skips (entity, seq, reason) VALUES (?, ?, ?)`),
     searchClients: db.prepare<{ user: string; pattern: string; limit: number }, ClientRow>(
       `SELECT * FROM clients WHERE name LIKE @pattern ESCAPE '\\' AND id ${notWalled} ORDER BY name COLLATE NOCASE, id LIMIT @limit`),
     resolve: db.prepare<{ user: string; system: string; kind: string; externalId: string; tenant: string | null }, ClientSummary>(
@@ -329,10 +382,10 @@ return {
     needById: db.prepare<[string], NeedRow>(`SELECT * FROM needs WHERE id = ?`),
     countNeedsOf: db.prepare<[string], number>(`SELECT count(*) FROM needs WHERE client_id = ?`).pluck(),
     deleteNeed: db.prepare(`DELETE FROM needs WHERE id = ?`),
-    upsertFlag: db.prepare(`INSERT INTO flags (client_id, flagged_by_user_id, flagged_by_name, flagged_at, reason, priority, seq)
-      VALUES (@client_id, @flagged_by_user_id, @flagged_by_name, @flagged_at, @reason, @priority, @seq)
+    upsertFlag: db.prepare(`INSERT INTO flags (client_id, flagged_by_user_id, flagged_by_name, flagged_at, reason, priority, version, seq)
+      VALUES (@client_id, @flagged_by_user_id, @flagged_by_name, @flagged_at, @reason, @priority, @version, @seq)
       ON CONFLICT (client_id) DO UPDATE SET flagged_by_user_id = excluded.flagged_by_user_id, flagged_by_name = excluded.flagged_by_name,
-      flagged_at = excluded.flagged_at, reason = excluded.reason, priority = excluded.priority, seq = excluded.seq`),
+      flagged_at = excluded.flagged_at, reason = excluded.reason, priority = excluded.priority, version = excluded.version, seq = excluded.seq`),
     flagOf: db.prepare<[string], FlagRow>(`SELECT * FROM flags WHERE client_id = ?`),
     deleteFlag: db.prepare(`DELETE FROM flags WHERE client_id = ?`),
     tombstone: db.prepare(`INSERT INTO tombstones (seq, entity, client_id, entity_id) VALUES (@seq, @entity, @client_id, @entity_id)`),
@@ -356,8 +409,11 @@ return {
   };
 }
 
-function mappingParams(clientId: string, r: ExternalRecord) {
-  return { client_id: clientId, system: r.system, kind: r.kind, external_id: r.externalId, tenant: r.tenant };
+function mappingParams(clientId: string, r: ExternalRecord, by: { id: string; name: string } | null) {
+  return {
+    id: `m-${randomUUID()}`, client_id: clientId, system: r.system, kind: r.kind, external_id: r.externalId, tenant: r.tenant,
+    created_by_user_id: by?.id ?? null, created_by_name: by?.name ?? null, created_at: by ? new Date().toISOString() : null,
+  };
 }
 
 export type { UserRole };

@@ -128,6 +128,75 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX idempotency_created ON idempotency_keys (created_at);
   `,
+  // 3 — what a risk team signs off: the `risk` role and disabled users; several tokens per user,
+  // revocable; who linked which PMS record; versioned candidate flags; the append-only audit trail.
+  `
+  CREATE TABLE users_v3 (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('lawyer', 'bd', 'risk')),
+    title TEXT NOT NULL DEFAULT '',
+    disabled_at TEXT
+  );
+  INSERT INTO users_v3 (id, name, email, role, title) SELECT id, name, email, role, title FROM users;
+
+  CREATE TABLE tokens (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users_v3 (id) ON DELETE CASCADE,
+    token_sha256 TEXT NOT NULL UNIQUE,
+    label TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+  );
+  CREATE INDEX tokens_user ON tokens (user_id);
+  INSERT INTO tokens (id, user_id, token_sha256, label, created_at)
+    SELECT 't-' || lower(hex(randomblob(12))), id, token_sha256, 'migrated', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+    FROM users WHERE token_sha256 IS NOT NULL;
+  DROP TABLE users;
+  ALTER TABLE users_v3 RENAME TO users;
+  CREATE UNIQUE INDEX users_email ON users (lower(email));
+
+  ALTER TABLE mappings ADD COLUMN id TEXT;
+  ALTER TABLE mappings ADD COLUMN created_by_user_id TEXT;
+  ALTER TABLE mappings ADD COLUMN created_by_name TEXT;
+  ALTER TABLE mappings ADD COLUMN created_at TEXT;
+  UPDATE mappings SET id = 'm-' || lower(hex(randomblob(12)));
+  CREATE UNIQUE INDEX mappings_id ON mappings (id);
+
+  ALTER TABLE flags ADD COLUMN version TEXT NOT NULL DEFAULT '';
+  UPDATE flags SET version = lower(hex(randomblob(9)));
+
+  -- The audit trail: append-only (triggers refuse UPDATE, and DELETE unless the retention pruner
+  -- holds the gate), each row's hash covering the row and the hash of the row before it.
+  CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    user_id TEXT,
+    action TEXT NOT NULL,
+    client_id TEXT,
+    target TEXT,
+    status INTEGER NOT NULL,
+    request_id TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+  );
+  CREATE INDEX audit_client ON audit (client_id, seq);
+  CREATE INDEX audit_user ON audit (user_id, seq);
+  CREATE INDEX audit_at ON audit (at);
+  -- The hash of the last row pruned by retention: where verification of what is left starts.
+  CREATE TABLE audit_anchor (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL);
+  CREATE TABLE audit_prune_gate (id INTEGER PRIMARY KEY CHECK (id = 1));
+  CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+  CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN NOT EXISTS (SELECT 1 FROM audit_prune_gate)
+    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+  CREATE TRIGGER audit_anchor_no_update BEFORE UPDATE ON audit_anchor WHEN NOT EXISTS (SELECT 1 FROM audit_prune_gate)
+    BEGIN SELECT RAISE(ABORT, 'the audit anchor moves only with retention'); END;
+
+  -- Feed rows that failed the contract, so each is reported to the audit trail once, not per read.
+  CREATE TABLE feed_skips (entity TEXT NOT NULL, seq INTEGER NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (entity, seq));
+  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

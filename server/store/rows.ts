@@ -1,9 +1,12 @@
-import type { CandidateFlag, Client, ExternalRecord, Need, Secondment } from '../../lib/contract';
+import type { CandidateFlag, Client, ExternalRecord, Mapping, Need, Secondment } from '../../lib/contract';
 
 /** Row shapes as SQLite returns them, and their mapping to the contract's objects. */
 
 export type ClientRow = { id: string; name: string; industry: string; seq: number; created_seq: number };
-export type MappingRow = { client_id: string; system: string; kind: string; external_id: string; tenant: string | null };
+export type MappingRow = {
+  id: string; client_id: string; system: string; kind: string; external_id: string; tenant: string | null;
+  created_by_user_id: string | null; created_by_name: string | null; created_at: string | null;
+};
 export type SecondmentRow = {
   id: string; client_id: string; direction: string; person_user_id: string | null; person_name: string;
   person_title: string; host_team: string; host_contact_json: string | null; planned_start: string;
@@ -18,11 +21,19 @@ export type NeedRow = {
 };
 export type FlagRow = {
   client_id: string; flagged_by_user_id: string | null; flagged_by_name: string; flagged_at: string;
-  reason: string; priority: string; seq: number;
+  reason: string; priority: string; version: string; seq: number;
 };
 
 export function toExternalRecord(row: MappingRow): ExternalRecord {
   return { system: row.system, kind: row.kind, externalId: row.external_id, tenant: row.tenant } as ExternalRecord;
+}
+
+export function toMapping(row: MappingRow): Mapping {
+  return {
+    id: row.id, clientId: row.client_id, record: toExternalRecord(row),
+    createdBy: row.created_by_name ? { userId: row.created_by_user_id, name: row.created_by_name } : null,
+    createdAt: row.created_at,
+  };
 }
 
 export function toClient(row: ClientRow, mappings: MappingRow[]): Client {
@@ -92,5 +103,6 @@ export function toFlag(row: FlagRow): CandidateFlag {
     flaggedAt: row.flagged_at,
     reason: row.reason,
     priority: row.priority as CandidateFlag['priority'],
+    ...(row.version ? { version: row.version } : {}),
   };
 }

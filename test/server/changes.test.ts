@@ -3,7 +3,7 @@ import { ChangesPage, type Change } from '../../lib/contract';
 import { seedLargeBook } from '../../server/demo/large-book';
 import { DEMO_CLIENTS, DEMO_TOKENS, DEMO_USERS } from '../../server/demo/demo-ids';
 import type { RunningServer } from '../../server/start-server';
-import { client, ok, problem, start, tempDir, type Api } from './helpers';
+import { client, ok, problem, start, tempDir, type Api, ifMatchFlag } from './helpers';
 
 const tmp = tempDir();
 let server: RunningServer;
@@ -81,7 +81,7 @@ describe('GET /v1/changes', () => {
     expect(created.status).toBe(201);
     const bd = client(server, DEMO_TOKENS.bd);
     expect((await bd.put(`/v1/clients/${DEMO_CLIENTS.meridian.id}/candidate-flag`, { reason: 'Store-closure programme', priority: 'medium' })).status).toBe(200);
-    expect((await bd.delete(`/v1/clients/${DEMO_CLIENTS.northwind.id}/candidate-flag`)).status).toBe(204);
+    expect((await bd.delete(`/v1/clients/${DEMO_CLIENTS.northwind.id}/candidate-flag`, ifMatchFlag(server, DEMO_CLIENTS.northwind.id))).status).toBe(204);
     const needId = server.store.listNeeds(DEMO_CLIENTS.meridian.id).find((n) => n.title.startsWith('Store-closure'))!.id;
     const doomed = server.store.listNeeds(DEMO_CLIENTS.aldgate.id)[0]!;
     expect(server.store.deleteNeed(doomed.id)).toBe(true);
@@ -106,7 +106,7 @@ describe('GET /v1/changes', () => {
 
     const delta = await drain(secondee, cursor);
     expect(delta.all).toEqual([{ type: 'access.revoke', clientId: target }]);
-    await problem(await secondee.get(`/v1/clients/${target}/context`), 403);
+    await problem(await secondee.get(`/v1/clients/${target}/context`), 404);
 
     // A fresh sync neither shows the client nor announces a revoke (nothing to purge, nothing to leak).
     const fresh = await drain(secondee);

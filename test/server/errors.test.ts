@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CandidateFlag, ClientContext, Need, NEED_TITLE_MAX } from '../../lib/contract';
 import { DEMO_CLIENTS, DEMO_TOKENS, DEMO_USERS, NORTHWIND_ACTIVE_OUTBOUND_ID } from '../../server/demo/demo-ids';
 import type { RunningServer } from '../../server/start-server';
-import { client, ok, problem, start, tempDir } from './helpers';
+import { client, ok, problem, start, tempDir, ifMatchFlag } from './helpers';
 
 const tmp = tempDir();
 let server: RunningServer;
@@ -87,10 +87,10 @@ describe('logging a need', () => {
     await problem(streamed, 413);
   });
 
-  it('404 for an unknown client, 403 behind a wall', async () => {
+  it('404 for an unknown client and for one behind a wall', async () => {
     await problem(await partner.post('/v1/clients/c-nobody/needs', { title: 'T', practiceArea: 'Tax' }, key()), 404);
     const before = server.store.countNeeds(DEMO_CLIENTS.harbor.id);
-    await problem(await client(server, DEMO_TOKENS.secondee).post(`/v1/clients/${DEMO_CLIENTS.harbor.id}/needs`, { title: 'T', practiceArea: 'Tax' }, key()), 403);
+    await problem(await client(server, DEMO_TOKENS.secondee).post(`/v1/clients/${DEMO_CLIENTS.harbor.id}/needs`, { title: 'T', practiceArea: 'Tax' }, key()), 404);
     expect(server.store.countNeeds(DEMO_CLIENTS.harbor.id)).toBe(before);
   });
 });
@@ -107,10 +107,11 @@ describe('candidate flags', () => {
     expect(flag).toMatchObject({ clientId: DEMO_CLIENTS.meridian.id, reason: 'New GC wants in-house cover for the peak season.', priority: 'high', flaggedBy: { userId: DEMO_USERS.bd.id, name: DEMO_USERS.bd.name } });
     expect((await ok(await partner.get(ctxPath), ClientContext)).candidateFlag).toEqual(flag);
 
-    const updated = await ok(await bd.put(flagPath, { reason: 'Panel review moved up.', priority: 'medium' }), CandidateFlag);
+    const updated = await ok(await bd.put(flagPath, { reason: 'Panel review moved up.', priority: 'medium' }, ifMatchFlag(server, DEMO_CLIENTS.meridian.id)), CandidateFlag);
     expect(updated.priority).toBe('medium');
+    expect(updated.version).not.toBe(flag.version);
 
-    const cleared = await bd.delete(flagPath);
+    const cleared = await bd.delete(flagPath, ifMatchFlag(server, DEMO_CLIENTS.meridian.id));
     expect(cleared.status).toBe(204);
     expect((await ok(await partner.get(ctxPath), ClientContext)).candidateFlag).toBeNull();
     expect((await bd.delete(flagPath)).status).toBe(204); // clearing again is harmless

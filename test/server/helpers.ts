@@ -12,9 +12,9 @@ export function tempDir(): { dir: string; file: (name?: string) => string; remov
   return { dir, file: (name) => join(dir, name ?? `db-${++n}.sqlite`), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Real HTTP on loopback, port 0, against a SQLite file. */
+/** Real HTTP on loopback, port 0, against a SQLite file; the demo firm unless `seed: false`. */
 export function start(dbPath: string, opts: Omit<StartServerOptions, 'dbPath' | 'port'> = {}): Promise<RunningServer> {
-  return startServer({ port: 0, dbPath, ...opts });
+  return startServer({ port: 0, dbPath, seed: true, ...opts });
 }
 
 export type Api = ReturnType<typeof client>;
@@ -35,8 +35,16 @@ export function client(server: { url: string }, token: string | null = DEMO_TOKE
     post: (path: string, body: unknown, headers?: Record<string, string>) => call('POST', path, { body, headers }),
     put: (path: string, body: unknown, headers?: Record<string, string>) => call('PUT', path, { body, headers }),
     delete: (path: string, headers?: Record<string, string>) => call('DELETE', path, { headers }),
+    patch: (path: string, body: unknown, headers?: Record<string, string>) => call('PATCH', path, { body, headers }),
     raw: call,
   };
+}
+
+/** `If-Match` for the client's current candidate flag (the version the caller "saw"). */
+export function ifMatchFlag(server: RunningServer, clientId: string): Record<string, string> {
+  const version = server.store.getFlag(clientId)?.version;
+  if (!version) throw new Error(`no flag on ${clientId}`);
+  return { 'If-Match': `"${version}"` };
 }
 
 /** Asserts an RFC 9457 answer and returns it parsed with the contract. */

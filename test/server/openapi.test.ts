@@ -38,7 +38,11 @@ describe('OpenAPI document', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
       '/v1/me', '/v1/practice-areas', '/v1/clients', '/v1/resolve', '/v1/mappings', '/v1/clients/{id}/context',
       '/v1/clients/{id}/needs', '/v1/clients/{id}/candidate-flag', '/v1/changes', '/v1/openapi.json', '/healthz',
+      '/v1/mappings/{id}', '/v1/clients/{id}/mappings', '/v1/audit',
     ]));
+    const flagPut = doc.paths['/v1/clients/{id}/candidate-flag']!.put!;
+    expect(flagPut.parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header' }));
+    expect(Object.keys(flagPut.responses)).toEqual(expect.arrayContaining(['200', '412', '428', '429']));
 
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.security).toEqual([{ bearerAuth: [] }]);
@@ -46,7 +50,7 @@ describe('OpenAPI document', () => {
 
     const needs = doc.paths['/v1/clients/{id}/needs']!.post!;
     expect(needs.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true }));
-    expect(Object.keys(needs.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '413', '415', '422']);
+    expect(Object.keys(needs.responses).sort()).toEqual(['201', '400', '401', '404', '409', '413', '415', '422', '429']);
     expect(needs.responses['409']!.content).toHaveProperty(['application/problem+json']);
     expect(doc.components.schemas.NewNeed!.additionalProperties).toBe(false);
 

@@ -106,7 +106,7 @@ describe('finding clients', () => {
     expect(resolved.matches.map((m) => m.id)).toEqual([DEMO_CLIENTS.meridian.id]);
 
     await problem(await partner.post('/v1/mappings', { clientId: 'c-nobody', record }), 404);
-    const walled = await problem(await client(server, DEMO_TOKENS.secondee).post('/v1/mappings', { clientId: DEMO_CLIENTS.harbor.id, record }), 403);
+    const walled = await problem(await client(server, DEMO_TOKENS.secondee).post('/v1/mappings', { clientId: DEMO_CLIENTS.harbor.id, record }), 404);
     expect(JSON.stringify(walled)).not.toContain(DEMO_CLIENTS.harbor.name);
     const bad = await problem(await partner.post('/v1/mappings', { clientId: DEMO_CLIENTS.meridian.id, record: { ...record, system: 'notes' } }), 422);
     expect(bad.errors?.map((e) => e.path)).toEqual(['record.system']);
@@ -158,13 +158,13 @@ describe('client context', () => {
     expect(ctx.needs.map((n) => n.title)).toContain('Pallet-leasing dispute');
   });
 
-  it('404 for an unknown client, 403 behind a wall (without the client\'s name)', async () => {
+  it('404 for an unknown client and for one behind a wall (without the client\'s name)', async () => {
     const unknown = await problem(await partner.get('/v1/clients/c-does-not-exist/context'), 404);
     expect(unknown.title).toBe('Not Found');
     await problem(await partner.get('/v1/clients/bad%20id!/context'), 404);
 
     const secondee = client(server, DEMO_TOKENS.secondee);
-    const walled = await problem(await secondee.get(`/v1/clients/${DEMO_CLIENTS.harbor.id}/context`), 403);
+    const walled = await problem(await secondee.get(`/v1/clients/${DEMO_CLIENTS.harbor.id}/context`), 404);
     // The id is the caller's own URL (instance); the name must not be given away.
     expect(JSON.stringify(walled)).not.toContain(DEMO_CLIENTS.harbor.name);
     expect(JSON.stringify(walled)).not.toMatch(/biotech/i);

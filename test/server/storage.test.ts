@@ -137,7 +137,7 @@ describe('the demo firm', () => {
     for (const w of DEMO_WALLS) expect(store.isWalled(w.userId, w.clientId)).toBe(true);
     expect(store.userByToken(DEMO_TOKENS.bd)?.role).toBe('bd');
     // Tokens are stored as digests only.
-    const raw = store.db.prepare('SELECT token_sha256 FROM users').pluck().all() as string[];
+    const raw = store.db.prepare('SELECT token_sha256 FROM tokens').pluck().all() as string[];
     expect(raw.some((t) => Object.values(DEMO_TOKENS).includes(t as never))).toBe(false);
     store.close();
   });

@@ -6,6 +6,6 @@ import { type StartServerOptions, startServer } from '../../../server/start-serv
 /** The reference endpoint on a free loopback port with a fresh SQLite file of the demo firm. */
 export async function startEndpoint(options: Omit<StartServerOptions, 'port' | 'dbPath'> & { dbPath?: string } = {}) {
   const dbPath = options.dbPath ?? path.join(mkdtempSync(path.join(tmpdir(), 'lens-e2e-')), 'firm.sqlite');
-  const server = await startServer({ ...options, port: 0, dbPath });
+  const server = await startServer({ seed: true, ...options, port: 0, dbPath });
   return { ...server, dbPath };
 }

@@ -1,0 +1,116 @@
+import type Database from 'better-sqlite3';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { User, UserRole } from '../../lib/contract';
+
+export type StoredUser = User & { title: string };
+export type DirectoryUser = StoredUser & { disabledAt: string | null; activeTokens: number };
+export type TokenInfo = { id: string; userId: string; label: string; createdAt: string; revokedAt: string | null };
+
+/** Bearer tokens are stored as SHA-256 digests: a copy of the database does not give away sign-ins. */
+export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/** A new API token: 32 random bytes, URL-safe, prefixed so that a leaked one is recognisable in a scan. */
+export const newTokenValue = () => `lens_${randomBytes(32).toString('base64url')}`;
+
+type UserRow = { id: string; name: string; email: string; role: UserRole; title: string; disabled_at: string | null };
+
+/**
+ * The endpoint's users and their API tokens. A user has any number of tokens (one per device or
+ * integration), each revocable; a disabled user's tokens stop working at once, because every
+ * look-up checks the user as well as the token.
+ */
+export class UserDirectory {
+  private readonly s;
+
+  constructor(private readonly db: Database.Database) {
+    this.s = {
+      insertUser: db.prepare(`INSERT INTO users (id, name, email, role, title) VALUES (@id, @name, @email, @role, @title)`),
+      insertToken: db.prepare(`INSERT INTO tokens (id, user_id, token_sha256, label, created_at) VALUES (@id, @user_id, @token_sha256, @label, @created_at)`),
+      byToken: db.prepare<[string], StoredUser>(`SELECT u.id, u.name, u.email, u.role, u.title FROM tokens t JOIN users u ON u.id = t.user_id
+        WHERE t.token_sha256 = ? AND t.revoked_at IS NULL AND u.disabled_at IS NULL`),
+      byId: db.prepare<[string], StoredUser>(`SELECT id, name, email, role, title FROM users WHERE id = ?`),
+      byEmail: db.prepare<[string], UserRow>(`SELECT * FROM users WHERE lower(email) = lower(?)`),
+      list: db.prepare<[], UserRow & { active_tokens: number }>(`SELECT u.*, (SELECT count(*) FROM tokens t WHERE t.user_id = u.id AND t.revoked_at IS NULL) AS active_tokens
+        FROM users u ORDER BY u.name COLLATE NOCASE, u.id`),
+      disable: db.prepare(`UPDATE users SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL`),
+      enable: db.prepare(`UPDATE users SET disabled_at = NULL WHERE id = ?`),
+      tokensOf: db.prepare<[string], { id: string; user_id: string; label: string; created_at: string; revoked_at: string | null }>(
+        `SELECT id, user_id, label, created_at, revoked_at FROM tokens WHERE user_id = ? ORDER BY created_at, id`),
+      revoke: db.prepare(`UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`),
+      count: db.prepare<[], number>(`SELECT count(*) FROM users`).pluck(),
+    };
+  }
+
+  /** Adds a user with a known token (the demo firm) or none. Emails are unique, case-insensitively. */
+  insert(u: StoredUser, token?: string): void {
+    this.db.transaction(() => {
+      this.s.insertUser.run({ id: u.id, name: u.name, email: u.email, role: u.role, title: u.title });
+      if (token) this.addToken(u.id, token, 'initial');
+    })();
+  }
+
+  /** A new user with an opaque id and a fresh token, which is returned once and never stored. */
+  create(input: { name: string; email: string; role: UserRole; title?: string }): { user: StoredUser; token: string } {
+    const user: StoredUser = { id: `u-${randomUUID()}`, name: input.name, email: input.email, role: input.role, title: input.title ?? '' };
+    const token = newTokenValue();
+    this.insert(user, token);
+    return { user, token };
+  }
+
+  /** A further token for an existing user. */
+  issueToken(userId: string, label = ''): { token: string; info: TokenInfo } {
+    const token = newTokenValue();
+    const info = this.addToken(userId, token, label);
+    return { token, info };
+  }
+
+  private addToken(userId: string, token: string, label: string): TokenInfo {
+    const info: TokenInfo = { id: `t-${randomUUID()}`, userId, label, createdAt: new Date().toISOString(), revokedAt: null };
+    this.s.insertToken.run({ id: info.id, user_id: userId, token_sha256: hashToken(token), label, created_at: info.createdAt });
+    return info;
+  }
+
+  /** The signed-in user for a bearer token; null for an unknown or revoked token, or a disabled user. */
+  byToken(token: string): StoredUser | null {
+    return this.s.byToken.get(hashToken(token)) ?? null;
+  }
+
+  byId(id: string): StoredUser | null {
+    return this.s.byId.get(id) ?? null;
+  }
+
+  byEmail(email: string): DirectoryUser | null {
+    const row = this.s.byEmail.get(email);
+    return row ? { ...toUser(row), activeTokens: this.tokens(row.id).filter((t) => !t.revokedAt).length } : null;
+  }
+
+  list(): DirectoryUser[] {
+    return this.s.list.all().map((r) => ({ ...toUser(r), activeTokens: r.active_tokens }));
+  }
+
+  tokens(userId: string): TokenInfo[] {
+    return this.s.tokensOf.all(userId).map((t) => ({ id: t.id, userId: t.user_id, label: t.label, createdAt: t.created_at, revokedAt: t.revoked_at }));
+  }
+
+  /** False when the user was already disabled. */
+  disable(userId: string): boolean {
+    return this.s.disable.run(new Date().toISOString(), userId).changes > 0;
+  }
+
+  enable(userId: string): boolean {
+    return this.s.enable.run(userId).changes > 0;
+  }
+
+  /** False when there is no such active token. */
+  revokeToken(tokenId: string): boolean {
+    return this.s.revoke.run(new Date().toISOString(), tokenId).changes > 0;
+  }
+
+  count(): number {
+    return this.s.count.get() ?? 0;
+  }
+}
+
+function toUser(r: UserRow): Omit<DirectoryUser, 'activeTokens'> {
+  return { id: r.id, name: r.name, email: r.email, role: r.role, title: r.title, disabledAt: r.disabled_at };
+}
