@@ -1,16 +1,29 @@
 /**
  * Read-only conformance check of a firm endpoint against the Secondment Lens contract.
  *   tsx scripts/conformance.ts --url https://lens.firm.example --token <a user's bearer token> [--client <client id>]
- * Prints PASS/FAIL per check; exit code 1 when any check fails. Writes nothing to the endpoint.
+ *     [--walled-client <a client id this user is walled from>] [--bd-token <a BD user's token>]
+ *     [--risk-token <a risk user's token>] [--rate-limit-probe <requests>]
+ * Prints PASS/FAIL per check; exit code 1 when any check fails. Writes nothing to the endpoint: the
+ * write checks send writes the endpoint must refuse (a stale If-Match, a missing client).
  */
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import {
-  ChangesPage, ClientContext, ClientList, PracticeAreaList, Problem, PROBLEM_CONTENT_TYPE, ResolveResult, User,
+  AuditPage, ChangesPage, ClientContext, ClientList, PracticeAreaList, Problem, PROBLEM_CONTENT_TYPE, ResolveResult, User,
 } from '../lib/contract';
 
 export type CheckResult = { name: string; ok: boolean; detail?: string };
-export type ConformanceOptions = { url: string; token: string; clientId?: string; fetch?: typeof fetch };
+export type ConformanceOptions = {
+  url: string; token: string; clientId?: string; fetch?: typeof fetch;
+  /** A client the token's user is walled from: its answers must equal a missing client's. */
+  walledClientId?: string;
+  /** A business-development user's token: the flag preconditions (412/428) are checked with it. */
+  bdToken?: string;
+  /** A risk user's token: the audit trail is read with it. */
+  riskToken?: string;
+  /** Send up to this many requests to find the rate limit (429 + Retry-After). Spends the user's budget. */
+  rateLimitProbe?: number;
+};
 
 export async function runConformance(opts: ConformanceOptions): Promise<CheckResult[]> {
   const base = opts.url.replace(/\/+$/, '');
@@ -88,6 +101,68 @@ export async function runConformance(opts: ConformanceOptions): Promise<CheckRes
     return `${page.changes.length} changes, hasMore ${page.hasMore}`;
   });
   await check('an unknown route → 404 problem', async () => expectProblem(await get('/v1/conformance-no-such-route'), 404));
+
+  // ── what a risk team signs off ──────────────────────────────────────────
+  const bodyWithoutInstance = async (res: Response) => {
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = { ...(JSON.parse(text) as object), instance: undefined };
+    } catch { /* compare the raw text */ }
+    return JSON.stringify({ status: res.status, type: res.headers.get('content-type'), body: parsed });
+  };
+  await check('a walled client answers exactly as a missing one (404, same body apart from instance)', async () => {
+    if (!opts.walledClientId) return 'skipped: pass --walled-client <a client id this user is walled from>';
+    const walledId = encodeURIComponent(opts.walledClientId);
+    const missingId = 'conformance-no-such-client';
+    for (const path of [(id: string) => `/v1/clients/${id}/context`]) {
+      const walled = await bodyWithoutInstance(await get(path(walledId)));
+      const missing = await bodyWithoutInstance(await get(path(missingId)));
+      if (!walled.includes('"status":404')) throw new Error(`walled client answered ${walled.slice(0, 120)}`);
+      if (walled !== missing) throw new Error('the walled and the missing client answer differently: a wall is confirmed');
+    }
+  });
+  await check('POST a need for a missing client → 404 problem (nothing written)', async () => expectProblem(await doFetch(`${base}/v1/clients/conformance-no-such-client/needs`, {
+    method: 'POST', headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': `conformance-${Date.now()}` },
+    body: JSON.stringify({ title: 'Conformance check', practiceArea: 'Tax' }),
+  }), 404));
+  await check('a candidate-flag write with a stale If-Match → 412 with currentFlag; without If-Match on a flag → 428', async () => {
+    if (!opts.bdToken) return 'skipped: pass --bd-token <a BD user\'s token>';
+    if (!clientId) throw new Error('no client to try (pass --client)');
+    const bdAuth = { Authorization: `Bearer ${opts.bdToken}` };
+    const path = `${base}/v1/clients/${encodeURIComponent(clientId)}/candidate-flag`;
+    const flagNow = (await parse(await get(`/v1/clients/${encodeURIComponent(clientId)}/context`, bdAuth), ClientContext)).candidateFlag;
+    const stale = await doFetch(path, {
+      method: 'PUT', headers: { ...bdAuth, 'Content-Type': 'application/json', 'If-Match': '"conformance-stale-version"' },
+      body: JSON.stringify({ reason: 'Conformance check: must be refused', priority: 'low' }),
+    });
+    await expectStatus(stale.clone(), 412);
+    const problem = Problem.safeParse(await stale.json());
+    if (!problem.success || problem.data.currentFlag === undefined) throw new Error('412 without currentFlag');
+    if (!flagNow) return '412 checked; 428 not checked (the client has no flag, and a PUT without If-Match would set one)';
+    const unconditional = await doFetch(path, { method: 'DELETE', headers: bdAuth });
+    await expectStatus(unconditional, 428);
+  });
+  await check('GET /v1/audit answers an AuditPage to a risk user and 403 to others', async () => {
+    if (!opts.riskToken) return 'skipped: pass --risk-token <a risk user\'s token>';
+    const page = await parse(await get('/v1/audit?limit=5', { Authorization: `Bearer ${opts.riskToken}` }), AuditPage);
+    await expectProblem(await get('/v1/audit?limit=5'), 403);
+    return `${page.entries.length} entries`;
+  });
+  await check('past the rate limit → 429 problem with Retry-After', async () => {
+    if (!opts.rateLimitProbe) return 'skipped: pass --rate-limit-probe <requests> (spends this user\'s request budget)';
+    for (let i = 0; i < opts.rateLimitProbe; i++) {
+      const res = await get('/v1/me');
+      if (res.status === 429) {
+        const retryAfter = res.headers.get('retry-after');
+        if (!retryAfter || !/^\d+$/.test(retryAfter)) throw new Error('429 without Retry-After seconds');
+        await expectProblem(res, 429);
+        return `429 after ${i} requests, Retry-After ${retryAfter}`;
+      }
+      await res.body?.cancel();
+    }
+    throw new Error(`no 429 within ${opts.rateLimitProbe} requests`);
+  });
   return results;
 }
 
@@ -100,10 +175,18 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const url = arg('url');
   const token = arg('token') ?? process.env.LENS_TOKEN;
   if (!url || !token) {
-    console.error('usage: tsx scripts/conformance.ts --url URL --token TOKEN [--client CLIENT_ID]   (or LENS_TOKEN=…)');
+    console.error('usage: tsx scripts/conformance.ts --url URL --token TOKEN [--client CLIENT_ID] [--walled-client ID] [--bd-token T] [--risk-token T] [--rate-limit-probe N]   (or LENS_TOKEN=…)');
     process.exit(2);
   }
-  const results = await runConformance({ url, token, clientId: arg('client') });
+  const probe = arg('rate-limit-probe');
+  if (probe !== undefined && !/^[1-9][0-9]{0,4}$/.test(probe)) {
+    console.error('--rate-limit-probe must be a number of requests (1–99999).');
+    process.exit(2);
+  }
+  const results = await runConformance({
+    url, token, clientId: arg('client'), walledClientId: arg('walled-client'), bdToken: arg('bd-token'), riskToken: arg('risk-token'),
+    rateLimitProbe: probe === undefined ? undefined : Number(probe),
+  });
   for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${r.detail ? `  — ${r.detail}` : ''}`);
   const failed = results.filter((r) => !r.ok).length;
   console.log(failed ? `${failed} of ${results.length} checks failed` : `all ${results.length} checks passed`);
