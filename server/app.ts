@@ -11,7 +11,9 @@ import { flagRoutes } from './routes/flags';
 import { auditRoutes } from './routes/audit';
 import { mappingRoutes } from './routes/mappings';
 import { metaRoutes } from './routes/meta';
+import { needTriageRoutes } from './routes/need-triage';
 import { needRoutes } from './routes/needs';
+import { programmeRoutes } from './routes/programme';
 import { sessionRoutes } from './routes/session';
 
 /** The reference firm endpoint: unauthenticated meta routes, then everything under /v1 behind a bearer token. */
@@ -49,6 +51,8 @@ export function createApp(deps: AppDeps) {
   auditRoutes(app, deps);
   contextRoutes(app, deps);
   needRoutes(app, deps);
+  needTriageRoutes(app, deps);
+  programmeRoutes(app, deps);
   flagRoutes(app, deps);
   changesRoutes(app, deps);
 

@@ -20,6 +20,8 @@ export const PROBLEM_TYPES = {
   /** A candidate-flag write without If-Match (428) or with a stale one (412): `currentFlag` says what is there now. */
   flagChanged: 'https://secondment-lens.dev/problems/flag-changed',
   mappingLimit: 'https://secondment-lens.dev/problems/mapping-limit',
+  preconditionRequired: 'https://secondment-lens.dev/problems/precondition-required',
+  stale: 'https://secondment-lens.dev/problems/changed-meanwhile',
   rateLimited: 'https://secondment-lens.dev/problems/rate-limited',
 } as const;
 

@@ -11,10 +11,11 @@ import { CandidateFlag, CandidateFlagInput } from './candidate-flag';
 import { ChangesPage } from './changes';
 import { Client, ClientList, MAPPINGS_PER_CLIENT_MAX, MappingList, NewMapping, ResolveResult } from './client';
 import { ClientContext } from './client-context';
-import { NewNeed, Need, PracticeAreaList } from './need';
+import { NeedPatch, NewNeed, Need, PracticeAreaList } from './need';
 import { PmsSystem, RecordKind } from './pms';
 import { Id, IsoDateTime } from './primitives';
 import { Problem, PROBLEM_CONTENT_TYPE } from './problem';
+import { CheckIn, NewCheckIn, ObjectivePatch, Secondment } from './secondment';
 import { User } from './user';
 
 export const BEARER_SCHEME = 'bearerAuth';
@@ -92,6 +93,8 @@ const bodyErrors = {
 const badQuery = { 400: problem('A query parameter is missing or invalid: `errors` lists each.') };
 const security = [{ [BEARER_SCHEME]: [] }];
 const clientIdParam = z.object({ id: documented(Id).openapi({ param: { name: 'id', in: 'path' }, example: 'c-northwind' }) });
+const needParams = clientIdParam.extend({ needId: documented(Id).openapi({ param: { name: 'needId', in: 'path' }, example: 'n-0001' }) });
+const secondmentParams = z.object({ id: documented(Id).openapi({ param: { name: 'id', in: 'path' }, example: 's-northwind-okafor' }) });
 
 export const routes = {
   getMe: createRoute({
@@ -189,6 +192,83 @@ export const routes = {
       409: problem('A request with this Idempotency-Key is still being processed.'),
       422: problem('Body does not match the schema, practiceArea is not one of /v1/practice-areas, or the Idempotency-Key was used with a different body.'),
       ...common, ...clientAccess,
+    },
+  }),
+  getNeed: createRoute({
+    method: 'get', path: '/v1/clients/{id}/needs/{needId}', tags: ['needs'], security, operationId: 'getNeed',
+    summary: 'One need, with its version',
+    description: 'A confidential need is shown in full to its author, BD and Risk; to others `redacted: true`, a fixed title, no detail and `askContact`.',
+    request: { params: needParams },
+    responses: {
+      200: { description: 'The need.', content: json(Need), headers: { ETag: { schema: { type: 'string' as const }, description: 'Its version, quoted: send it in If-Match.' } } },
+      404: problem('No such need at this client (or the client is hidden from the caller).'),
+      ...common,
+    },
+  }),
+  patchNeed: createRoute({
+    method: 'patch', path: '/v1/clients/{id}/needs/{needId}', tags: ['needs'], security, operationId: 'patchNeed',
+    summary: 'Triage a need: status, owner, matter (BD only)',
+    description: 'JSON merge of `status`, `owner` (`{ "userId": … }` of an active lawyer or BD user, or null) and `matter` (a PMS record, only for a won need). '
+      + '`If-Match` with the need\'s version is required.',
+    request: { params: needParams, headers: z.object({ 'If-Match': z.string().max(200).openapi({ description: 'The need\'s version as seen, quoted, or `*`.' }) }), body: { required: true, content: json(named('NeedPatch', NeedPatch)) } },
+    responses: {
+      200: { description: 'The need as it is now.', content: json(Need), headers: { ETag: { schema: { type: 'string' as const } } } },
+      ...bodyErrors,
+      403: problem('Only business-development staff may triage needs.'),
+      404: problem('No such need at this client (or the client is hidden from the caller).'),
+      412: problem('The need changed since the version in If-Match.'),
+      428: problem('If-Match is missing.'),
+      ...common,
+    },
+  }),
+  withdrawNeed: createRoute({
+    method: 'delete', path: '/v1/clients/{id}/needs/{needId}', tags: ['needs'], security, operationId: 'withdrawNeed',
+    summary: 'Withdraw a need (its author, while it is new)',
+    request: { params: needParams, headers: z.object({ 'If-Match': z.string().max(200).openapi({ description: 'The need\'s version as seen, quoted.' }) }) },
+    responses: {
+      204: { description: 'Withdrawn: the feed carries need.delete.' },
+      403: problem('Only whoever logged the need may withdraw it.'),
+      404: problem('No such need at this client.'),
+      409: problem('The need is no longer new.'),
+      412: problem('The need changed since the version in If-Match.'),
+      428: problem('If-Match is missing.'),
+      ...common,
+    },
+  }),
+  createCheckIn: createRoute({
+    method: 'post', path: '/v1/secondments/{id}/check-ins', tags: ['programme'], security, operationId: 'createCheckIn',
+    summary: 'Record a check-in (the secondee, their firm mentor, or BD)',
+    description: 'Exactly once per `Idempotency-Key`. The secondment\'s `checkIns.last` becomes the latest date and `nextDue` a month later while it runs.',
+    request: {
+      params: secondmentParams,
+      headers: z.object({ 'Idempotency-Key': documented(IdempotencyKeyHeader).openapi({ description: 'A fresh unique value per check-in; the same on every retry.' }) }),
+      body: { required: true, content: json(named('NewCheckIn', NewCheckIn)) },
+    },
+    responses: {
+      201: { description: 'Recorded (or the replay of the first answer to this key).', content: json(named('CheckIn', CheckIn)) },
+      ...bodyErrors,
+      403: problem('Only the secondee, their firm mentor or BD may record a check-in.'),
+      404: problem('No such secondment (or its client is hidden from the caller).'),
+      409: problem('A request with this Idempotency-Key is still being processed.'),
+      ...common,
+    },
+  }),
+  patchObjective: createRoute({
+    method: 'patch', path: '/v1/secondments/{id}/objectives/{objectiveId}', tags: ['programme'], security, operationId: 'patchObjective',
+    summary: 'Change an objective\'s status (the secondee, their firm mentor, or BD)',
+    request: {
+      params: secondmentParams.extend({ objectiveId: documented(Id).openapi({ param: { name: 'objectiveId', in: 'path' }, example: 's-northwind-okafor-o1' }) }),
+      headers: z.object({ 'If-Match': z.string().max(200).openapi({ description: 'The secondment\'s version as seen, quoted.' }) }),
+      body: { required: true, content: json(named('ObjectivePatch', ObjectivePatch)) },
+    },
+    responses: {
+      200: { description: 'The secondment as it is now.', content: json(named('Secondment', Secondment)), headers: { ETag: { schema: { type: 'string' as const } } } },
+      ...bodyErrors,
+      403: problem('Only the secondee, their firm mentor or BD may change an objective.'),
+      404: problem('No such secondment or objective.'),
+      412: problem('The secondment changed since the version in If-Match.'),
+      428: problem('If-Match is missing.'),
+      ...common,
     },
   }),
   putCandidateFlag: createRoute({

@@ -8,7 +8,8 @@ import { Id, IsoDateTime } from './primitives';
  */
 export const AUDIT_ACTIONS = [
   'context.view', 'clients.search', 'record.resolve', 'changes.read', 'mappings.list',
-  'need.create', 'flag.set', 'flag.clear', 'mapping.create', 'mapping.delete',
+  'need.create', 'need.view', 'need.update', 'need.withdraw', 'checkin.create', 'objective.update',
+  'flag.set', 'flag.clear', 'mapping.create', 'mapping.delete',
   'access.refused', 'signin.failed', 'audit.read', 'feed.skipped', 'admin.command',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);

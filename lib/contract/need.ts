@@ -54,5 +54,19 @@ export const NewNeed = z.strictObject({
 export type NewNeed = z.input<typeof NewNeed>;
 export type ParsedNewNeed = z.output<typeof NewNeed>;
 
+/** The fixed title a redacted confidential need carries in place of its own. */
+export const REDACTED_NEED_TITLE = 'Confidential need';
+
+/**
+ * Body of `PATCH /v1/clients/{id}/needs/{needId}` (JSON merge, BD only, If-Match required): move the
+ * status on, set or clear the owner (a user of the endpoint), and when won, the PMS matter it became.
+ */
+export const NeedPatch = z.strictObject({
+  status: NeedStatus.optional(),
+  owner: z.strictObject({ userId: Id }).nullable().optional(),
+  matter: ExternalRecord.nullable().optional(),
+}).refine((p) => p.status !== undefined || p.owner !== undefined || p.matter !== undefined, { message: 'Change at least one of status, owner, matter.' });
+export type NeedPatch = z.infer<typeof NeedPatch>;
+
 export const PracticeAreaList = z.object({ practiceAreas: z.array(PracticeArea).min(1).max(200) });
 export type PracticeAreaList = z.infer<typeof PracticeAreaList>;

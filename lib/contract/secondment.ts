@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, LongText, PersonRef, ShortText } from './primitives';
+import { Id, IsoDate, IsoDateTime, LongText, PersonRef, ShortText } from './primitives';
 
 /** Outbound: a firm lawyer placed with the client. Reverse: a client employee placed with the firm. */
 export const SecondmentDirection = z.enum(['outbound', 'reverse']);
@@ -58,5 +58,33 @@ export const Secondment = z.object({
   checkIns: CheckIns,
   review: SecondmentReview.nullable(),
   reintegrationPlan: LongText.nullable(),
+  /** The partner who looks after the secondee on the firm's side (may record check-ins). */
+  firmMentor: PersonRef.nullable().optional(),
+  /** Opaque version for `If-Match` when changing an objective; changed by every write to the secondment. */
+  version: z.string().min(1).max(100).regex(/^[\x21\x23-\x7e]+$/).optional(),
 });
 export type Secondment = z.infer<typeof Secondment>;
+
+export const CHECK_IN_NOTE_MAX = 2000;
+
+/** Body of `POST /v1/secondments/{id}/check-ins` (with an Idempotency-Key). */
+export const NewCheckIn = z.strictObject({
+  date: IsoDate,
+  note: z.string().trim().max(CHECK_IN_NOTE_MAX, `At most ${CHECK_IN_NOTE_MAX} characters.`).default(''),
+});
+export type NewCheckIn = z.input<typeof NewCheckIn>;
+
+/** A check-in as recorded: who recorded it and when. */
+export const CheckIn = z.object({
+  id: Id,
+  secondmentId: Id,
+  date: IsoDate,
+  note: z.string().max(CHECK_IN_NOTE_MAX),
+  recordedBy: PersonRef,
+  recordedAt: IsoDateTime,
+});
+export type CheckIn = z.infer<typeof CheckIn>;
+
+/** Body of `PATCH /v1/secondments/{id}/objectives/{objectiveId}` (with If-Match: the secondment's version). */
+export const ObjectivePatch = z.strictObject({ status: ObjectiveStatus });
+export type ObjectivePatch = z.infer<typeof ObjectivePatch>;

@@ -44,10 +44,10 @@ export function seedDemoFirm(store: FirmStore, opts: SeedOptions = {}): void {
     for (const w of DEMO_WALLS) store.raiseWall(w.userId, w.clientId);
 
     const plans = secondmentPlans(rng, clients.map((c) => c.id));
-    const secondments = plans.map((p) => buildSecondment(rng, today, p));
+    const secondments = plans.map((p) => buildSecondment(rng, today, p)).map(withFirmMentor);
     for (const s of secondments) store.insertSecondment(s);
 
-    for (const n of buildNeeds(rng, today, clients.map((c) => c.id), secondments)) store.insertNeed(n);
+    for (const n of buildNeeds(rng, today, clients.map((c) => c.id), secondments).map(withTriage)) store.insertNeed(n);
 
     const bd = DEMO_USERS.bd;
     const flagged = [DEMO_CLIENTS.northwind.id, 'c-kestrel-bank', 'c-vale-telecom', 'c-orchard-pharma'];
@@ -175,6 +175,37 @@ function buildSecondment(rng: Rng, today: string, p: SecondmentPlan): Secondment
     reintegrationPlan: p.status === 'planned' ? null
       : outbound ? rng.pick(REINTEGRATION_PLANS)
       : 'Return to the in-house team with a handover note; keep the firm mentor as a point of contact for six months.',
+  };
+}
+
+/**
+ * The partner who looks after an outbound secondee on the firm's side. Derived from the id, not the
+ * PRNG, so the rest of the demo stays as it was: Sam's Northwind placement is Eleanor Marsh's.
+ */
+function withFirmMentor(s: Secondment, index: number): Secondment {
+  if (s.direction !== 'outbound') return { ...s, firmMentor: null };
+  if (s.id === NORTHWIND_ACTIVE_OUTBOUND_ID || index % 3 === 0) return { ...s, firmMentor: { userId: DEMO_USERS.partner.id, name: DEMO_USERS.partner.name } };
+  return { ...s, firmMentor: { userId: null, name: FIRM_MENTORS[index % FIRM_MENTORS.length]!.name } };
+}
+
+/**
+ * Triage history for the board and the chart: needs past `new` have a BD or partner owner and were
+ * moved on by BD a few weeks after they were noticed; won needs carry the Clio matter they became.
+ * Derived from the index (not the PRNG) so the rest of the demo is unchanged.
+ */
+function withTriage(n: Need, index: number): Need {
+  if (n.status === 'new') return { ...n, owner: null, matter: null, statusChangedBy: null, statusChangedAt: null };
+  const bd = DEMO_USERS.bd;
+  const partner = DEMO_USERS.partner;
+  const owner = index % 2 === 0 ? { userId: bd.id, name: bd.name } : { userId: partner.id, name: partner.name };
+  const movedAt = new Date(Date.parse(n.identifiedAt) + (10 + (index % 30)) * 86_400_000);
+  const statusChangedAt = (movedAt.getTime() > Date.now() ? new Date(Date.parse(n.identifiedAt) + 3600_000) : movedAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return {
+    ...n,
+    owner,
+    matter: n.status === 'won' ? { system: 'clio', kind: 'matter', externalId: String(7000 + index), tenant: CLIO_TENANT } : null,
+    statusChangedBy: { userId: bd.id, name: bd.name },
+    statusChangedAt,
   };
 }
 

@@ -11,7 +11,7 @@ export function contextRoutes(app: Hono<AppEnv>, { store }: AppDeps) {
     noteAudit(c, 'context.view');
     const clientId = requireClientAccess(c, store, c.req.param('id'));
     noteAudit(c, 'context.view', { clientId });
-    const data = store.clientData(clientId)!;
+    const data = store.clientData(clientId, c.get('user'))!;
     // Strong validator over the data itself (asOf excluded): equal bytes of data ⇔ equal tag.
     const etag = `"${createHash('sha256').update(JSON.stringify(data)).digest('base64url').slice(0, 32)}"`;
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization' };

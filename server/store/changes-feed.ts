@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { Change, type ChangesPage } from '../../lib/contract';
 import {
   toClient, toFlag, toNeed, toSecondment,
-  type ClientRow, type FlagRow, type MappingRow, type NeedRow, type SecondmentRow,
+  type ClientRow, type FlagRow, type MappingRow, type NeedRow, type SecondmentRow, type Viewer,
 } from './rows';
 
 type Item = { seq: number; entity: string; change: Change };
@@ -44,8 +44,8 @@ export function createChangesReader(db: Database.Database) {
        ORDER BY w.seq LIMIT @n`),
   };
 
-  const read = (userId: string, since: number, limit: number): { page: ChangesPage; skipped: SkippedChange[] } => {
-    const p = { user: userId, since, n: limit + 1 };
+  const read = (viewer: Viewer, since: number, limit: number): { page: ChangesPage; skipped: SkippedChange[] } => {
+    const p = { user: viewer.id, since, n: limit + 1 };
     const items: Item[] = [];
 
     const clientRows = q.clients.all(p);
@@ -58,7 +58,7 @@ export function createChangesReader(db: Database.Database) {
       for (const r of clientRows) items.push({ seq: r.seq, entity: 'client', change: { type: 'client.upsert', client: toClient(r, byClient.get(r.id) ?? []) } });
     }
     for (const r of q.secondments.all(p)) items.push({ seq: r.seq, entity: 'secondment', change: { type: 'secondment.upsert', secondment: safely(() => toSecondment(r)) } });
-    for (const r of q.needs.all(p)) items.push({ seq: r.seq, entity: 'need', change: { type: 'need.upsert', need: toNeed(r) } });
+    for (const r of q.needs.all(p)) items.push({ seq: r.seq, entity: 'need', change: { type: 'need.upsert', need: toNeed(r, viewer) } });
     for (const r of q.flags.all(p)) items.push({ seq: r.seq, entity: 'flag', change: { type: 'flag.set', flag: toFlag(r) } });
     for (const r of q.tombstones.all(p)) items.push({ seq: r.seq, entity: 'tombstone', change: tombstoneChange(r) });
     for (const r of q.revokes.all(p)) items.push({ seq: r.seq, entity: 'wall', change: { type: 'access.revoke', clientId: r.client_id } });

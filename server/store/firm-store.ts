@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type {
-  CandidateFlag, ChangesPage, Client, ClientSummary, ExternalRecord, Mapping, Need, ParsedNewNeed, PmsSystem,
+  CandidateFlag, ChangesPage, CheckIn, Client, ClientSummary, ExternalRecord, Mapping, Need, ParsedNewNeed, PmsSystem,
   RecordKind, Secondment, UserRole,
 } from '../../lib/contract';
 import { AuditLog } from './audit-log';
@@ -11,7 +11,7 @@ import { createChangesReader, type SkippedChange } from './changes-feed';
 import { migrate } from './migrations';
 import {
   needParams, secondmentParams, toClient, toFlag, toMapping, toNeed, toSecondment,
-  type ClientRow, type FlagRow, type MappingRow, type NeedRow, type SecondmentRow,
+  type ClientRow, type FlagRow, type MappingRow, type NeedRow, type SecondmentRow, type Viewer,
 } from './rows';
 import { type StoredUser, UserDirectory } from './user-directory';
 
@@ -44,7 +44,7 @@ export class FirmStore {
   readonly users: UserDirectory;
   /** The append-only audit trail. */
   readonly audit: AuditLog;
-  private readonly readChanges: (userId: string, since: number, limit: number) => { page: ChangesPage; skipped: SkippedChange[] };
+  private readonly readChanges: (viewer: Viewer, since: number, limit: number) => { page: ChangesPage; skipped: SkippedChange[] };
   private readonly s: ReturnType<typeof prepareStatements>;
 
   constructor(readonly path: string = ':memory:') {
@@ -197,6 +197,25 @@ export class FirmStore {
   listSecondments(clientId: string): Secondment[] {
     return this.s.secondmentsOf.all(clientId).map(toSecondment);
   }
+  getSecondment(id: string): Secondment | null {
+    const row = this.s.secondmentById.get(id);
+    return row ? toSecondment(row) : null;
+  }
+  /** Records a check-in; `last` becomes the latest date recorded and `nextDue` is set by the caller. */
+  recordCheckIn(secondmentId: string, checkIn: CheckIn, nextDue: string | null): void {
+    this.transaction(() => {
+      const current = this.s.secondmentById.get(secondmentId)!;
+      this.s.insertCheckIn.run({
+        id: checkIn.id, secondment_id: secondmentId, date: checkIn.date, note: checkIn.note,
+        recorded_by_user_id: checkIn.recordedBy.userId, recorded_by_name: checkIn.recordedBy.name, recorded_at: checkIn.recordedAt,
+      });
+      const last = current.checkin_last && current.checkin_last > checkIn.date ? current.checkin_last : checkIn.date;
+      this.s.updateSecondmentCheckIns.run({ id: secondmentId, last, next_due: nextDue, seq: this.nextSeq() });
+    });
+  }
+  setObjectives(secondmentId: string, objectives: Secondment['objectives']): void {
+    this.transaction(() => this.s.updateSecondmentObjectives.run({ id: secondmentId, objectives_json: JSON.stringify(objectives), seq: this.nextSeq() }));
+  }
   secondmentBelongsTo(secondmentId: string, clientId: string): boolean {
     return this.s.secondmentOf.get(secondmentId, clientId) === 1;
   }
@@ -220,14 +239,31 @@ export class FirmStore {
       status: 'new',
     };
     this.insertNeed(need);
-    return need;
+    return this.getNeed(need.id)!; // as stored: with its version
   }
-  getNeed(id: string): Need | null {
+  /** One need as `viewer` may see it (no viewer: in full). */
+  getNeed(id: string, viewer?: Viewer): Need | null {
     const row = this.s.needById.get(id);
-    return row ? toNeed(row) : null;
+    return row ? toNeed(row, viewer) : null;
   }
-  listNeeds(clientId: string): Need[] {
-    return this.s.needsOf.all(clientId).map(toNeed);
+  listNeeds(clientId: string, viewer?: Viewer): Need[] {
+    return this.s.needsOf.all(clientId).map((r) => toNeed(r, viewer));
+  }
+  /**
+   * Triage: the new status, owner and matter as a whole (the route merges the patch), stamped with
+   * who changed the status; the version moves on and the need is re-announced on the feed.
+   */
+  updateNeedTriage(id: string, next: Pick<Need, 'status' | 'owner' | 'matter' | 'statusChangedBy' | 'statusChangedAt'>): void {
+    this.transaction(() => this.s.updateNeedTriage.run({
+      id, status: next.status, owner_user_id: next.owner?.userId ?? null, owner_name: next.owner?.name ?? null,
+      matter_json: next.matter ? JSON.stringify(next.matter) : null,
+      status_changed_by_user_id: next.statusChangedBy?.userId ?? null, status_changed_by_name: next.statusChangedBy?.name ?? null,
+      status_changed_at: next.statusChangedAt ?? null, seq: this.nextSeq(),
+    }));
+  }
+  /** The author withdraws their own need: deleted, with a tombstone for the feed. */
+  withdrawNeed(id: string): boolean {
+    return this.deleteNeed(id);
   }
   countNeeds(clientId: string): number {
     return this.s.countNeedsOf.get(clientId) ?? 0;
@@ -266,17 +302,17 @@ export class FirmStore {
   }
 
   // ── reads for the sidebar and the feed ─────────────────────────────────
-  /** Everything about one client (no access check here: the route does that). */
-  clientData(clientId: string): ClientData | null {
+  /** Everything about one client as `viewer` may see it (walls are the route's check). */
+  clientData(clientId: string, viewer?: Viewer): ClientData | null {
     return this.transaction(() => {
       const client = this.getClient(clientId);
       if (!client) return null;
-      return { client, secondments: this.listSecondments(clientId), needs: this.listNeeds(clientId), candidateFlag: this.getFlag(clientId) };
+      return { client, secondments: this.listSecondments(clientId), needs: this.listNeeds(clientId, viewer), candidateFlag: this.getFlag(clientId) };
     });
   }
   /** One page of the user's feed, and the rows left out because they did not satisfy the contract. */
-  changes(userId: string, since: number, limit: number): { page: ChangesPage; skipped: SkippedChange[] } {
-    return this.readChanges(userId, since, limit);
+  changes(viewer: Viewer, since: number, limit: number): { page: ChangesPage; skipped: SkippedChange[] } {
+    return this.readChanges(viewer, since, limit);
   }
   /** Records that a feed row was left out; true the first time for that row version (to audit once). */
   noteSkippedChange(s: SkippedChange): boolean {
@@ -368,16 +404,26 @@ return {
     deleteWall: db.prepare(`DELETE FROM walls WHERE user_id = ? AND client_id = ?`),
     insertSecondment: db.prepare(`INSERT INTO secondments (id, client_id, direction, person_user_id, person_name, person_title,
       host_team, host_contact_json, planned_start, planned_end, actual_end, status, billing_basis, objectives_json,
-      checkin_last, checkin_next_due, review_json, reintegration_plan, seq) VALUES (@id, @client_id, @direction,
+      checkin_last, checkin_next_due, review_json, reintegration_plan, firm_mentor_user_id, firm_mentor_name, seq) VALUES (@id, @client_id, @direction,
       @person_user_id, @person_name, @person_title, @host_team, @host_contact_json, @planned_start, @planned_end,
       @actual_end, @status, @billing_basis, @objectives_json, @checkin_last, @checkin_next_due, @review_json,
-      @reintegration_plan, @seq)`),
+      @reintegration_plan, @firm_mentor_user_id, @firm_mentor_name, @seq)`),
     secondmentsOf: db.prepare<[string], SecondmentRow>(`SELECT * FROM secondments WHERE client_id = ? ORDER BY planned_start DESC, id LIMIT 1000`),
     secondmentOf: db.prepare<[string, string], number>(`SELECT 1 FROM secondments WHERE id = ? AND client_id = ?`).pluck(),
     insertNeed: db.prepare(`INSERT INTO needs (id, client_id, title, detail, practice_area, identified_by_user_id,
-      identified_by_name, identified_at, source_secondment_id, confidential, status, seq) VALUES (@id, @client_id, @title,
+      identified_by_name, identified_at, source_secondment_id, confidential, status, owner_user_id, owner_name, matter_json,
+      status_changed_by_user_id, status_changed_by_name, status_changed_at, seq) VALUES (@id, @client_id, @title,
       @detail, @practice_area, @identified_by_user_id, @identified_by_name, @identified_at, @source_secondment_id,
-      @confidential, @status, @seq)`),
+      @confidential, @status, @owner_user_id, @owner_name, @matter_json, @status_changed_by_user_id, @status_changed_by_name,
+      @status_changed_at, @seq)`),
+    updateNeedTriage: db.prepare(`UPDATE needs SET status = @status, owner_user_id = @owner_user_id, owner_name = @owner_name,
+      matter_json = @matter_json, status_changed_by_user_id = @status_changed_by_user_id, status_changed_by_name = @status_changed_by_name,
+      status_changed_at = @status_changed_at, version = version + 1, seq = @seq WHERE id = @id`),
+    secondmentById: db.prepare<[string], SecondmentRow>(`SELECT * FROM secondments WHERE id = ?`),
+    updateSecondmentCheckIns: db.prepare(`UPDATE secondments SET checkin_last = @last, checkin_next_due = @next_due, version = version + 1, seq = @seq WHERE id = @id`),
+    updateSecondmentObjectives: db.prepare(`UPDATE secondments SET objectives_json = @objectives_json, version = version + 1, seq = @seq WHERE id = @id`),
+    insertCheckIn: db.prepare(`INSERT INTO check_ins (id, secondment_id, date, note, recorded_by_user_id, recorded_by_name, recorded_at)
+      VALUES (@id, @secondment_id, @date, @note, @recorded_by_user_id, @recorded_by_name, @recorded_at)`),
     needsOf: db.prepare<[string], NeedRow>(`SELECT * FROM needs WHERE client_id = ? ORDER BY identified_at DESC, id LIMIT 5000`),
     needById: db.prepare<[string], NeedRow>(`SELECT * FROM needs WHERE id = ?`),
     countNeedsOf: db.prepare<[string], number>(`SELECT count(*) FROM needs WHERE client_id = ?`).pluck(),

@@ -197,6 +197,32 @@ export const MIGRATIONS: readonly string[] = [
   -- Feed rows that failed the contract, so each is reported to the audit trail once, not per read.
   CREATE TABLE feed_skips (entity TEXT NOT NULL, seq INTEGER NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (entity, seq));
   `,
+  // 4 — from noticing to winning: need triage (owner, matter, who moved the status), versions for
+  // If-Match on needs and secondments, the firm-side mentor, and recorded check-ins.
+  `
+  ALTER TABLE needs ADD COLUMN owner_user_id TEXT;
+  ALTER TABLE needs ADD COLUMN owner_name TEXT;
+  ALTER TABLE needs ADD COLUMN matter_json TEXT;
+  ALTER TABLE needs ADD COLUMN status_changed_by_user_id TEXT;
+  ALTER TABLE needs ADD COLUMN status_changed_by_name TEXT;
+  ALTER TABLE needs ADD COLUMN status_changed_at TEXT;
+  ALTER TABLE needs ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+
+  ALTER TABLE secondments ADD COLUMN firm_mentor_user_id TEXT;
+  ALTER TABLE secondments ADD COLUMN firm_mentor_name TEXT;
+  ALTER TABLE secondments ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+
+  CREATE TABLE check_ins (
+    id TEXT PRIMARY KEY,
+    secondment_id TEXT NOT NULL REFERENCES secondments (id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    note TEXT NOT NULL,
+    recorded_by_user_id TEXT,
+    recorded_by_name TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+  );
+  CREATE INDEX check_ins_secondment ON check_ins (secondment_id, date);
+  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,4 +1,7 @@
-import type { CandidateFlag, Client, ExternalRecord, Mapping, Need, Secondment } from '../../lib/contract';
+import { type CandidateFlag, type Client, type ExternalRecord, type Mapping, type Need, REDACTED_NEED_TITLE, type Secondment, type UserRole } from '../../lib/contract';
+
+/** Who is reading: confidential needs are shown in full only to their author, `bd` and `risk`. */
+export type Viewer = { id: string; role: UserRole };
 
 /** Row shapes as SQLite returns them, and their mapping to the contract's objects. */
 
@@ -13,11 +16,15 @@ export type SecondmentRow = {
   planned_end: string; actual_end: string | null; status: string; billing_basis: string;
   objectives_json: string; checkin_last: string | null; checkin_next_due: string | null;
   review_json: string | null; reintegration_plan: string | null; seq: number;
+  firm_mentor_user_id: string | null; firm_mentor_name: string | null; version: number;
 };
 export type NeedRow = {
   id: string; client_id: string; title: string; detail: string; practice_area: string;
   identified_by_user_id: string | null; identified_by_name: string; identified_at: string;
   source_secondment_id: string | null; confidential: number; status: string; seq: number;
+  owner_user_id: string | null; owner_name: string | null; matter_json: string | null;
+  status_changed_by_user_id: string | null; status_changed_by_name: string | null; status_changed_at: string | null;
+  version: number;
 };
 export type FlagRow = {
   client_id: string; flagged_by_user_id: string | null; flagged_by_name: string; flagged_at: string;
@@ -57,6 +64,8 @@ export function toSecondment(row: SecondmentRow): Secondment {
     checkIns: { last: row.checkin_last, nextDue: row.checkin_next_due },
     review: row.review_json ? JSON.parse(row.review_json) : null,
     reintegrationPlan: row.reintegration_plan,
+    firmMentor: row.firm_mentor_name ? { userId: row.firm_mentor_user_id, name: row.firm_mentor_name } : null,
+    version: String(row.version ?? 1),
   } as Secondment;
 }
 
@@ -69,10 +78,30 @@ export function secondmentParams(s: Secondment, seq: number) {
     billing_basis: s.billingBasis, objectives_json: JSON.stringify(s.objectives),
     checkin_last: s.checkIns.last, checkin_next_due: s.checkIns.nextDue,
     review_json: s.review ? JSON.stringify(s.review) : null, reintegration_plan: s.reintegrationPlan, seq,
+    firm_mentor_user_id: s.firmMentor?.userId ?? null, firm_mentor_name: s.firmMentor?.name ?? null,
   };
 }
 
-export function toNeed(row: NeedRow): Need {
+/**
+ * A need as `viewer` may see it. A confidential need is shown in full to its author, `bd` and `risk`;
+ * anyone else gets that it exists, its dates, status and owner, and whom to ask — never its text.
+ * No viewer: the full need (the author's own answer, internal use).
+ */
+export function toNeed(row: NeedRow, viewer?: Viewer): Need {
+  const full = toFullNeed(row);
+  if (!viewer || !full.confidential || viewer.role === 'bd' || viewer.role === 'risk' || row.identified_by_user_id === viewer.id) return full;
+  return {
+    ...full,
+    title: REDACTED_NEED_TITLE,
+    detail: '',
+    practiceArea: full.practiceArea,
+    matter: null,
+    redacted: true,
+    askContact: full.owner ?? { userId: null, name: 'Business Development' },
+  };
+}
+
+function toFullNeed(row: NeedRow): Need {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -84,6 +113,11 @@ export function toNeed(row: NeedRow): Need {
     sourceSecondmentId: row.source_secondment_id,
     confidential: row.confidential === 1,
     status: row.status as Need['status'],
+    owner: row.owner_name ? { userId: row.owner_user_id, name: row.owner_name } : null,
+    matter: row.matter_json ? JSON.parse(row.matter_json) : null,
+    statusChangedBy: row.status_changed_by_name ? { userId: row.status_changed_by_user_id, name: row.status_changed_by_name } : null,
+    statusChangedAt: row.status_changed_at,
+    version: String(row.version ?? 1),
   };
 }
 
@@ -93,6 +127,10 @@ export function needParams(n: Need, seq: number) {
     identified_by_user_id: n.identifiedBy.userId, identified_by_name: n.identifiedBy.name,
     identified_at: n.identifiedAt, source_secondment_id: n.sourceSecondmentId,
     confidential: n.confidential ? 1 : 0, status: n.status, seq,
+    owner_user_id: n.owner?.userId ?? null, owner_name: n.owner?.name ?? null,
+    matter_json: n.matter ? JSON.stringify(n.matter) : null,
+    status_changed_by_user_id: n.statusChangedBy?.userId ?? null, status_changed_by_name: n.statusChangedBy?.name ?? null,
+    status_changed_at: n.statusChangedAt ?? null,
   };
 }
 

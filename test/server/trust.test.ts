@@ -251,8 +251,8 @@ describe('governed links', () => {
 
   it('a row that fails the contract is left out of the feed, reported once, and never stops the page', async () => {
     const broken = server.store.listNeeds(DEMO_CLIENTS.meridian.id)[0]!;
-    // Data loaded around the API: a title the contract refuses.
-    server.store.db.prepare(`UPDATE needs SET title = '', seq = (SELECT seq + 1 FROM counter) WHERE id = ?`).run(broken.id);
+    // Data loaded around the API: a practice area the contract refuses (an empty string).
+    server.store.db.prepare(`UPDATE needs SET practice_area = '', seq = (SELECT seq + 1 FROM counter) WHERE id = ?`).run(broken.id);
     server.store.db.prepare(`UPDATE counter SET seq = seq + 1`).run();
     const since = new Date().toISOString();
     for (const api of [partner(), bd()]) {
@@ -270,7 +270,7 @@ describe('governed links', () => {
     }
     const skipped = await auditOf({ action: 'feed.skipped', since });
     expect(skipped.entries).toHaveLength(1);
-    expect(skipped.entries[0]!.target).toMatch(/^need at \d+: need\.title/);
+    expect(skipped.entries[0]!.target).toMatch(/^need at \d+: need\.practiceArea/);
   });
 });
 
