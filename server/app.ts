@@ -33,17 +33,17 @@ export function createApp(deps: AppDeps) {
     c.header('X-Content-Type-Options', 'nosniff');
   });
 
-  metaRoutes(app, deps);
-
   app.use('/v1/*', auditTrail(deps.store));
   if (deps.limits) {
     const { address } = deps.limits;
-    // Before authentication: a flood of guessed tokens is slowed down by where it comes from.
-    app.use('/v1/*', async (c, next) => {
+    // Before authentication (and on the unauthenticated routes): a flood of guessed tokens or
+    // probes is slowed down by where it comes from.
+    app.use('*', async (c, next) => {
       address.enforce(clientAddress(c, deps.trustProxy ?? false), 'this network address');
       await next();
     });
   }
+  metaRoutes(app, deps);
   app.use('/v1/*', bearerAuth(deps.store, deps.limits?.user));
   sessionRoutes(app, deps);
   clientRoutes(app, deps);

@@ -314,18 +314,19 @@ export const routes = {
   getOpenApi: createRoute({
     method: 'get', path: '/v1/openapi.json', tags: ['meta'], security: [], operationId: 'getOpenApi',
     summary: 'This document',
-    responses: { 200: { description: 'OpenAPI 3.1 document.', content: { 'application/json': { schema: z.object({}).passthrough() } } } },
+    responses: { 200: { description: 'OpenAPI 3.1 document.', content: { 'application/json': { schema: z.object({}).passthrough() } } }, ...rateLimited },
   }),
   healthz: createRoute({
     method: 'get', path: '/healthz', tags: ['meta'], security: [], operationId: 'healthz',
     summary: 'Liveness',
-    responses: { 200: { description: 'Up.', content: json(z.object({ ok: z.literal(true) })) } },
+    responses: { 200: { description: 'Up.', content: json(z.object({ ok: z.literal(true) })) }, ...rateLimited },
   }),
 } as const;
 
 export const OPENAPI_INFO = {
   title: 'Secondment Lens firm API',
   version: '1.0.0',
+  license: { name: 'Proprietary: licensed to the firm that runs the endpoint', identifier: 'LicenseRef-Proprietary' },
   description: 'What a firm\'s endpoint serves to the Secondment Lens browser extension. Errors are RFC 9457 problem details '
     + '(`application/problem+json`). Every route but /healthz and /v1/openapi.json needs `Authorization: Bearer <token>`.',
 } as const;

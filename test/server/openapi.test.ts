@@ -79,4 +79,18 @@ describe('OpenAPI document', () => {
     const served = await (await fetch(`${server.url}/v1/openapi.json`)).json();
     expect(written).toEqual(served);
   }, 60_000);
+
+  it('docs/openapi.json is the generated document and passes Redocly CLI\'s recommended rules with no error or warning', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const published = JSON.parse(readFileSync(join(root, 'docs/openapi.json'), 'utf8'));
+    const served = await (await fetch(`${server.url}/v1/openapi.json`)).json();
+    expect(published).toEqual(served); // run `npm run openapi` after changing the contract
+    // Tried as an integrator would: the linter a firm is likely to run, offline, telemetry off.
+    const run = await promisify(execFile)(process.execPath, [join(root, 'node_modules/@redocly/cli/bin/cli.js'), 'lint', '--format', 'json', 'docs/openapi.json'], {
+      cwd: root, env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' }, maxBuffer: 16 * 1024 * 1024,
+    }).catch((err: { stdout?: string }) => ({ stdout: err.stdout ?? '' }));
+    const report = JSON.parse(run.stdout) as { totals: { errors: number; warnings: number }; problems: Array<{ ruleId: string; message: string }> };
+    expect(report.problems.map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
+    expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+  }, 60_000);
 });
