@@ -44,7 +44,7 @@ export function createApp(deps: AppDeps) {
     });
   }
   metaRoutes(app, deps);
-  app.use('/v1/*', bearerAuth(deps.store, deps.limits?.user));
+  app.use('/v1/*', bearerAuth(deps.store, deps.limits?.user, deps.verifyJwt));
   sessionRoutes(app, deps);
   clientRoutes(app, deps);
   mappingRoutes(app, deps);

@@ -24,4 +24,6 @@ export type AppDeps = {
   limits?: { user: RateLimiter; address: RateLimiter };
   /** Take the client address from X-Forwarded-For (only behind a proxy the firm runs). */
   trustProxy?: boolean;
+  /** Checks access tokens from the firm's identity provider (none: API tokens only). */
+  verifyJwt?: (token: string) => Promise<import('./oidc-verifier').OidcResult>;
 };

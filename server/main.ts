@@ -3,8 +3,10 @@
  * LENS_DEMO=1 seeds the demo firm (with its public demo tokens) into an empty database; without it an
  * empty endpoint starts empty. LENS_RATE_LIMIT: requests per minute per user (default 600).
  * LENS_AUDIT_RETENTION_DAYS: audit rows older than this are pruned (default: kept forever).
+ * LENS_OIDC_ISSUER + LENS_OIDC_AUDIENCE: also accept access tokens from the firm's identity provider.
  */
 import { DEMO_USERS } from './demo/demo-ids';
+import { oidcSettingsFromEnv } from './oidc-verifier';
 import { rateLimitsFromEnv } from './rate-limit';
 import { startServer } from './start-server';
 
@@ -19,8 +21,10 @@ const retentionRaw = process.env.LENS_AUDIT_RETENTION_DAYS ?? '0';
 const auditRetentionDays = Number(retentionRaw);
 if (!Number.isInteger(auditRetentionDays) || auditRetentionDays < 0) fail(`LENS_AUDIT_RETENTION_DAYS must be a whole number of days (0 = keep forever), not ${JSON.stringify(retentionRaw)}`);
 let limits;
+let oidc;
 try {
   limits = rateLimitsFromEnv();
+  oidc = oidcSettingsFromEnv();
 } catch (err) {
   fail((err as Error).message);
 }
@@ -35,7 +39,9 @@ const server = await startServer({
   limits,
   trustProxy: process.env.LENS_TRUST_PROXY === '1',
   auditRetentionDays,
+  oidc,
 });
+if (oidc) console.log(`Accepting sign-ins from ${oidc.issuer} (audience ${oidc.audience}) as well as API tokens.`);
 
 console.log(`Secondment Lens reference endpoint: ${server.url}  (OpenAPI: ${server.url}/v1/openapi.json)`);
 if (server.store.users.count() === 0) {

@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { seedDemoFirm } from './demo/seed';
 import type { AppHooks } from './env';
 import { IDEMPOTENCY_PRUNE_INTERVAL_MS, IDEMPOTENCY_RETENTION_MS } from './idempotency';
+import { createOidcVerifier, type OidcSettings } from './oidc-verifier';
 import type { RateLimiter } from './rate-limit';
 import { FirmStore } from './store/firm-store';
 
@@ -25,6 +26,8 @@ export type StartServerOptions = {
   trustProxy?: boolean;
   /** Audit rows older than this many days are pruned (the chain stays verifiable). 0 or none: kept forever. */
   auditRetentionDays?: number;
+  /** Accept access tokens from the firm's identity provider as well as API tokens. */
+  oidc?: OidcSettings;
   /** Log one line per request. Default false. */
   log?: boolean;
   /** Test hooks (see AppHooks). */
@@ -46,7 +49,9 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     store.close();
     throw err;
   }
-  const app = createApp({ store, hooks: opts.hooks, log: opts.log, limits: opts.limits, trustProxy: opts.trustProxy });
+  const app = createApp({ store, hooks: opts.hooks, log: opts.log, limits: opts.limits, trustProxy: opts.trustProxy,
+    verifyJwt: opts.oidc ? createOidcVerifier(opts.oidc) : undefined,
+  });
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname: host }, () => resolve(s));

@@ -223,6 +223,12 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX check_ins_secondment ON check_ins (secondment_id, date);
   `,
+  // 5 — sign-in with the firm's identity provider: a user is bound to the provider's subject on
+  // first sign-in by email, and by subject from then on.
+  `
+  ALTER TABLE users ADD COLUMN oidc_subject TEXT;
+  CREATE UNIQUE INDEX users_oidc_subject ON users (oidc_subject) WHERE oidc_subject IS NOT NULL;
+  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

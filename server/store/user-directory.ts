@@ -12,7 +12,10 @@ export const hashToken = (token: string) => createHash('sha256').update(token, '
 /** A new API token: 32 random bytes, URL-safe, prefixed so that a leaked one is recognisable in a scan. */
 export const newTokenValue = () => `lens_${randomBytes(32).toString('base64url')}`;
 
-type UserRow = { id: string; name: string; email: string; role: UserRole; title: string; disabled_at: string | null };
+type UserRow = { id: string; name: string; email: string; role: UserRole; title: string; disabled_at: string | null; oidc_subject: string | null };
+
+/** Why an identity from the firm's identity provider is not a signed-in user. */
+export type IdentityRefusal = 'unknown' | 'disabled' | 'subject-mismatch';
 
 /**
  * The endpoint's users and their API tokens. A user has any number of tokens (one per device or
@@ -38,6 +41,8 @@ export class UserDirectory {
         `SELECT id, user_id, label, created_at, revoked_at FROM tokens WHERE user_id = ? ORDER BY created_at, id`),
       revoke: db.prepare(`UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`),
       count: db.prepare<[], number>(`SELECT count(*) FROM users`).pluck(),
+      bySubject: db.prepare<[string], UserRow>(`SELECT * FROM users WHERE oidc_subject = ?`),
+      bindSubject: db.prepare(`UPDATE users SET oidc_subject = ? WHERE id = ? AND oidc_subject IS NULL`),
     };
   }
 
@@ -73,6 +78,21 @@ export class UserDirectory {
   /** The signed-in user for a bearer token; null for an unknown or revoked token, or a disabled user. */
   byToken(token: string): StoredUser | null {
     return this.s.byToken.get(hashToken(token)) ?? null;
+  }
+
+  /**
+   * The user an identity-provider sign-in stands for: by subject once bound; else by (verified)
+   * email, binding the subject then, so a later change of email at the provider keeps the account.
+   * A user bound to another subject is not taken over by someone who now has their email.
+   */
+  byIdentity(identity: { subject: string; email: string | null }): { user: StoredUser } | { refused: IdentityRefusal } {
+    const bySubject = this.s.bySubject.get(identity.subject);
+    const row = bySubject ?? (identity.email ? this.s.byEmail.get(identity.email) : undefined);
+    if (!row) return { refused: 'unknown' };
+    if (!bySubject && row.oidc_subject && row.oidc_subject !== identity.subject) return { refused: 'subject-mismatch' };
+    if (row.disabled_at) return { refused: 'disabled' };
+    if (!bySubject) this.s.bindSubject.run(identity.subject, row.id);
+    return { user: { id: row.id, name: row.name, email: row.email, role: row.role, title: row.title } };
   }
 
   byId(id: string): StoredUser | null {
