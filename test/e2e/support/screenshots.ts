@@ -8,14 +8,15 @@ import { SIDEBAR_FRAME } from './axe';
 export const README_SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 
 /**
- * Saves the sidebar frame as test-results/screenshots/<name>.png; with `readme`, also copies it to
- * docs/screenshots/ where the README shows it.
+ * Saves the sidebar frame as test-results/screenshots/<name>.png. With `readme`, it is also copied to
+ * docs/screenshots/ (where the README shows it), but only when LENS_UPDATE_SCREENSHOTS=1
+ * (`npm run screenshots`): `npm test` leaves the work tree as it found it.
  */
 export async function saveSidebarScreenshot(page: Page, name: string, options: { readme?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.locator(SIDEBAR_FRAME).screenshot({ path: file, animations: 'disabled' });
-  if (options.readme) {
+  if (options.readme && process.env.LENS_UPDATE_SCREENSHOTS === '1') {
     mkdirSync(README_SCREENSHOTS, { recursive: true });
     copyFileSync(file, path.join(README_SCREENSHOTS, `${name}.png`));
   }
