@@ -41,52 +41,43 @@ export function sniffDelimiter(text: string): Delimiter {
 export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(text)): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
-  let field = '';
-  let i = 0;
   const n = text.length;
-  const endRecord = () => {
-    record.push(field);
-    records.push(record);
-    record = [];
-    field = '';
-  };
-  while (i < n) {
-    const ch = text[i]!;
-    if (ch === '"' && field === '') {
+  let i = 0;
+  // Whole unquoted cells are sliced out rather than built a character at a time (5,000-row files).
+  const isCellEnd = (c: number) => c === delimiter.charCodeAt(0) || c === 10 || c === 13;
+  for (;;) {
+    let field = '';
+    if (text[i] === '"') {
       const openedAt = records.length + 1;
       i++;
       for (;;) {
-        if (i >= n) throw new ImportFileError(`Row ${openedAt}: a quoted cell is never closed (a missing " in the file).`);
-        const q = text[i]!;
-        if (q === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        field += q;
+        const close = text.indexOf('"', i);
+        if (close === -1) throw new ImportFileError(`Row ${openedAt}: a quoted cell is never closed (a missing " in the file).`);
+        field += text.slice(i, close);
+        i = close + 1;
+        if (text[i] !== '"') break;
+        field += '"';
         i++;
       }
-      // Text after the closing quote ("a"b) is kept, as spreadsheets do.
+    }
+    // Unquoted text, or text after a closing quote ("a"b is kept as ab, as spreadsheets do).
+    const start = i;
+    while (i < n && !isCellEnd(text.charCodeAt(i))) i++;
+    field += text.slice(start, i);
+    record.push(field);
+    if (i >= n) {
+      if (record.length > 1 || field !== '') records.push(record);
+      return records;
+    }
+    if (text[i] === delimiter) {
+      i++;
       continue;
     }
-    if (ch === delimiter) {
-      record.push(field);
-      field = '';
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      endRecord();
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += ch;
-      i++;
-    }
+    records.push(record);
+    record = [];
+    i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    if (i >= n) return records;
   }
-  if (field !== '' || record.length > 0) endRecord();
-  return records;
 }
 
 /**
