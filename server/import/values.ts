@@ -15,18 +15,24 @@ export const keyText = (cell: string): string => oneLine(cell.normalize('NFKC'))
  */
 export class Vocabulary<V extends string> {
   private readonly byWord = new Map<string, V>();
+  /** The enum's values, in the order given. */
+  readonly values: V[];
 
   constructor(
     private readonly what: string,
     words: Readonly<Record<V, readonly string[]>>,
   ) {
     for (const [value, synonyms] of Object.entries(words) as [V, readonly string[]][]) {
-      for (const word of [value, ...synonyms]) this.byWord.set(normaliseHeader(word), value);
+      for (const word of [value, ...synonyms]) {
+        const key = normaliseHeader(word);
+        const taken = this.byWord.get(key);
+        // A word with two meanings would be read as whichever came last: refuse it at start-up.
+        if (taken !== undefined && taken !== value) throw new Error(`${what}: "${word}" means both ${taken} and ${value}`);
+        this.byWord.set(key, value);
+      }
     }
     this.values = Object.keys(words) as V[];
   }
-
-  readonly values: V[];
 
   /** The value a word stands for, or undefined. */
   lookup(word: string): V | undefined {
