@@ -3,8 +3,11 @@ import type { FirmStore } from '../store/firm-store';
 /** Where a command writes: standard output for results, standard error for errors (tests capture both). */
 export type AdminIo = { out: (line: string) => void; err: (line: string) => void };
 
-/** What every admin command gets: the open store (the database the server uses) and the output. */
-export type AdminContext = { store: FirmStore; io: AdminIo };
+/**
+ * What every admin command gets: the open store (the database the server uses), the output, and
+ * `report` to add what it did (counts) to its audit-trail row.
+ */
+export type AdminContext = { store: FirmStore; io: AdminIo; report?: (detail: string) => void };
 
 /** A mistake in how the command was called: printed with the command's usage, exit status 2. */
 export class UsageError extends Error {}

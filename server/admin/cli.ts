@@ -3,15 +3,17 @@ import { parseArgs } from 'node:util';
 import { FirmStore } from '../store/firm-store';
 import { type AdminCommand, type AdminIo, CommandFailed, UsageError } from './admin-context';
 import { auditExport, auditPrune, auditVerify } from './commands/audit';
+import { importClients, importSecondments, importUsers, importWalls } from './commands/imports';
 import { tokensIssue, tokensList, tokensRevoke } from './commands/tokens';
 import { usersAdd, usersDisable, usersEnable, usersList } from './commands/users';
 import { wallsAdd, wallsRemove } from './commands/walls';
 
-/** Every command, by its words. Later work adds imports here. */
+/** Every command, by its words. */
 export const COMMANDS: readonly AdminCommand[] = [
   usersAdd, usersList, usersDisable, usersEnable,
   tokensIssue, tokensList, tokensRevoke,
   wallsAdd, wallsRemove,
+  importUsers, importWalls, importClients, importSecondments,
   auditVerify, auditExport, auditPrune,
 ];
 
@@ -66,8 +68,9 @@ export async function runAdmin(argv: readonly string[], opts: AdminOptions): Pro
 
   const store = new FirmStore(opts.dbPath);
   let status = 0;
+  let detail = '';
   try {
-    await command.run({ store, io }, parsed);
+    await command.run({ store, io, report: (d) => { detail = d; } }, parsed);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`${err.message}\nUsage: npm run admin -- ${command.usage}`);
@@ -81,7 +84,7 @@ export async function runAdmin(argv: readonly string[], opts: AdminOptions): Pro
     }
   } finally {
     try {
-      store.audit.append({ userId: null, action: 'admin.command', target: describeRun(command, rest), status });
+      store.audit.append({ userId: null, action: 'admin.command', target: `${describeRun(command, rest)}${detail ? ` → ${detail}` : ''}`, status });
     } finally {
       store.close();
     }

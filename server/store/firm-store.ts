@@ -110,6 +110,14 @@ export class FirmStore {
       for (const r of c.externalIds) this.s.insertMapping.run(mappingParams(c.id, r, null));
     });
   }
+  /** Ids of the clients with this name, case and surrounding space aside (imports match by name). */
+  clientIdsNamed(name: string): string[] {
+    return this.s.clientIdsNamed.all(name.trim());
+  }
+  /** Renames or re-files a client; re-announced on the feed. */
+  updateClient(id: string, fields: { name: string; industry: string }): void {
+    this.transaction(() => this.s.updateClient.run({ id, name: fields.name, industry: fields.industry, seq: this.nextSeq() }));
+  }
   getClient(id: string): Client | null {
     const row = this.s.clientById.get(id);
     return row ? toClient(row, this.s.mappingsOf.all(id)) : null;
@@ -196,6 +204,18 @@ export class FirmStore {
   }
   listSecondments(clientId: string): Secondment[] {
     return this.s.secondmentsOf.all(clientId).map(toSecondment);
+  }
+  /** The secondment an import row stands for: same client, secondee (case aside), planned start and direction. */
+  findSecondment(key: { clientId: string; personName: string; plannedStart: string; direction: string }): Secondment | null {
+    const row = this.s.secondmentByNaturalKey.get(key);
+    return row ? toSecondment(row) : null;
+  }
+  /** Replaces a secondment's fields (an import); the version moves on and the feed re-announces it. */
+  updateSecondment(s: Secondment): void {
+    this.transaction(() => {
+      const params = secondmentParams(s, this.nextSeq());
+      this.s.updateSecondment.run(params);
+    });
   }
   getSecondment(id: string): Secondment | null {
     const row = this.s.secondmentById.get(id);
@@ -420,6 +440,16 @@ return {
       matter_json = @matter_json, status_changed_by_user_id = @status_changed_by_user_id, status_changed_by_name = @status_changed_by_name,
       status_changed_at = @status_changed_at, version = version + 1, seq = @seq WHERE id = @id`),
     secondmentById: db.prepare<[string], SecondmentRow>(`SELECT * FROM secondments WHERE id = ?`),
+    secondmentByNaturalKey: db.prepare<{ clientId: string; personName: string; plannedStart: string; direction: string }, SecondmentRow>(
+      `SELECT * FROM secondments WHERE client_id = @clientId AND lower(trim(person_name)) = lower(trim(@personName))
+         AND planned_start = @plannedStart AND direction = @direction ORDER BY id LIMIT 1`),
+    updateSecondment: db.prepare(`UPDATE secondments SET person_user_id = @person_user_id, person_name = @person_name, person_title = @person_title,
+      host_team = @host_team, host_contact_json = @host_contact_json, planned_end = @planned_end, actual_end = @actual_end, status = @status,
+      billing_basis = @billing_basis, objectives_json = @objectives_json, checkin_last = @checkin_last, checkin_next_due = @checkin_next_due,
+      review_json = @review_json, reintegration_plan = @reintegration_plan, firm_mentor_user_id = @firm_mentor_user_id,
+      firm_mentor_name = @firm_mentor_name, version = version + 1, seq = @seq WHERE id = @id`),
+    clientIdsNamed: db.prepare<[string], string>(`SELECT id FROM clients WHERE name = ? COLLATE NOCASE ORDER BY id`).pluck(),
+    updateClient: db.prepare(`UPDATE clients SET name = @name, industry = @industry, seq = @seq WHERE id = @id`),
     updateSecondmentCheckIns: db.prepare(`UPDATE secondments SET checkin_last = @last, checkin_next_due = @next_due, version = version + 1, seq = @seq WHERE id = @id`),
     updateSecondmentObjectives: db.prepare(`UPDATE secondments SET objectives_json = @objectives_json, version = version + 1, seq = @seq WHERE id = @id`),
     insertCheckIn: db.prepare(`INSERT INTO check_ins (id, secondment_id, date, note, recorded_by_user_id, recorded_by_name, recorded_at)

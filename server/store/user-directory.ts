@@ -42,6 +42,7 @@ export class UserDirectory {
       revoke: db.prepare(`UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`),
       count: db.prepare<[], number>(`SELECT count(*) FROM users`).pluck(),
       bySubject: db.prepare<[string], UserRow>(`SELECT * FROM users WHERE oidc_subject = ?`),
+      update: db.prepare(`UPDATE users SET name = @name, role = @role, title = @title WHERE id = @id`),
       bindSubject: db.prepare(`UPDATE users SET oidc_subject = ? WHERE id = ? AND oidc_subject IS NULL`),
     };
   }
@@ -110,6 +111,11 @@ export class UserDirectory {
 
   tokens(userId: string): TokenInfo[] {
     return this.s.tokensOf.all(userId).map((t) => ({ id: t.id, userId: t.user_id, label: t.label, createdAt: t.created_at, revokedAt: t.revoked_at }));
+  }
+
+  /** Changes a user's name, role or title (an import from the firm's directory). */
+  update(id: string, fields: { name: string; role: UserRole; title: string }): void {
+    this.s.update.run({ id, ...fields });
   }
 
   /** False when the user was already disabled. */

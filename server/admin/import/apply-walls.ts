@@ -1,0 +1,17 @@
+import { validateWalls, WALLS_SPEC, type WallRow } from '../../import';
+import type { Importer } from './run-import';
+import { resolveClient } from './resolve-client';
+
+/** Ethical walls from the conflicts system (an Intapp Walls export, say): user email + client. */
+export const wallsImporter: Importer<WallRow> = {
+  entity: 'walls',
+  fields: WALLS_SPEC.fields,
+  validate: validateWalls,
+  apply(store, row) {
+    const user = store.users.byEmail(row.userEmail);
+    if (!user) return { reject: `unknown user ${row.userEmail} (import users first)` };
+    const client = resolveClient(store, row);
+    if ('reject' in client) return client;
+    return store.raiseWall(user.id, client.id) ? 'created' : 'unchanged';
+  },
+};
