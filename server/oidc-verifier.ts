@@ -49,9 +49,21 @@ export function createOidcVerifier(settings: OidcSettings, doFetch: typeof fetch
     } catch (err) {
       return refusal(err);
     }
-    const email = typeof payload.email === 'string' && payload.email_verified !== false ? payload.email : null;
-    return { ok: true, identity: { subject: payload.sub!, email } };
+    return { ok: true, identity: { subject: payload.sub!, email: emailOf(payload) } };
   };
+}
+
+/**
+ * The user's email from an access token: `email` (unless marked unverified), else the sign-in name
+ * providers put in access tokens (`preferred_username`, Entra ID's `upn`) when it is an address.
+ */
+function emailOf(payload: JWTPayload): string | null {
+  if (typeof payload.email === 'string') return payload.email_verified === false ? null : payload.email;
+  for (const claim of ['preferred_username', 'upn']) {
+    const value = payload[claim];
+    if (typeof value === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return value;
+  }
+  return null;
 }
 
 function refusal(err: unknown): OidcResult {
