@@ -1,47 +1,81 @@
 /**
- * `npm run bench`: figures, not pass/fail. Runs the built extension in Debian's Chromium against the
- * reference endpoint and prints: content-script size, first paint of cached context after a full
- * page load, record switch in a single-page app, and book sync (20,000 clients) with its delta.
+ * `npm run bench [-- --json] [-- --skip-browser]`: figures, not pass/fail. Runs the built extension in
+ * Debian's Chromium against the reference endpoint and the endpoint on its own, and prints: content
+ * script size, first paint of cached context after a full page load, record switch in a single-page
+ * app, book sync (20,000 clients) and its delta, the endpoint under 50 concurrent users, and the
+ * import of a 5,000-row secondment spreadsheet. With --json: the same figures as one JSON object on
+ * standard output (progress goes to standard error). Each figure says which harness measured it.
  */
-import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DEMO_TOKENS, DEMO_USERS, NORTHWIND_ID } from '../server/demo/demo-ids';
 import { seedLargeBook } from '../server/demo/large-book';
 import { startServer } from '../server/start-server';
 import { EXTENSION_DIR, launchWithExtension, signInThroughOptions } from '../scripts/chromium-with-extension';
+import { measureEndpointLoad as measureLoad } from './endpoint-load';
+import { measureImport } from './import-timings';
 import { measurePaints } from './paint-timings';
+import { distribution } from './stats';
 import { measureSync } from './sync-timings';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const json = process.argv.includes('--json');
+const skipBrowser = process.argv.includes('--skip-browser');
+const say = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+/** Playwright drives the browser (DevTools attached: it inflates frame paint and loopback fetch). */
+const PLAYWRIGHT = 'playwright-chromium';
+const NODE = 'node-loopback';
 
 async function main(): Promise<void> {
-  const content = readFileSync(path.join(EXTENSION_DIR, 'content-scripts/content.js'));
-  console.log(`content script: ${(content.length / 1024).toFixed(1)} KB, ${(gzipSync(content).length / 1024).toFixed(1)} KB gzipped (budget 10 KB)`);
-
+  const figures: Record<string, unknown> = {
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  };
   const dir = mkdtempSync(path.join(tmpdir(), 'lens-bench-'));
   const server = await startServer({ port: 0, dbPath: path.join(dir, 'firm.sqlite'), seed: true });
   try {
-    const browser = await launchWithExtension();
-    await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner);
-    const paints = await measurePaints(browser, 7);
-    console.log(`cached context painted after a full page load: median ${fmt(median(paints.afterLoad))} after the host page's load event, ${fmt(median(paints.afterNavigationStart))} after navigation start (n=${paints.afterLoad.length}; bar ~130 ms)`);
-    console.log(`record switch in a single-page app (frame mounted): median ${fmt(median(paints.spaSwitch))} to paint, of which ${fmt(median(paints.spaReceived))} until the view reaches the frame (n=${paints.spaSwitch.length}; bar ~25 ms)`);
-    await browser.context.close();
+    if (!skipBrowser) {
+      const content = readFileSync(path.join(EXTENSION_DIR, 'content-scripts/content.js'));
+      figures.contentScript = { bytes: content.length, gzipBytes: gzipSync(content).length, harness: 'build' };
+      say(`content script: ${(content.length / 1024).toFixed(1)} KB, ${(gzipSync(content).length / 1024).toFixed(1)} KB gzipped (budget 10 KB)`);
 
-    const size = { clients: 20_000, secondments: 5_000, needs: 50_000 };
-    const seedStart = performance.now();
-    seedLargeBook(server.store, size);
-    console.log(`large book seeded at the endpoint in ${fmt(performance.now() - seedStart)}: ${JSON.stringify(server.store.counts(DEMO_USERS.partner.id))}`);
-    const sync = await measureSync(server, NORTHWIND_ID);
-    console.log(`full book sync (${sync.full.applied} changes, ${sync.full.pages} pages): ${fmt(sync.full.ms)} = fetch+validate ${fmt(sync.full.fetchMs)} + IndexedDB writes ${fmt(sync.full.applyMs)}; IndexedDB usage ${(sync.usageBytes / 1024 / 1024).toFixed(1)} MB`);
-    console.log(`delta sync of ${sync.delta.applied} changes: ${fmt(sync.delta.ms)}`);
+      const browser = await launchWithExtension();
+      await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner);
+      const paints = await measurePaints(browser, 15);
+      const afterLoad = distribution(paints.afterLoad);
+      const switchPaint = distribution(paints.spaSwitch);
+      figures.paintAfterLoad = { ...afterLoad, harness: PLAYWRIGHT, afterNavigationStart: distribution(paints.afterNavigationStart) };
+      figures.recordSwitch = { ...switchPaint, harness: PLAYWRIGHT, untilViewReachesFrame: distribution(paints.spaReceived) };
+      say(`cached context painted after a full page load: p50 ${fmt(afterLoad.p50)}, p95 ${fmt(afterLoad.p95)} after the host page's load event (n=${afterLoad.runs}; ${PLAYWRIGHT})`);
+      say(`record switch in a single-page app: p50 ${fmt(switchPaint.p50)}, p95 ${fmt(switchPaint.p95)} to paint (n=${switchPaint.runs}; ${PLAYWRIGHT})`);
+      await browser.context.close();
+    }
+
+    const load = await measureLoad(server, 50, 5_000);
+    figures.endpointContextLoad = { ...load, database: 'sqlite', harness: NODE };
+    say(`endpoint, GET context with 50 concurrent users on SQLite: ${load.requestsPerSecond.toFixed(0)} requests/s, latency p50 ${load.latencyMs.p50.toFixed(1)} ms, p95 ${load.latencyMs.p95.toFixed(1)} ms (${load.requests} requests, ${load.errors} errors; ${NODE})`);
+
+    const imp = await measureImport(5_000);
+    figures.import5000 = { ...imp, harness: NODE };
+    say(`import of a ${imp.rows}-row secondment spreadsheet (read, validate, apply): CSV ${fmt(imp.csvMs)}, XLSX ${fmt(imp.xlsxMs)}; the same CSV again (all unchanged) ${fmt(imp.secondImportMs)} (${NODE})`);
+
+    if (!skipBrowser) {
+      const size = { clients: 20_000, secondments: 5_000, needs: 50_000 };
+      const seedStart = performance.now();
+      seedLargeBook(server.store, size);
+      say(`large book seeded at the endpoint in ${fmt(performance.now() - seedStart)}: ${JSON.stringify(server.store.counts(DEMO_USERS.partner.id))}`);
+      const sync = await measureSync(server, NORTHWIND_ID);
+      figures.fullSync = { ms: sync.full.ms, fetchMs: sync.full.fetchMs, applyMs: sync.full.applyMs, changes: sync.full.applied, pages: sync.full.pages, diskBytes: sync.usageBytes, runs: 1, harness: PLAYWRIGHT };
+      figures.deltaSync = { ms: sync.delta.ms, changes: sync.delta.applied, runs: 1, harness: PLAYWRIGHT };
+      say(`full book sync (${sync.full.applied} changes, ${sync.full.pages} pages): ${fmt(sync.full.ms)} = fetch+validate ${fmt(sync.full.fetchMs)} + IndexedDB writes ${fmt(sync.full.applyMs)}; IndexedDB usage ${(sync.usageBytes / 1024 / 1024).toFixed(1)} MB (${PLAYWRIGHT})`);
+      say(`delta sync of ${sync.delta.applied} changes: ${fmt(sync.delta.ms)} (${PLAYWRIGHT})`);
+    }
   } finally {
     await server.close();
+    rmSync(dir, { recursive: true, force: true });
   }
+  if (json) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 }
 
 main().then(() => process.exit(0), (error: unknown) => {

@@ -229,6 +229,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE users ADD COLUMN oidc_subject TEXT;
   CREATE UNIQUE INDEX users_oidc_subject ON users (oidc_subject) WHERE oidc_subject IS NOT NULL;
   `,
+  // 6 — imports find a secondment by its natural key (client, planned start, secondee, direction).
+  `
+  CREATE INDEX secondments_natural ON secondments (client_id, planned_start);
+  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
