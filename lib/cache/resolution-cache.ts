@@ -1,14 +1,44 @@
+import type { IDBPIndex, StoreNames } from 'idb';
 import type { ClientSummary } from '../contract/client';
 import type { ExternalRecord } from '../contract/pms';
-import type { CachedResolution, LensDb } from './lens-db';
+import type { CachedResolution, LensDb, LensDbSchema } from './lens-db';
+import { recordLookupKeys } from './record-index';
+
+/** At most this many PMS records are remembered; the least recently resolved go first. */
+export const RESOLUTIONS_MAX = 10_000;
+/** As many matches as the endpoint's `/v1/resolve` answers with. */
+const MATCHES_MAX = 50;
 
 /** One key per PMS record: system, kind, tenant and id. */
 export function refKey(record: ExternalRecord): string {
   return [record.system, record.kind, record.tenant ?? '', record.externalId].join('|');
 }
 
+/**
+ * The endpoint's answer for this record if one is cached, else the synced book's clients that list
+ * it among their PMS records (unconfirmed: `resolvedAt` 0, so the endpoint is asked when online).
+ */
 export async function readResolution(db: LensDb, record: ExternalRecord): Promise<CachedResolution | undefined> {
-  return db.get('resolutions', refKey(record));
+  const tx = db.transaction(['resolutions', 'clients'], 'readonly');
+  const row = (await tx.objectStore('resolutions').get(refKey(record))) ?? (await resolveFromBook(tx.objectStore('clients').index('byRecord'), record));
+  await tx.done;
+  return row;
+}
+
+type RecordIndex<M extends IDBTransactionMode> = IDBPIndex<LensDbSchema, ArrayLike<StoreNames<LensDbSchema>>, 'clients', 'byRecord', M>;
+
+/**
+ * The synced clients mapped to `record`, found through the `byRecord` index (one `getAll` per
+ * lookup key, never a scan), ordered as the endpoint orders its matches. Undefined when none.
+ */
+export async function resolveFromBook<M extends IDBTransactionMode>(index: RecordIndex<M>, record: ExternalRecord): Promise<CachedResolution | undefined> {
+  const found = new Map<string, ClientSummary>();
+  for (const rows of await Promise.all(recordLookupKeys(record).map((k) => index.getAll(k, MATCHES_MAX)))) {
+    for (const { client } of rows) found.set(client.id, { id: client.id, name: client.name, industry: client.industry });
+  }
+  if (found.size === 0) return undefined;
+  const matches = [...found.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : 1)).slice(0, MATCHES_MAX);
+  return { refKey: refKey(record), matches, chosenClientId: null, resolvedAt: 0, clientIds: matches.map((m) => m.id) };
 }
 
 /** Stores the endpoint's answer, keeping the user's earlier pick if it is still among the matches. */
@@ -17,18 +47,29 @@ export async function writeResolution(db: LensDb, record: ExternalRecord, matche
   const tx = db.transaction('resolutions', 'readwrite');
   const previous = await tx.store.get(key);
   const chosen = previous?.chosenClientId && matches.some((m) => m.id === previous.chosenClientId) ? previous.chosenClientId : null;
-  const row: CachedResolution = { refKey: key, matches, chosenClientId: chosen, resolvedAt: now };
+  const row: CachedResolution = { refKey: key, matches, chosenClientId: chosen, resolvedAt: now, clientIds: matches.map((m) => m.id) };
   await tx.store.put(row);
+  // Bounded: a page that makes up record after record cannot grow this store without end.
+  const excess = (await tx.store.count()) - RESOLUTIONS_MAX;
+  if (excess > 0) {
+    const oldest = await tx.store.index('byResolvedAt').getAllKeys(null, excess);
+    await Promise.all(oldest.map((k) => tx.store.delete(k)));
+  }
   await tx.done;
   return row;
 }
 
+/**
+ * The user's pick among the matches. A pick among synced matches (no endpoint answer cached) is
+ * kept unconfirmed (`resolvedAt` 0): the endpoint's answer still wins when it is reachable.
+ */
 export async function chooseClient(db: LensDb, record: ExternalRecord, client: ClientSummary, now = Date.now()): Promise<void> {
   const key = refKey(record);
-  const tx = db.transaction('resolutions', 'readwrite');
-  const previous = await tx.store.get(key);
+  const tx = db.transaction(['resolutions', 'clients'], 'readwrite');
+  const store = tx.objectStore('resolutions');
+  const previous = (await store.get(key)) ?? (await resolveFromBook(tx.objectStore('clients').index('byRecord'), record));
   const matches = previous?.matches.some((m) => m.id === client.id) ? previous.matches : [...(previous?.matches ?? []), client];
-  await tx.store.put({ refKey: key, matches, chosenClientId: client.id, resolvedAt: previous?.resolvedAt ?? now });
+  await store.put({ refKey: key, matches, chosenClientId: client.id, resolvedAt: previous?.resolvedAt ?? now, clientIds: matches.map((m) => m.id) });
   await tx.done;
 }
 
