@@ -42,7 +42,7 @@ export async function resolveFromBook<M extends IDBTransactionMode>(index: Recor
 }
 
 /** Stores the endpoint's answer, keeping the user's earlier pick if it is still among the matches. */
-export async function writeResolution(db: LensDb, record: ExternalRecord, matches: ClientSummary[], now = Date.now()): Promise<CachedResolution> {
+export async function writeResolution(db: LensDb, record: ExternalRecord, matches: ClientSummary[], now = Date.now(), max = RESOLUTIONS_MAX): Promise<CachedResolution> {
   const key = refKey(record);
   const tx = db.transaction('resolutions', 'readwrite');
   const previous = await tx.store.get(key);
@@ -50,7 +50,7 @@ export async function writeResolution(db: LensDb, record: ExternalRecord, matche
   const row: CachedResolution = { refKey: key, matches, chosenClientId: chosen, resolvedAt: now, clientIds: matches.map((m) => m.id) };
   await tx.store.put(row);
   // Bounded: a page that makes up record after record cannot grow this store without end.
-  const excess = (await tx.store.count()) - RESOLUTIONS_MAX;
+  const excess = (await tx.store.count()) - max;
   if (excess > 0) {
     const oldest = await tx.store.index('byResolvedAt').getAllKeys(null, excess);
     await Promise.all(oldest.map((k) => tx.store.delete(k)));
