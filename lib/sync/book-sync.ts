@@ -59,8 +59,11 @@ export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Dat
     }
     if (!page.ok || !('value' in page)) {
       const failure: ApiError = page.ok ? { kind: 'invalid-response', message: 'No answer.' } : page.error;
-      const retry = afterFailure(await readSyncRetry(db), failure.kind === 'http' ? failure.retryAfterMs : null, now(), random);
-      Object.assign(progress, { state: 'error', finishedAt: now(), error: describeApiError(failure).message, nextAttemptAt: retry.notBefore });
+      // A refused token is not the endpoint's trouble: the session locks, and signing in again
+      // must be followed by a sync at once, not after a back-off.
+      const refused = failure.kind === 'http' && failure.status === 401;
+      const retry = refused ? NO_RETRY : afterFailure(await readSyncRetry(db), failure.kind === 'http' ? failure.retryAfterMs : null, now(), random);
+      Object.assign(progress, { state: 'error', finishedAt: now(), error: describeApiError(failure).message, nextAttemptAt: retry.notBefore || null });
       await db.put('meta', retry, META_KEYS.syncRetry);
       await db.put('meta', { ...progress }, META_KEYS.syncProgress);
       return { ...outcome, failure };

@@ -100,4 +100,12 @@ describe('book sync', () => {
     await syncBook(db, feedApi().api);
     expect(await db.get('meta', META_KEYS.syncRetry)).toEqual({ failures: 0, notBefore: 0 });
   });
+
+  it('does not back off for a refused token: signing in again must sync at once', async () => {
+    const db = await openLensDb(`lens-test-bs-${Math.random()}`);
+    await db.put('meta', { failures: 2, notBefore: 9_999 }, META_KEYS.syncRetry);
+    const refused = await syncBook(db, scriptedApi({ changes: async () => httpError(401) }).api, () => 1_000);
+    expect(refused.failure).toMatchObject({ status: 401 });
+    expect(await db.get('meta', META_KEYS.syncRetry)).toEqual({ failures: 0, notBefore: 0 });
+  });
 });
