@@ -78,4 +78,17 @@ describe('the cache schema', () => {
     expect([...raw.objectStoreNames]).toContain('contexts');
     raw.close();
   });
+
+  it('aborts the v3 step on a v2 row it cannot read, leaving v2 and its rows intact', async () => {
+    const name = freshName();
+    const v2 = (await openLensDb(name, undefined, 2)) as unknown as { put(store: string, value: unknown): Promise<unknown>; close(): void };
+    await v2.put('clients', { id: 'broken', etag: null, fetchedAt: 1, lastViewedAt: 1 }); // no client: no record ids
+    v2.close();
+    await expect(openLensDb(name)).rejects.toBeTruthy();
+    const raw = await openDB(name);
+    expect(raw.version).toBe(2);
+    expect([...raw.objectStoreNames]).not.toContain('quarantine');
+    expect(await raw.get('clients', 'broken')).toMatchObject({ id: 'broken' });
+    raw.close();
+  });
 });
