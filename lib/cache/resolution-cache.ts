@@ -2,12 +2,14 @@ import type { IDBPIndex, StoreNames } from 'idb';
 import type { ClientSummary } from '../contract/client';
 import type { ExternalRecord } from '../contract/pms';
 import type { CachedResolution, LensDb, LensDbSchema } from './lens-db';
-import { recordLookupKeys } from './record-index';
+import { mappingMatches, recordKey } from './record-index';
 
 /** At most this many PMS records are remembered; the least recently resolved go first. */
 export const RESOLUTIONS_MAX = 10_000;
 /** As many matches as the endpoint's `/v1/resolve` answers with. */
 const MATCHES_MAX = 50;
+/** Rows read for one record before the tenant check (a bound, far above any real firm's). */
+const ROWS_PER_RECORD_MAX = 500;
 
 /** One key per PMS record: system, kind, tenant and id. */
 export function refKey(record: ExternalRecord): string {
@@ -28,16 +30,17 @@ export async function readResolution(db: LensDb, record: ExternalRecord): Promis
 type RecordIndex<M extends IDBTransactionMode> = IDBPIndex<LensDbSchema, ArrayLike<StoreNames<LensDbSchema>>, 'clients', 'byRecord', M>;
 
 /**
- * The synced clients mapped to `record`, found through the `byRecord` index (one `getAll` per
- * lookup key, never a scan), ordered as the endpoint orders its matches. Undefined when none.
+ * The synced clients mapped to `record`, found through the `byRecord` index (one `getAll`, never a
+ * scan; the tenant checked on the rows found), ordered as the endpoint orders its matches.
+ * Undefined when none.
  */
 export async function resolveFromBook<M extends IDBTransactionMode>(index: RecordIndex<M>, record: ExternalRecord): Promise<CachedResolution | undefined> {
-  const found = new Map<string, ClientSummary>();
-  for (const rows of await Promise.all(recordLookupKeys(record).map((k) => index.getAll(k, MATCHES_MAX)))) {
-    for (const { client } of rows) found.set(client.id, { id: client.id, name: client.name, industry: client.industry });
+  const found: ClientSummary[] = [];
+  for (const { client } of await index.getAll(recordKey(record), ROWS_PER_RECORD_MAX)) {
+    if (client.externalIds.some((m) => mappingMatches(m, record))) found.push({ id: client.id, name: client.name, industry: client.industry });
   }
-  if (found.size === 0) return undefined;
-  const matches = [...found.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : 1)).slice(0, MATCHES_MAX);
+  if (found.length === 0) return undefined;
+  const matches = found.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : 1)).slice(0, MATCHES_MAX);
   return { refKey: refKey(record), matches, chosenClientId: null, resolvedAt: 0, clientIds: matches.map((m) => m.id) };
 }
 

@@ -2,7 +2,7 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { readContext } from '@/lib/cache/context-cache';
 import { readFirstLook } from '@/lib/cache/first-look';
-import { recordLookupKeys } from '@/lib/cache/record-index';
+import { recordKey } from '@/lib/cache/record-index';
 import { DB_VERSION, openLensDb } from '@/lib/cache/lens-db';
 import { readyView } from '../components/fixtures';
 
@@ -41,7 +41,7 @@ describe('the cache schema', () => {
     const v3 = await openLensDb(name);
     expect(v3.version).toBe(DB_VERSION);
     expect(await v3.get('clients', client.id)).toMatchObject({ etag: '"v2"', fetchedAt: 1_000, lastViewedAt: 2_000 });
-    expect(await v3.getAllKeysFromIndex('clients', 'byRecord', recordLookupKeys(record)[0])).toEqual([client.id]);
+    expect(await v3.getAllKeysFromIndex('clients', 'byRecord', recordKey(record))).toEqual([client.id]);
     expect(await v3.getAllKeysFromIndex('resolutions', 'byClient', client.id)).toEqual(['clio|contact|x|1']);
     expect(await v3.count('quarantine')).toBe(0);
     // A record never resolved online now finds its synced client.

@@ -14,6 +14,7 @@ describe('resolving a PMS record from the cache', () => {
     await db.put('clients', clientRow(client('c-b', 'Beta Ltd', [CONTACT]), null, 1, 0));
     await db.put('clients', clientRow(client('c-a', 'Alpha plc', [{ ...CONTACT, tenant: null }]), null, 1, 0));
     await db.put('clients', clientRow(client('c-z', 'Other', [{ ...CONTACT, externalId: '9' }]), null, 1, 0));
+    await db.put('clients', clientRow(client('c-t', 'Other tenant', [{ ...CONTACT, tenant: 'eu.app.clio.com' }]), null, 1, 0));
     const found = await readResolution(db, CONTACT);
     expect(found).toMatchObject({ resolvedAt: 0, chosenClientId: null });
     expect(found?.matches.map((m) => m.id)).toEqual(['c-a', 'c-b']); // ordered by name, as the endpoint orders
