@@ -142,6 +142,7 @@ export class ActiveSession {
       const tx = db.transaction('meta', 'readwrite');
       const earlier = (await tx.store.get(META_KEYS.lockedAt)) as number | undefined;
       if (earlier === undefined) await tx.store.put(at, META_KEYS.lockedAt);
+      else this.rejectedAt = Math.min(earlier, at);
       await tx.done;
       this.locks.set(session.partition, Promise.resolve(earlier ?? at));
     })().catch(() => undefined); // a lock that cannot be written still holds in this worker

@@ -43,11 +43,15 @@ describe('the signed-in session after a 401', () => {
   it('keeps the first refusal’s time, so later ones do not extend the grace period', async () => {
     const session = new ActiveSession(fakeFetch);
     await session.get();
-    await session.markRejected(1_000);
-    await new ActiveSession(fakeFetch).markRejected(5_000);
+    const first = Date.now() - 80 * 3_600_000; // past the default 72 h grace
+    await session.markRejected(first);
     const db = await openLensDb(partition);
-    expect(await db.get('meta', META_KEYS.lockedAt)).toBe(1_000);
+    expect(await db.get('meta', META_KEYS.lockedAt)).toBe(first);
     db.close();
+    const restarted = new ActiveSession(fakeFetch);
+    await restarted.markRejected(Date.now()); // a request still under way when the worker restarted
+    expect(await restarted.get()).toEqual({ signedOut: 'no-token' }); // counted from the first refusal: deleted
+    expect(await databases()).not.toContain(partition);
   });
 
   it('deletes the partition and the session once the firm’s grace period is over', async () => {
