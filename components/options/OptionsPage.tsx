@@ -48,7 +48,7 @@ export function OptionsPage(props: {
             <li>{status.outbox.pending} writes waiting to be sent{status.outbox.needsSignIn ? `, ${status.outbox.needsSignIn} waiting for sign-in` : ''}</li>
             <li>{status.outbox.rejected} writes refused by the endpoint (shown in the sidebar to edit or discard)</li>
           </ul>
-          <SyncStatus sync={status.sync} now={props.now} />
+          <SyncStatus sync={status.sync} quarantined={status.quarantined} now={props.now} />
           <button type="button" onClick={props.onSyncNow}>Update now</button>
         </section>
       )}

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { deletePartition, type LensDb, openLensDb } from '../cache/lens-db';
+import { deletePartition, type LensDb, META_KEYS, openLensDb } from '../cache/lens-db';
 import type { User } from '../contract/user';
 import { describeApiError } from '../endpoint/api-error';
 import { createFirmApi, type FirmApi } from '../endpoint/firm-api';
@@ -22,10 +22,17 @@ export interface Active {
  * The signed-in user's endpoint client and cache partition, the background's one source of both.
  * Signing in as someone else, or to another endpoint, deletes the previous partition: its cached
  * client data and its queued writes (never sent under another user's token).
+ *
+ * A 401 locks the partition (issue 9, item 3): nothing is shown or synced from it until the user
+ * signs in again, and the lock is kept in the partition's `meta`, so a worker restart keeps it.
+ * Once locked for longer than the firm's `signedOutGraceHours`, the partition is deleted.
  */
 export class ActiveSession {
   private db: { partition: string; opening: Promise<LensDb> } | null = null;
-  private rejected = false;
+  /** When this worker saw the token refused; null when it has not (the partition's lock may still be set). */
+  private rejectedAt: number | null = null;
+  /** Each partition's persisted lock, read once per worker life. */
+  private readonly locks = new Map<string, Promise<number | null>>();
   /** Partitions deleted in this worker's life: never reopened (that would recreate them). */
   private readonly dropped = new Set<string>();
   /**
@@ -45,10 +52,8 @@ export class ActiveSession {
   constructor(fetchImpl: typeof fetch = (...args) => fetch(...args), onReachable?: () => void) {
     this.fetchImpl = async (input, init) => {
       const response = await fetchImpl(input, init);
-      if ((init?.method ?? 'GET') === 'GET' && (response.ok || response.status === 304)) {
-        this.rejected = false; // the token works (again)
-        onReachable?.();
-      }
+      // Reachable again; a success does NOT lift a lock: only signing in does.
+      if ((init?.method ?? 'GET') === 'GET' && (response.ok || response.status === 304)) onReachable?.();
       return response;
     };
   }
@@ -98,14 +103,56 @@ export class ActiveSession {
       await this.signOut();
       return { signedOut: 'no-token' };
     }
-    if (this.rejected) return { signedOut: 'rejected' };
+    const db = await this.openDb(session.partition);
+    const lockedAt = await this.lockedAt(session.partition, db);
+    if (lockedAt !== null) {
+      if (Date.now() - lockedAt >= settings.signedOutGraceHours * 3_600_000) {
+        // The firm's grace period is over: the user's cached data leaves this machine.
+        await this.signOut();
+        return { signedOut: 'no-token' };
+      }
+      return { signedOut: 'rejected' };
+    }
     if (!(await this.mayContact(session.endpointUrl))) return { signedOut: 'no-permission' };
-    return { session, settings, api: this.api(session, settings), db: await this.openDb(session.partition) };
+    return { session, settings, api: this.api(session, settings), db };
   }
 
-  /** The endpoint answered 401: the token no longer works. */
-  markRejected(): void {
-    this.rejected = true;
+  private lockedAt(partition: string, db: LensDb): Promise<number | null> {
+    if (this.rejectedAt !== null) return Promise.resolve(this.rejectedAt);
+    let lock = this.locks.get(partition);
+    if (!lock) {
+      lock = (db.get('meta', META_KEYS.lockedAt) as Promise<number | undefined>).then((at) => at ?? null);
+      this.locks.set(partition, lock);
+    }
+    return lock;
+  }
+
+  /**
+   * The endpoint answered 401: the token no longer works. Locks at once in this worker, and in the
+   * partition (the earliest refusal counts, so the grace period is not extended by later ones).
+   */
+  markRejected(now = Date.now()): Promise<void> {
+    this.rejectedAt ??= now;
+    const at = this.rejectedAt;
+    return (async () => {
+      const session = await this.currentSession();
+      // Signed in (or out) meanwhile: that lifted this lock.
+      if (!session || this.dropped.has(session.partition) || this.rejectedAt !== at) return;
+      const db = await this.openDb(session.partition);
+      const tx = db.transaction('meta', 'readwrite');
+      const earlier = (await tx.store.get(META_KEYS.lockedAt)) as number | undefined;
+      if (earlier === undefined) await tx.store.put(at, META_KEYS.lockedAt);
+      else this.rejectedAt = Math.min(earlier, at);
+      await tx.done;
+      this.locks.set(session.partition, Promise.resolve(earlier ?? at));
+    })().catch(() => undefined); // a lock that cannot be written still holds in this worker
+  }
+
+  /** Signing in lifts the lock of the user's partition. */
+  private async unlock(partition: string): Promise<void> {
+    this.rejectedAt = null;
+    this.locks.set(partition, Promise.resolve(null));
+    await (await this.openDb(partition)).delete('meta', META_KEYS.lockedAt);
   }
 
   async signIn(endpointUrl: string, token: string): Promise<Result<User>> {
@@ -128,14 +175,15 @@ export class ActiveSession {
     await this.storeSession({ endpointUrl: normalise(endpointUrl), token, user: me.value, partition });
     if (previous && previous.partition !== partition) await this.dropPartition(previous.partition);
     if (!managedKeys.includes('endpointUrl')) await saveUserSettings({ endpointUrl: normalise(endpointUrl) });
-    this.rejected = false;
+    await this.unlock(partition);
     return ok(me.value);
   }
 
   async signOut(): Promise<void> {
     const previous = await this.currentSession();
     await this.storeSession(null);
-    this.rejected = false;
+    this.rejectedAt = null;
+    this.locks.clear();
     if (previous) await this.dropPartition(previous.partition);
   }
 

@@ -1,4 +1,5 @@
-import { evictLeastRecentlyViewed, purgeClient, readContext, touchContext, writeContext } from '../cache/context-cache';
+import { purgeClient, readContext, touchContext, writeContext } from '../cache/context-cache';
+import { deleteExpired, evictLeastRecentlyViewed } from '../cache/eviction';
 import { isQuotaError } from '../cache/storage-errors';
 import type { ClientContext } from '../contract/client-context';
 import type { CachedContext, OutboxRow } from '../cache/lens-db';
@@ -40,22 +41,33 @@ export async function loadRecordView(
   const record = toExternalRecord(ref);
   const { db } = active;
 
-  // 1. From the cache, at once (one read transaction).
+  // 1. From the cache, at once (one read transaction): the endpoint's cached mapping, or else the
+  // synced book's clients that list this record (reachable offline even if never opened online).
   const look = await readFirstLook(db, record);
   let resolution = look.resolution;
   let clientId = resolution ? settledClientId(resolution) : null;
-  let cached = look.cached && withinMaxAge(active, look.cached) ? look.cached : undefined;
+  let cached = look.cached && (await keepIfWithinMaxAge(active, look.cached));
   if (cached) emit(composeReadyView(active, ref, cached, { fetchedAt: iso(cached.fetchedAt), state: 'revalidating' }, look.outbox, look.practiceAreas ?? FALLBACK_PRACTICE_AREAS));
   else if (resolution && !clientId && resolution.matches.length > 1) emit({ status: 'ambiguous', record: ref, matches: resolution.matches });
   else emit({ status: 'loading', record: ref });
 
-  // 2. Which client is this record? The cached mapping first, the endpoint when unknown or old.
+  // 2. Which client is this record? The cached mapping first; the endpoint when unknown, old, or
+  // known only from the synced book (`resolvedAt` 0): its answer wins whenever it can be had.
   if (!resolution || options.force || Date.now() - resolution.resolvedAt > RESOLUTION_TTL_MS) {
     const resolved = await active.api.resolve(record, signal);
     if (signal.aborted) return;
-    if (!resolved.ok) return emit(await failureView(active, sessions, ref, cached, resolved.error));
+    if (!resolved.ok) {
+      const unauthorised = resolved.error.kind === 'http' && resolved.error.status === 401;
+      // Offline or endpoint trouble: a mapping we already have (cached or synced) still stands.
+      if (unauthorised || !resolution) return emit(await failureView(active, sessions, ref, cached, resolved.error));
+      if (!clientId) return emit({ status: 'ambiguous', record: ref, matches: resolution.matches });
+      if (cached?.clientId !== clientId) cached = await usableCache(active, clientId);
+      return emit(await failureView(active, sessions, ref, cached, resolved.error));
+    }
     if ('value' in resolved) {
-      const before = clientId;
+      // Only a mapping the endpoint gave may be taken back by it; one inferred from the synced
+      // book proves nothing about walls (the feed's access.revoke purges those).
+      const before = resolution && resolution.resolvedAt > 0 ? clientId : null;
       resolution = await writeResolution(db, record, resolved.value.matches);
       // The endpoint no longer lists the client this record stood for (a wall, a deletion): its
       // cached data must not stay on this machine.
@@ -131,7 +143,7 @@ async function saveContext(active: Active, context: ClientContext, etag: string 
 /** A failed revalidation: keep showing the cached context with the reason, or explain why there is none. */
 async function failureView(active: Active, sessions: ActiveSession, ref: RecordRefMessage, cached: CachedContext | undefined, error: ApiError): Promise<SidebarView> {
   if (error.kind === 'http' && error.status === 401) {
-    sessions.markRejected();
+    await sessions.markRejected();
     return { status: 'signed-out', reason: 'rejected' };
   }
   const problem: ProblemView = describeApiError(error);
@@ -144,12 +156,18 @@ async function failureView(active: Active, sessions: ActiveSession, ref: RecordR
 
 async function usableCache(active: Active, clientId: string): Promise<CachedContext | undefined> {
   const row = await readContext(active.db, clientId);
-  return row && withinMaxAge(active, row) ? row : undefined;
+  return row && keepIfWithinMaxAge(active, row);
 }
 
-/** Past the firm's maximum age, cached context is hidden rather than shown as if current. */
-function withinMaxAge(active: Active, row: CachedContext): boolean {
-  return Date.now() - row.fetchedAt <= active.settings.maxCacheAgeHours * 3_600_000;
+/**
+ * Past the firm's maximum age, cached context is never shown as if current: it is deleted (with
+ * everything else past that age), not just hidden.
+ */
+async function keepIfWithinMaxAge(active: Active, row: CachedContext): Promise<CachedContext | undefined> {
+  const maxAgeMs = active.settings.maxCacheAgeHours * 3_600_000;
+  if (Date.now() - row.fetchedAt <= maxAgeMs) return row;
+  await deleteExpired(active.db, maxAgeMs);
+  return undefined;
 }
 
 export async function readyView(active: Active, ref: RecordRefMessage, cached: CachedContext, freshness: Freshness): Promise<SidebarView> {

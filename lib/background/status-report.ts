@@ -1,5 +1,6 @@
 import { META_KEYS } from '../cache/lens-db';
 import { listOutbox } from '../cache/outbox-store';
+import { countQuarantined } from '../cache/quarantine-store';
 import type { SyncProgress } from '../sync/book-sync';
 import type { User } from '../contract/user';
 import { loadSettings } from '../settings/load-settings';
@@ -15,6 +16,8 @@ export interface StatusReport {
   cachedClients: number;
   outbox: { pending: number; rejected: number; needsSignIn: number; delivered: number };
   sync: SyncProgress | null;
+  /** Changes of the feed that failed the contract, skipped and kept for firm IT (bounded). */
+  quarantined: number;
 }
 
 export async function collectStatus(sessions: ActiveSession): Promise<StatusReport> {
@@ -22,7 +25,7 @@ export async function collectStatus(sessions: ActiveSession): Promise<StatusRepo
   const active = await sessions.get();
   const base = { endpointUrl: settings.endpointUrl, managedKeys, invalidSettings: invalid };
   if ('signedOut' in active) {
-    return { ...base, user: null, signedOut: active.signedOut, cachedClients: 0, outbox: { pending: 0, rejected: 0, needsSignIn: 0, delivered: 0 }, sync: null };
+    return { ...base, user: null, signedOut: active.signedOut, cachedClients: 0, outbox: { pending: 0, rejected: 0, needsSignIn: 0, delivered: 0 }, sync: null, quarantined: 0 };
   }
   const rows = await listOutbox(active.db);
   const count = (state: string) => rows.filter((r) => r.state === state).length;
@@ -34,5 +37,6 @@ export async function collectStatus(sessions: ActiveSession): Promise<StatusRepo
     cachedClients: await active.db.count('clients'),
     outbox: { pending: count('pending'), rejected: count('rejected'), needsSignIn: count('needs-sign-in'), delivered: count('done') },
     sync: ((await active.db.get('meta', META_KEYS.syncProgress)) as SyncProgress | undefined) ?? null,
+    quarantined: await countQuarantined(active.db),
   };
 }

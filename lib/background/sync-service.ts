@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
-import { evictLeastRecentlyViewed } from '../cache/context-cache';
-import { META_KEYS } from '../cache/lens-db';
+import { deleteExpired, deleteOrphans, evictLeastRecentlyViewed } from '../cache/eviction';
+import { type LensDb, META_KEYS } from '../cache/lens-db';
+import type { Settings } from '../settings/settings-schema';
 import { type SyncOutcome, type SyncProgress, syncBook } from '../sync/book-sync';
+import { readSyncRetry } from '../sync/sync-retry';
 import type { ActiveSession } from './active-session';
 
 export const SYNC_ALARM = 'lens.sync';
@@ -12,12 +14,14 @@ const STALE_AFTER_MS = 10 * 60_000;
 /**
  * The whole book, kept current through the change feed: at worker start (when stale), on an alarm,
  * after sign-in and on demand. One run at a time; a run interrupted by the worker being stopped
- * resumes from the last committed page.
+ * resumes from the last committed page. After a failed run no run starts before its back-off (kept
+ * in the partition, so a restarted worker waits too). Every run first deletes what is past the
+ * firm's maximum age, and a completed run keeps every store within the cap.
  */
 export class SyncService {
   private running: Promise<SyncOutcome | null> | null = null;
 
-  constructor(private readonly sessions: ActiveSession, private readonly onSynced: (outcome: SyncOutcome) => Promise<void>) {}
+  constructor(private readonly sessions: ActiveSession, private readonly onSynced: (outcome: SyncOutcome) => Promise<void>, private readonly now: () => number = Date.now) {}
 
   /** Creates the periodic alarm once; re-creating it at every worker start would keep delaying it. */
   async schedule(): Promise<void> {
@@ -30,7 +34,8 @@ export class SyncService {
     if ('signedOut' in active) return;
     const last = (await active.db.get('meta', META_KEYS.syncProgress)) as SyncProgress | undefined;
     // A run that was `running` when the worker stopped is resumed at once.
-    if (!last || last.state !== 'done' || Date.now() - (last.finishedAt ?? 0) > STALE_AFTER_MS) await this.sync();
+    if (!last || last.state !== 'done' || this.now() - (last.finishedAt ?? 0) > STALE_AFTER_MS) await this.sync();
+    else await this.expire(active.db, active.settings);
   }
 
   sync(): Promise<SyncOutcome | null> {
@@ -43,9 +48,28 @@ export class SyncService {
   private async run(): Promise<SyncOutcome | null> {
     const active = await this.sessions.get();
     if ('signedOut' in active) return null;
-    const outcome = await syncBook(active.db, active.api);
-    await evictLeastRecentlyViewed(active.db, active.settings.cacheMaxClients);
-    if (outcome.progress.applied > 0) await this.onSynced(outcome);
+    const { db, settings } = active;
+    const expired = await this.expire(db, settings);
+    if ((await readSyncRetry(db)).notBefore > this.now()) {
+      if (expired.length > 0) await this.onSynced(emptyOutcome(expired));
+      return null; // backing off (or told to wait by Retry-After)
+    }
+    const outcome = await syncBook(db, active.api, this.now);
+    for (const id of expired) outcome.purged.add(id);
+    if (outcome.failure?.kind === 'http' && outcome.failure.status === 401) await this.sessions.markRejected();
+    await evictLeastRecentlyViewed(db, settings.cacheMaxClients);
+    if (outcome.progress.state === 'done') await deleteOrphans(db, outcome.childClientIds);
+    if (outcome.progress.applied > 0 || outcome.purged.size > 0) await this.onSynced(outcome);
     return outcome;
   }
+
+  /** Data past the firm's maximum age is deleted, not just hidden. */
+  private expire(db: LensDb, settings: Settings): Promise<string[]> {
+    return deleteExpired(db, settings.maxCacheAgeHours * 3_600_000, this.now());
+  }
+}
+
+function emptyOutcome(purged: string[]): SyncOutcome {
+  const at = Date.now();
+  return { progress: { state: 'done', startedAt: at, finishedAt: at, applied: 0, pages: 0, error: null, fetchMs: 0, applyMs: 0 }, purged: new Set(purged), childClientIds: new Set(), failure: null };
 }

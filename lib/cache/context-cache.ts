@@ -1,6 +1,6 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { ClientContext } from '../contract/client-context';
-import { CLIENT_DATA_STORES, type CachedContext, type LensDb, type LensDbSchema, META_KEYS } from './lens-db';
+import { CLIENT_DATA_STORES, type CachedContext, clientRow, type LensDb, type LensDbSchema, META_KEYS } from './lens-db';
 
 /** Assembles one client's context from the entity stores, in one read transaction. */
 export async function readContext(db: LensDb, clientId: string): Promise<CachedContext | undefined> {
@@ -40,7 +40,7 @@ export async function writeContext(db: LensDb, context: ClientContext, etag: str
   const tx = db.transaction(CLIENT_DATA_STORES, 'readwrite');
   await deleteClientData(tx, clientId, { keepClientRow: true });
   await Promise.all([
-    tx.objectStore('clients').put({ id: clientId, client: context.client, etag, fetchedAt: now, lastViewedAt: now }),
+    tx.objectStore('clients').put(clientRow(context.client, etag, now, now)),
     ...context.secondments.map((s) => tx.objectStore('secondments').put(s)),
     ...context.needs.map((n) => tx.objectStore('needs').put(n)),
     context.candidateFlag ? tx.objectStore('flags').put(context.candidateFlag) : tx.objectStore('flags').delete(clientId),
@@ -61,17 +61,28 @@ export async function touchContext(db: LensDb, clientId: string, now = Date.now(
 /** Ethical wall, deletion or eviction: the client's data leaves this machine. */
 export async function purgeClient(db: LensDb, clientId: string): Promise<void> {
   const tx = db.transaction([...CLIENT_DATA_STORES, 'resolutions'], 'readwrite');
-  await deleteClientData(tx, clientId, { keepClientRow: false });
-  let cursor = await tx.objectStore('resolutions').openCursor();
-  while (cursor) {
-    if (cursor.value.matches.some((m) => m.id === clientId)) await cursor.delete();
-    cursor = await cursor.continue();
-  }
+  await deleteClientEverywhere(tx, clientId);
   await tx.done;
 }
 
+type WriteTx = IDBPTransaction<LensDbSchema, ArrayLike<StoreNames<LensDbSchema>>, 'readwrite'>;
+
+/**
+ * Everything of one client, in the caller's transaction (client stores and `resolutions`): its row,
+ * secondments, needs, flag, and the PMS records mapped to it (a record must not keep pointing at a
+ * client that is gone). Every store goes together: nothing of an evicted client piles up.
+ */
+export async function deleteClientEverywhere(tx: WriteTx, clientId: string): Promise<void> {
+  const resolutions = tx.objectStore('resolutions');
+  const [refKeys] = await Promise.all([
+    resolutions.index('byClient').getAllKeys(clientId),
+    deleteClientData(tx, clientId, { keepClientRow: false }),
+  ]);
+  await Promise.all(refKeys.map((k) => resolutions.delete(k)));
+}
+
 /** Deletes a client's secondments, needs and flag (and its row, unless it is about to be replaced). */
-export async function deleteClientData(tx: IDBPTransaction<LensDbSchema, ArrayLike<StoreNames<LensDbSchema>>, 'readwrite'>, clientId: string, options: { keepClientRow: boolean }): Promise<void> {
+export async function deleteClientData(tx: WriteTx, clientId: string, options: { keepClientRow: boolean }): Promise<void> {
   const secondments = tx.objectStore('secondments');
   const needs = tx.objectStore('needs');
   const [sKeys, nKeys] = await Promise.all([
@@ -84,15 +95,4 @@ export async function deleteClientData(tx: IDBPTransaction<LensDbSchema, ArrayLi
     tx.objectStore('flags').delete(clientId),
     ...(options.keepClientRow ? [] : [tx.objectStore('clients').delete(clientId)]),
   ]);
-}
-
-/** Keeps at most `maxClients` clients, dropping the least recently viewed. Returns how many went. */
-export async function evictLeastRecentlyViewed(db: LensDb, maxClients: number): Promise<number> {
-  const excess = (await db.count('clients')) - maxClients;
-  if (excess <= 0) return 0;
-  const victims = (await db.getAllKeysFromIndex('clients', 'byLastViewed', null, excess)) as string[];
-  const tx = db.transaction(CLIENT_DATA_STORES, 'readwrite');
-  for (const id of victims) await deleteClientData(tx, id, { keepClientRow: false });
-  await tx.done;
-  return victims.length;
 }

@@ -1,10 +1,11 @@
 import type { ExternalRecord } from '../contract/pms';
 import { readContextIn } from './context-cache';
 import { type CachedContext, type CachedResolution, type LensDb, META_KEYS, type OutboxRow } from './lens-db';
-import { refKey, settledClientId } from './resolution-cache';
+import { refKey, resolveFromBook, settledClientId } from './resolution-cache';
 
 /** All the cache knows about a record, for the sidebar's first paint. */
 export interface FirstLook {
+  /** The endpoint's cached answer, else the synced book's matches (unconfirmed: `resolvedAt` 0). */
   resolution: CachedResolution | undefined;
   cached: CachedContext | undefined;
   outbox: OutboxRow[];
@@ -14,11 +15,13 @@ export interface FirstLook {
 /**
  * Mapping, context, the client's queued writes and the need form's practice areas in ONE read
  * transaction: each transaction is a round trip to the browser process, and a record switch in a
- * single-page app has a budget of ~25 ms.
+ * single-page app has a budget of ~25 ms. A record never resolved online is found among the synced
+ * clients' PMS records through the `byRecord` index (issue 9, item 0): the whole synced book is
+ * reachable offline, not only the records opened before.
  */
 export async function readFirstLook(db: LensDb, record: ExternalRecord): Promise<FirstLook> {
   const tx = db.transaction(['resolutions', 'clients', 'secondments', 'needs', 'flags', 'meta', 'outbox'], 'readonly');
-  const resolution = await tx.objectStore('resolutions').get(refKey(record));
+  const resolution = (await tx.objectStore('resolutions').get(refKey(record))) ?? (await resolveFromBook(tx.objectStore('clients').index('byRecord'), record));
   const clientId = resolution ? settledClientId(resolution) : null;
   if (!clientId) {
     await tx.done;

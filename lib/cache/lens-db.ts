@@ -5,6 +5,7 @@ import type { ClientContext } from '../contract/client-context';
 import type { Need } from '../contract/need';
 import type { Secondment } from '../contract/secondment';
 import type { OutboxItemView } from '../messaging/outbox-item-view';
+import { recordIndexKeys } from './record-index';
 
 /** One client as cached, with what the sidebar needs to judge and revalidate it. */
 export interface ClientRow {
@@ -16,6 +17,13 @@ export interface ClientRow {
   fetchedAt: number;
   /** For least-recently-viewed eviction; 0 for a client synced but never opened. */
   lastViewedAt: number;
+  /** Its PMS records as `clients.byRecord` index keys (see record-index.ts); kept in step with `client.externalIds`. */
+  recordKeys: string[];
+}
+
+/** The one way to build a client row, so that its index keys always follow its PMS records. */
+export function clientRow(client: Client, etag: string | null, fetchedAt: number, lastViewedAt: number): ClientRow {
+  return { id: client.id, client, etag, fetchedAt, lastViewedAt, recordKeys: recordIndexKeys(client) };
 }
 
 /** A client's assembled context as read from the cache. */
@@ -32,7 +40,21 @@ export interface CachedResolution {
   refKey: string;
   matches: ClientSummary[];
   chosenClientId: string | null;
+  /** 0 when the endpoint has not confirmed it (a pick among synced matches made offline). */
   resolvedAt: number;
+  /** The ids of `matches`, for the `byClient` index: a client's mappings leave with it. */
+  clientIds: string[];
+}
+
+/** A change of the feed that failed the contract: skipped, and kept here for firm IT (bounded). */
+export interface QuarantinedChange {
+  id?: number;
+  at: number;
+  /** The `since` cursor of the page it came in. */
+  cursor: string;
+  reason: string;
+  /** The change as received, as JSON, clipped. */
+  change: string;
 }
 
 /** A write waiting for, or refused by, the endpoint. `id` is its idempotency key. */
@@ -48,13 +70,14 @@ export interface OutboxRow extends OutboxItemView {
 }
 
 export interface LensDbSchema extends DBSchema {
-  clients: { key: string; value: ClientRow; indexes: { byLastViewed: number } };
+  clients: { key: string; value: ClientRow; indexes: { byLastViewed: number; byFetchedAt: number; byRecord: string } };
   secondments: { key: string; value: Secondment; indexes: { byClient: string } };
   needs: { key: string; value: Need; indexes: { byClient: string } };
   flags: { key: string; value: CandidateFlag };
-  resolutions: { key: string; value: CachedResolution };
+  resolutions: { key: string; value: CachedResolution; indexes: { byClient: string; byResolvedAt: number } };
   outbox: { key: string; value: OutboxRow; indexes: { bySeq: number; byClient: string } };
   meta: { key: string; value: unknown };
+  quarantine: { key: number; value: QuarantinedChange };
 }
 
 export type LensDb = IDBPDatabase<LensDbSchema>;
@@ -69,10 +92,16 @@ export const META_KEYS = {
   syncProgress: 'sync.progress',
   /** Every client's data is confirmed as of the start of the last completed book sync. */
   syncConfirmedAt: 'sync.confirmedAt',
+  /** Failures in a row and the earliest next attempt: survives a worker restart (SyncRetry). */
+  syncRetry: 'sync.retry',
+  /** Changes asked for per page; adapts to the endpoint's byte cap. */
+  syncPageSize: 'sync.pageSize',
+  /** When the endpoint refused this user's token (401): the partition is locked until sign-in. */
+  lockedAt: 'session.lockedAt',
 } as const;
 
 /** Bump with a new step in `upgradeSteps`; never edit a past step. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 type UpgradeTx = IDBPTransaction<LensDbSchema, StoreNames<LensDbSchema>[], 'versionchange'>;
 // Earlier versions' stores are not in today's schema type; the steps address them by name.
@@ -81,7 +110,10 @@ type AnyTx = IDBPTransaction<unknown, string[], 'versionchange'>;
 
 /**
  * Schema history. v1 kept each client's context as one document; v2 splits it into entity stores so
- * that book sync can apply a secondment or a need without the whole context, in any order.
+ * that book sync can apply a secondment or a need without the whole context, in any order; v3
+ * indexes clients by their PMS records (the synced book reachable offline), resolutions by client
+ * and age (evicted with their clients, bounded), clients by age (deleted past the firm's maximum),
+ * and adds the quarantine of changes that failed the contract.
  */
 const upgradeSteps: ((db: AnyDb, tx: AnyTx) => Promise<void> | void)[] = [
   // v1
@@ -102,12 +134,25 @@ const upgradeSteps: ((db: AnyDb, tx: AnyTx) => Promise<void> | void)[] = [
     const old = (await tx.objectStore('contexts').getAll()) as CachedContext[];
     for (const row of old) {
       const { context } = row;
-      await tx.objectStore('clients').put({ id: row.clientId, client: context.client, etag: row.etag, fetchedAt: row.fetchedAt, lastViewedAt: row.lastViewedAt } satisfies ClientRow);
+      await tx.objectStore('clients').put({ id: row.clientId, client: context.client, etag: row.etag, fetchedAt: row.fetchedAt, lastViewedAt: row.lastViewedAt } satisfies Omit<ClientRow, 'recordKeys'>); // v2's row shape
       for (const s of context.secondments) await tx.objectStore('secondments').put(s);
       for (const n of context.needs) await tx.objectStore('needs').put(n);
       if (context.candidateFlag) await tx.objectStore('flags').put(context.candidateFlag);
     }
     db.deleteObjectStore('contexts');
+  },
+  // v3: every client row gains its record keys, every resolution its client ids, then the indexes.
+  async (db, tx) => {
+    // Puts issued together, not awaited one by one: a synced book has tens of thousands of rows.
+    const clients = tx.objectStore('clients');
+    await Promise.all(((await clients.getAll()) as ClientRow[]).map((row) => clients.put(clientRow(row.client, row.etag, row.fetchedAt, row.lastViewedAt))));
+    clients.createIndex('byRecord', 'recordKeys', { multiEntry: true });
+    clients.createIndex('byFetchedAt', 'fetchedAt');
+    const resolutions = tx.objectStore('resolutions');
+    await Promise.all(((await resolutions.getAll()) as CachedResolution[]).map((row) => resolutions.put({ ...row, clientIds: row.matches.map((m) => m.id) })));
+    resolutions.createIndex('byClient', 'clientIds', { multiEntry: true });
+    resolutions.createIndex('byResolvedAt', 'resolvedAt');
+    db.createObjectStore('quarantine', { keyPath: 'id', autoIncrement: true });
   },
 ];
 

@@ -9,6 +9,12 @@ import { User } from '../contract/user';
 import type { ApiResult } from './api-error';
 import { requestJson } from './request-json';
 
+/**
+ * The change feed's envelope. Each change is validated on its own by book sync (lib/sync/
+ * validate-changes.ts): one change that fails the contract must not stall the feed (issue 9).
+ */
+const ChangesEnvelope = ChangesPage.extend({ changes: z.array(z.unknown()).max(5000) });
+
 const KiB = 1024;
 const MiB = 1024 * KiB;
 
@@ -67,7 +73,7 @@ export function createFirmApi(config: FirmApiConfig) {
     clearFlag: (clientId: string, idempotencyKey: string) =>
       call(clientPath(clientId, '/candidate-flag'), null, { method: 'DELETE', headers: { 'Idempotency-Key': idempotencyKey } }),
     changes: (since: string, limit: number) =>
-      call('changes', ChangesPage, { query: { since, limit: String(limit) }, maxBytes: 32 * MiB }),
+      call('changes', ChangesEnvelope, { query: { since, limit: String(limit) }, maxBytes: 32 * MiB }),
   };
 }
 export type FirmApi = ReturnType<typeof createFirmApi>;

@@ -8,8 +8,10 @@ import { ENDPOINT_URL_RULE, isAllowedEndpointUrl } from './endpoint-url';
 export const SettingsSchema = z.object({
   /** Base URL of the firm endpoint, e.g. `https://lens.firm.example` (the API lives under /v1). */
   endpointUrl: z.url().max(500).refine(isAllowedEndpointUrl, ENDPOINT_URL_RULE).nullable().default(null),
-  /** Cached context older than this is hidden instead of shown (firm policy on stale data). */
+  /** Cached context older than this is deleted, never shown as current (firm policy on stale data). */
   maxCacheAgeHours: z.number().int().min(1).max(24 * 365).default(24 * 14),
+  /** After the endpoint refuses the user's sign-in (401), their cached data is locked, then deleted after this long. */
+  signedOutGraceHours: z.number().int().min(0).max(24 * 90).default(72),
   /** How many clients' context to keep; the least recently viewed go first. */
   cacheMaxClients: z.number().int().min(10).max(100_000).default(25_000),
   /** Request time-out, seconds. */

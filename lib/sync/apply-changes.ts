@@ -1,18 +1,20 @@
 import type { Change } from '../contract/changes';
-import { deleteClientData } from '../cache/context-cache';
-import { type LensDb, META_KEYS } from '../cache/lens-db';
+import { deleteClientEverywhere } from '../cache/context-cache';
+import { clientRow, type LensDb, META_KEYS, type QuarantinedChange } from '../cache/lens-db';
+import { quarantine } from '../cache/quarantine-store';
 
 /**
- * Applies one page of the change feed and moves the cursor, in ONE transaction: after an
- * interruption the sync resumes exactly where the last committed page ended. Returns the clients
- * purged (revoked or deleted) so that open sidebars can be told.
+ * Applies one page of the change feed, quarantines its changes that failed the contract, and moves
+ * the cursor, in ONE transaction: after an interruption the sync resumes exactly where the last
+ * committed page ended. Returns the clients purged (revoked or deleted) so that open sidebars can
+ * be told.
  *
  * Requests are issued without awaiting each one (IndexedDB runs them in order within the
  * transaction); awaiting every put would cost an event-loop turn per row on a 75,000-row book.
  */
-export async function applyChanges(db: LensDb, changes: Change[], nextCursor: string, now = Date.now()): Promise<Set<string>> {
+export async function applyChanges(db: LensDb, changes: Change[], nextCursor: string, now = Date.now(), invalid: readonly QuarantinedChange[] = []): Promise<Set<string>> {
   // Relaxed durability: a page lost to a crash is fetched again (the cursor commits with it).
-  const tx = db.transaction(['clients', 'secondments', 'needs', 'flags', 'resolutions', 'meta'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['clients', 'secondments', 'needs', 'flags', 'resolutions', 'meta', 'quarantine'], 'readwrite', { durability: 'relaxed' });
   const clients = tx.objectStore('clients');
   const pending: Promise<unknown>[] = [];
   const purged = new Set<string>();
@@ -24,14 +26,16 @@ export async function applyChanges(db: LensDb, changes: Change[], nextCursor: st
     switch (change.type) {
       case 'client.upsert':
         // The endpoint's ETag of this client's context is stale once anything in it changed.
-        pending.push(clients.put({ id: change.client.id, client: change.client, etag: null, fetchedAt: now, lastViewedAt: lastViewed.get(change.client.id) ?? 0 }));
+        pending.push(clients.put(clientRow(change.client, null, now, lastViewed.get(change.client.id) ?? 0)));
         break;
       case 'client.delete':
       case 'access.revoke':
         // Rare, and it reads before it deletes: settle everything before it, so that a later
         // upsert of the same client in this page is not deleted by it.
         await Promise.all(pending.splice(0));
-        await deleteClientData(tx, change.clientId, { keepClientRow: false });
+        // Its mapped PMS records go too: a record must not keep pointing at a client this user may
+        // no longer see.
+        await deleteClientEverywhere(tx, change.clientId);
         purged.add(change.clientId);
         break;
       case 'secondment.upsert':
@@ -55,14 +59,7 @@ export async function applyChanges(db: LensDb, changes: Change[], nextCursor: st
     }
   }
   await Promise.all(pending);
-  if (purged.size > 0) {
-    // A PMS record must not keep pointing at a client this user may no longer see.
-    let cursor = await tx.objectStore('resolutions').openCursor();
-    while (cursor) {
-      if (cursor.value.matches.some((m) => purged.has(m.id))) await cursor.delete();
-      cursor = await cursor.continue();
-    }
-  }
+  await quarantine(tx.objectStore('quarantine'), invalid);
   await tx.objectStore('meta').put(nextCursor, META_KEYS.syncCursor);
   await tx.done;
   return purged;

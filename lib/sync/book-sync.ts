@@ -1,9 +1,11 @@
 import { type LensDb, META_KEYS } from '../cache/lens-db';
-import { describeApiError } from '../endpoint/api-error';
+import type { Change } from '../contract/changes';
+import { type ApiError, describeApiError } from '../endpoint/api-error';
 import type { FirmApi } from '../endpoint/firm-api';
 import { applyChanges } from './apply-changes';
-
-const PAGE_SIZE = 5000;
+import { GROW_AFTER_PAGES, growPageSize, PAGE_SIZE, shrinkPageSize } from './page-size';
+import { afterFailure, NO_RETRY, readSyncRetry } from './sync-retry';
+import { checkChanges } from './validate-changes';
 
 export interface SyncProgress {
   state: 'running' | 'done' | 'error';
@@ -16,42 +18,92 @@ export interface SyncProgress {
   /** Where the time went: waiting for and validating pages, and writing them. */
   fetchMs: number;
   applyMs: number;
+  /** Changes of this run that failed the contract: skipped and quarantined (absent in runs before v3). */
+  quarantined?: number;
+  /** After an error: no automatic retry before this (ms since epoch). */
+  nextAttemptAt?: number | null;
 }
 
 export interface SyncOutcome {
   progress: SyncProgress;
   purged: Set<string>;
+  /** Clients named by child changes (secondments, needs, flags) applied in this run. */
+  childClientIds: Set<string>;
+  /** Why the run stopped, when it did not complete. */
+  failure: ApiError | null;
 }
 
 /**
  * Pages through `GET /v1/changes` from the saved cursor until the feed has no more, committing each
- * page with its cursor. Progress is written to the cache as it goes (the options page shows it).
+ * page with its cursor. A change that fails the contract is quarantined and the page still applies;
+ * an oversize answer is asked for again in a smaller page; a failed run records its back-off (see
+ * SyncRetry), a completed one clears it. Progress is written to the cache as it goes (the options
+ * page shows it).
  */
-export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Date.now): Promise<SyncOutcome> {
-  const progress: SyncProgress = { state: 'running', startedAt: now(), finishedAt: null, applied: 0, pages: 0, error: null, fetchMs: 0, applyMs: 0 };
-  const purged = new Set<string>();
+export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Date.now, random: () => number = Math.random): Promise<SyncOutcome> {
+  const progress: SyncProgress = { state: 'running', startedAt: now(), finishedAt: null, applied: 0, pages: 0, error: null, fetchMs: 0, applyMs: 0, quarantined: 0, nextAttemptAt: null };
+  const outcome: SyncOutcome = { progress, purged: new Set(), childClientIds: new Set(), failure: null };
   await db.put('meta', { ...progress }, META_KEYS.syncProgress);
   let cursor = ((await db.get('meta', META_KEYS.syncCursor)) as string | undefined) ?? '0';
+  let pageSize = ((await db.get('meta', META_KEYS.syncPageSize)) as number | undefined) ?? PAGE_SIZE.start;
+  let fitted = 0;
   for (;;) {
     const fetchStart = now();
-    const page = await api.changes(cursor, PAGE_SIZE);
+    const page = await api.changes(cursor, pageSize);
     progress.fetchMs += now() - fetchStart;
+    if (!page.ok && page.error.kind === 'too-large' && pageSize > PAGE_SIZE.min) {
+      pageSize = shrinkPageSize(pageSize);
+      fitted = 0;
+      await db.put('meta', pageSize, META_KEYS.syncPageSize);
+      continue;
+    }
     if (!page.ok || !('value' in page)) {
-      Object.assign(progress, { state: 'error', finishedAt: now(), error: page.ok ? 'No answer.' : describeApiError(page.error).message });
+      const failure: ApiError = page.ok ? { kind: 'invalid-response', message: 'No answer.' } : page.error;
+      // A refused token is not the endpoint's trouble: the session locks, and signing in again
+      // must be followed by a sync at once, not after a back-off.
+      const refused = failure.kind === 'http' && failure.status === 401;
+      const retry = refused ? NO_RETRY : afterFailure(await readSyncRetry(db), failure.kind === 'http' ? failure.retryAfterMs : null, now(), random);
+      Object.assign(progress, { state: 'error', finishedAt: now(), error: describeApiError(failure).message, nextAttemptAt: retry.notBefore || null });
+      await db.put('meta', retry, META_KEYS.syncRetry);
       await db.put('meta', { ...progress }, META_KEYS.syncProgress);
-      return { progress, purged };
+      return { ...outcome, failure };
     }
     const applyStart = now();
-    for (const id of await applyChanges(db, page.value.changes, page.value.nextCursor, now())) purged.add(id);
+    const checked = checkChanges(page.value.changes, cursor, now());
+    for (const id of await applyChanges(db, checked.valid, page.value.nextCursor, now(), checked.invalid)) outcome.purged.add(id);
+    for (const change of checked.valid) {
+      const id = childClientId(change);
+      if (id) outcome.childClientIds.add(id);
+    }
     progress.applyMs += now() - applyStart;
     cursor = page.value.nextCursor;
-    progress.applied += page.value.changes.length;
+    progress.applied += checked.valid.length;
+    progress.quarantined = (progress.quarantined ?? 0) + checked.invalid.length;
     progress.pages += 1;
+    if (++fitted >= GROW_AFTER_PAGES && pageSize < PAGE_SIZE.max) {
+      pageSize = growPageSize(pageSize);
+      fitted = 0;
+      await db.put('meta', pageSize, META_KEYS.syncPageSize);
+    }
     if (!page.value.hasMore) break;
     await db.put('meta', { ...progress }, META_KEYS.syncProgress);
   }
   Object.assign(progress, { state: 'done', finishedAt: now() });
+  await db.put('meta', NO_RETRY, META_KEYS.syncRetry);
   await db.put('meta', { ...progress }, META_KEYS.syncProgress);
   await db.put('meta', progress.startedAt, META_KEYS.syncConfirmedAt);
-  return { progress, purged };
+  return outcome;
+}
+
+function childClientId(change: Change): string | null {
+  switch (change.type) {
+    case 'secondment.upsert':
+      return change.secondment.clientId;
+    case 'need.upsert':
+      return change.need.clientId;
+    case 'flag.set':
+      return change.flag.clientId;
+    default:
+      return null;
+  }
 }

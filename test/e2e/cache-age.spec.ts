@@ -2,30 +2,14 @@ import { expect, test } from '@playwright/test';
 import { NORTHWIND_ID } from '../../server/demo/demo-ids';
 import { sidebar } from './support/browser';
 import { signedInPerTest } from './support/signed-in';
+import { ageCachedClient } from './support/cache-age';
 import { setUserSettings } from './support/worker';
 
 // The firm's maximum age: cached context older than it is hidden, not shown as if current.
 
 const session = signedInPerTest();
 
-/** Makes everything cached for `clientId` look `hours` old (the row's and the last sync's time). */
-async function ageCache(clientId: string, hours: number) {
-  await session.browser.worker.evaluate(async ({ id, ms }) => {
-    const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.startsWith('lens-'))!;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open(name);
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const tx = db.transaction(['clients', 'meta'], 'readwrite');
-    const clients = tx.objectStore('clients');
-    const get = clients.get(id);
-    get.onsuccess = () => clients.put({ ...get.result, fetchedAt: Date.now() - ms, lastViewedAt: Date.now() - ms });
-    tx.objectStore('meta').put(Date.now() - ms, 'sync.confirmedAt');
-    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
-    db.close();
-  }, { id: clientId, ms: hours * 3_600_000 });
-}
+const ageCache = (clientId: string, hours: number) => ageCachedClient(session.browser.worker, clientId, hours);
 
 test('cached context older than the firm allows is hidden when the endpoint cannot confirm it', async () => {
   const page = await session.browser.context.newPage();

@@ -3,15 +3,39 @@ import type { AddressInfo } from 'node:net';
 
 /** How the proxy answers the next matching requests. */
 export type Fault =
+  /** Forward to the endpoint and relay its answer unchanged. */
   | { kind: 'pass' }
+  /** Answer with this status WITHOUT forwarding: the endpoint never sees the request. */
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
-  | { kind: 'body'; body: string; contentType?: string } // 200 with this body
-  | { kind: 'hang' } // accept and never answer
-  | { kind: 'drop' }; // close the connection at once
+  /** Answer 200 with this body WITHOUT forwarding. */
+  | { kind: 'body'; body: string; contentType?: string }
+  /** Accept and never answer, WITHOUT forwarding (the endpoint never sees it). */
+  | { kind: 'hang' }
+  /** Close the connection at once, WITHOUT forwarding. */
+  | { kind: 'drop' }
+  /**
+   * Forward, let the endpoint answer in full (it has committed the write), then close the
+   * connection without a byte of that answer: "the endpoint commits, the connection dies".
+   */
+  | { kind: 'forward-then-drop' }
+  /** Forward, let the endpoint answer in full, then never answer the client (it times out). */
+  | { kind: 'forward-then-hang' }
+  /** Forward, let the endpoint answer in full, then answer the client with this status instead. */
+  | { kind: 'forward-then-status'; status: number; headers?: Record<string, string>; body?: string }
+  /**
+   * Forward a `GET /v1/changes`, then insert `change` (default: a need.upsert that fails the
+   * contract) into the page's `changes` at `at` (default: the middle) before relaying it. Pages
+   * that are not JSON with a `changes` array pass unchanged.
+   */
+  | { kind: 'inject-invalid-change'; change?: unknown; at?: number };
+
+/** What `inject-invalid-change` inserts unless told otherwise: a need without most of its fields. */
+export const INVALID_CHANGE = { type: 'need.upsert', need: { id: 'n-poison', title: 42 } };
 
 /**
  * A loopback HTTP proxy in front of the reference endpoint that can misbehave on purpose: the
- * extension sees real sockets, real status codes and real broken bodies.
+ * extension sees real sockets, real status codes and real broken bodies. The `forward-then-*`
+ * modes reach the real endpoint first, so "delivered once with the same key" is tested for real.
  */
 export async function startFaultProxy(target: string) {
   let fault: Fault = { kind: 'pass' };
@@ -21,9 +45,27 @@ export async function startFaultProxy(target: string) {
   const seen: string[] = [];
   /** When each request arrived (ms since epoch), in order. */
   const arrivals: { at: number; request: string }[] = [];
+  /** Requests the endpoint answered but whose answer the client never got (forward-then-drop/hang/status). */
+  const swallowed: { request: string; status: number; body: string }[] = [];
+
+  /** Sends the request on to the endpoint; resolves with its whole answer (or null if it failed). */
+  const forwardBuffered = (req: http.IncomingMessage) =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer } | null>((resolve) => {
+      const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (c: Buffer) => chunks.push(c));
+        answer.on('end', () => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(chunks) }));
+        answer.on('error', () => resolve(null));
+      });
+      upstream.on('error', () => resolve(null));
+      req.pipe(upstream);
+    });
+
   const server = http.createServer((req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    arrivals.push({ at: Date.now(), request: `${req.method} ${req.url}` });
+    const request = `${req.method} ${req.url}`;
+    seen.push(request);
+    arrivals.push({ at: Date.now(), request });
+    res.on('error', () => undefined);
     const matches = !onlyPath || onlyPath.test(`${req.method} ${req.url ?? ''}`);
     const active = matches && remaining > 0 ? fault : { kind: 'pass' as const };
     if (matches && remaining > 0) remaining--;
@@ -42,6 +84,40 @@ export async function startFaultProxy(target: string) {
         res.writeHead(200, { 'Content-Type': active.contentType ?? 'application/json' });
         res.end(active.body);
         return;
+      case 'forward-then-drop':
+      case 'forward-then-hang':
+      case 'forward-then-status':
+        void forwardBuffered(req).then((answer) => {
+          swallowed.push({ request, status: answer?.status ?? 0, body: answer?.body.toString('utf8') ?? '' });
+          if (active.kind === 'forward-then-drop') req.socket.destroy();
+          else if (active.kind === 'forward-then-hang') hanging.add(res);
+          else {
+            res.writeHead(active.status, { 'Content-Type': 'application/problem+json', ...active.headers });
+            res.end(active.body ?? JSON.stringify({ type: 'about:blank', title: `Injected ${active.status}`, status: active.status }));
+          }
+        });
+        return;
+      case 'inject-invalid-change':
+        void forwardBuffered(req).then((answer) => {
+          if (!answer) return req.socket.destroy();
+          let body = answer.body;
+          try {
+            const page = JSON.parse(body.toString('utf8')) as { changes?: unknown[] };
+            if (answer.status === 200 && Array.isArray(page.changes)) {
+              const at = Math.min(active.at ?? Math.floor(page.changes.length / 2), page.changes.length);
+              page.changes.splice(at, 0, active.change ?? INVALID_CHANGE);
+              body = Buffer.from(JSON.stringify(page));
+            }
+          } catch {
+            // not JSON: relayed as it came
+          }
+          const headers = { ...answer.headers, 'content-length': String(body.byteLength) };
+          delete headers['transfer-encoding'];
+          delete headers.etag;
+          res.writeHead(answer.status, headers);
+          res.end(body);
+        });
+        return;
       case 'pass': {
         const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -58,6 +134,7 @@ export async function startFaultProxy(target: string) {
     url: `http://127.0.0.1:${port}`,
     seen,
     arrivals,
+    swallowed,
     /**
      * Misbehave on requests whose `METHOD /path` matches `match` (all when omitted), for the next
      * `times` of them (for ever when omitted); then pass them through again.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evictLeastRecentlyViewed, purgeClient, readContext, writeContext } from '@/lib/cache/context-cache';
+import { purgeClient, readContext, writeContext } from '@/lib/cache/context-cache';
+import { evictLeastRecentlyViewed } from '@/lib/cache/eviction';
 import { openLensDb } from '@/lib/cache/lens-db';
 import { readResolution, writeResolution } from '@/lib/cache/resolution-cache';
 import type { ClientContext } from '@/lib/contract/client-context';

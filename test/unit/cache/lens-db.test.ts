@@ -1,6 +1,8 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { readContext } from '@/lib/cache/context-cache';
+import { readFirstLook } from '@/lib/cache/first-look';
+import { recordKey } from '@/lib/cache/record-index';
 import { DB_VERSION, openLensDb } from '@/lib/cache/lens-db';
 import { readyView } from '../components/fixtures';
 
@@ -25,6 +27,28 @@ describe('the cache schema', () => {
     expect(cached?.context.needs).toHaveLength(context.needs.length);
     expect(cached?.context.candidateFlag).toEqual(context.candidateFlag);
     v2.close();
+  });
+
+  it('carries every v2 client and resolution into v3, indexed by PMS record and by client', async () => {
+    const name = freshName();
+    const record = { system: 'clio' as const, kind: 'contact' as const, externalId: '1001', tenant: 'app.clio.com' };
+    const client = { ...readyView().context.client, externalIds: [record] };
+    const v2 = (await openLensDb(name, undefined, 2)) as unknown as { put(store: string, value: unknown): Promise<unknown>; close(): void };
+    await v2.put('clients', { id: client.id, client, etag: '"v2"', fetchedAt: 1_000, lastViewedAt: 2_000 });
+    await v2.put('resolutions', { refKey: 'clio|contact|x|1', matches: [{ id: client.id, name: client.name, industry: client.industry }], chosenClientId: null, resolvedAt: 5 });
+    v2.close();
+
+    const v3 = await openLensDb(name);
+    expect(v3.version).toBe(DB_VERSION);
+    expect(await v3.get('clients', client.id)).toMatchObject({ etag: '"v2"', fetchedAt: 1_000, lastViewedAt: 2_000 });
+    expect(await v3.getAllKeysFromIndex('clients', 'byRecord', recordKey(record))).toEqual([client.id]);
+    expect(await v3.getAllKeysFromIndex('resolutions', 'byClient', client.id)).toEqual(['clio|contact|x|1']);
+    expect(await v3.count('quarantine')).toBe(0);
+    // A record never resolved online now finds its synced client.
+    const look = await readFirstLook(v3, record);
+    expect(look.resolution).toMatchObject({ resolvedAt: 0, matches: [{ id: client.id }] });
+    expect(look.cached?.etag).toBe('"v2"');
+    v3.close();
   });
 
   it('is not blocked by a connection still open on the old version, and loses no row', async () => {
@@ -52,6 +76,19 @@ describe('the cache schema', () => {
     const raw = await openDB(name);
     expect(raw.version).toBe(1);
     expect([...raw.objectStoreNames]).toContain('contexts');
+    raw.close();
+  });
+
+  it('aborts the v3 step on a v2 row it cannot read, leaving v2 and its rows intact', async () => {
+    const name = freshName();
+    const v2 = (await openLensDb(name, undefined, 2)) as unknown as { put(store: string, value: unknown): Promise<unknown>; close(): void };
+    await v2.put('clients', { id: 'broken', etag: null, fetchedAt: 1, lastViewedAt: 1 }); // no client: no record ids
+    v2.close();
+    await expect(openLensDb(name)).rejects.toBeTruthy();
+    const raw = await openDB(name);
+    expect(raw.version).toBe(2);
+    expect([...raw.objectStoreNames]).not.toContain('quarantine');
+    expect(await raw.get('clients', 'broken')).toMatchObject({ id: 'broken' });
     raw.close();
   });
 });

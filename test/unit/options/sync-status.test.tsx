@@ -26,4 +26,19 @@ describe('the book sync line in the options page', () => {
     render(<SyncStatus sync={{ ...base, state: 'error', error: 'The firm endpoint cannot be reached.' }} now={0} />);
     expect(screen.getByTestId('sync-status').textContent).toContain('cannot be reached. It will resume where it stopped.');
   });
+
+  it('says when a stopped update tries again', () => {
+    render(<SyncStatus sync={{ ...base, state: 'error', error: 'The firm endpoint is busy; trying again shortly.', nextAttemptAt: 1_000_000 + 90_000 }} now={1_000_000} />);
+    expect(screen.getByTestId('sync-status').textContent).toMatch(/It will resume where it stopped, not before .+\./);
+  });
+
+  it('counts the changes skipped because they failed the contract', () => {
+    render(<SyncStatus sync={{ ...base, state: 'done', finishedAt: 1_000_100 }} quarantined={3} now={2_000_000} />);
+    expect(screen.getByTestId('sync-quarantine').textContent).toContain('3 changes from the firm endpoint did not match the contract and were skipped');
+  });
+
+  it('says nothing of skipped changes when there are none', () => {
+    render(<SyncStatus sync={{ ...base, state: 'done', finishedAt: 1_000_100 }} quarantined={0} now={2_000_000} />);
+    expect(screen.queryByTestId('sync-quarantine')).toBeNull();
+  });
 });

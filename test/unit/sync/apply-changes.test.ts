@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readContext } from '@/lib/cache/context-cache';
-import { META_KEYS, openLensDb } from '@/lib/cache/lens-db';
+import { clientRow, META_KEYS, openLensDb } from '@/lib/cache/lens-db';
 import { applyChanges } from '@/lib/sync/apply-changes';
 import { FLAG, NEEDS, readyView, SAM_ACTIVE } from '../components/fixtures';
 
@@ -34,7 +34,7 @@ describe('applying a page of the change feed', () => {
 
   it('keeps when a client was last viewed across an upsert (for eviction)', async () => {
     const db = await open();
-    await db.put('clients', { id: client.id, client, etag: '"x"', fetchedAt: 1, lastViewedAt: 42 });
+    await db.put('clients', clientRow(client, '"x"', 1, 42));
     await applyChanges(db, [{ type: 'client.upsert', client: { ...client, name: 'Renamed plc' } }], '2', 100);
     const row = await db.get('clients', client.id);
     expect(row).toMatchObject({ lastViewedAt: 42, etag: null, fetchedAt: 100, client: { name: 'Renamed plc' } });

@@ -3,7 +3,8 @@ import { META_KEYS, openLensDb } from '@/lib/cache/lens-db';
 import type { Change, ChangesPage } from '@/lib/contract/changes';
 import { syncBook } from '@/lib/sync/book-sync';
 import { NEEDS, readyView } from '../components/fixtures';
-import { networkError, okResult, scriptedApi } from './fake-api';
+import { PAGE_SIZE } from '@/lib/sync/page-size';
+import { httpError, networkError, okResult, scriptedApi } from './fake-api';
 
 const base = readyView().context.client;
 const clients: Change[] = Array.from({ length: 6 }, (_, i) => ({ type: 'client.upsert', client: { ...base, id: `c${i}`, name: `Client ${i}` } }));
@@ -46,5 +47,65 @@ describe('book sync', () => {
     expect(resumed.calls.map((c) => c.args[0])).toEqual(['6', '8', '10']);
     expect(await db.count('clients')).toBe(6);
     expect(await db.count('needs')).toBe(6);
+  });
+
+  it('applies a page except the one change that fails the contract, quarantines it and moves on', async () => {
+    const db = await openLensDb(`lens-test-bs-${Math.random()}`);
+    const bad = { type: 'need.upsert', need: { id: 'n-bad', title: 42 } };
+    const { api } = scriptedApi({
+      changes: async (since: string) => okResult(since === '0'
+        ? { changes: [clients[0], bad, clients[1]], nextCursor: '3', hasMore: true }
+        : { changes: [{ type: 'access.revoke', clientId: 'c0' }], nextCursor: '4', hasMore: false }),
+    });
+    const { progress, purged } = await syncBook(db, api, () => 5);
+    expect(progress).toMatchObject({ state: 'done', applied: 3, quarantined: 1 });
+    expect(await db.getAllKeys('clients')).toEqual(['c1']);
+    expect([...purged]).toEqual(['c0']); // the revoke after the bad change still arrives
+    expect(await db.get('meta', META_KEYS.syncCursor)).toBe('4');
+    const [kept] = await db.getAll('quarantine');
+    expect(kept).toMatchObject({ cursor: '0', at: 5 });
+    expect(kept?.reason).toContain('need');
+    expect(kept?.change).toContain('n-bad');
+  });
+
+  it('asks again in smaller pages when an answer is over the byte cap, and grows back after pages that fit', async () => {
+    const db = await openLensDb(`lens-test-bs-${Math.random()}`);
+    const limits: number[] = [];
+    const { api } = scriptedApi({
+      changes: async (since: string, limit: number) => {
+        limits.push(limit);
+        if (limit > 300) return { ok: false, error: { kind: 'too-large', limitBytes: 1 } };
+        const from = Number(since);
+        return okResult({ changes: [], nextCursor: String(from + 1), hasMore: from < 5 });
+      },
+    });
+    expect((await syncBook(db, api)).progress.state).toBe('done');
+    expect(limits.slice(0, 3)).toEqual([PAGE_SIZE.start, PAGE_SIZE.start / 2, PAGE_SIZE.start / 4]);
+    expect(limits).toContain(375); // 250 × 1.5 after four pages that fitted
+    expect(await db.get('meta', META_KEYS.syncPageSize)).toBe(187); // 375 was over again: halved, and kept for the next run
+  });
+
+  it('backs off after a failure (persisted), never before Retry-After, and clears it once done', async () => {
+    const db = await openLensDb(`lens-test-bs-${Math.random()}`);
+    const busy = scriptedApi({ changes: async () => httpError(503, { retryAfterMs: 120_000 }) });
+    const failed = await syncBook(db, busy.api, () => 1_000, () => 0);
+    expect(failed.failure).toMatchObject({ kind: 'http', status: 503 });
+    expect(await db.get('meta', META_KEYS.syncRetry)).toEqual({ failures: 1, notBefore: 121_000 });
+    expect(failed.progress.nextAttemptAt).toBe(121_000);
+
+    const again = await syncBook(db, scriptedApi({ changes: async () => networkError }).api, () => 200_000, () => 1);
+    expect(await db.get('meta', META_KEYS.syncRetry)).toEqual({ failures: 2, notBefore: 204_000 }); // 2 s × 2¹, no jitter taken off
+    expect(again.progress.state).toBe('error');
+
+    await syncBook(db, feedApi().api);
+    expect(await db.get('meta', META_KEYS.syncRetry)).toEqual({ failures: 0, notBefore: 0 });
+  });
+
+  it('does not back off for a refused token: signing in again must sync at once', async () => {
+    const db = await openLensDb(`lens-test-bs-${Math.random()}`);
+    await db.put('meta', { failures: 2, notBefore: 9_999 }, META_KEYS.syncRetry);
+    const refused = await syncBook(db, scriptedApi({ changes: async () => httpError(401) }).api, () => 1_000);
+    expect(refused.failure).toMatchObject({ status: 401 });
+    expect(await db.get('meta', META_KEYS.syncRetry)).toEqual({ failures: 0, notBefore: 0 });
   });
 });

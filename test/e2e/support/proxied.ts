@@ -1,0 +1,26 @@
+import { test } from '@playwright/test';
+import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { startEndpoint } from './endpoint';
+import { startFaultProxy } from './fault-proxy';
+
+export interface Proxied {
+  endpoint: Awaited<ReturnType<typeof startEndpoint>>;
+  proxy: Awaited<ReturnType<typeof startFaultProxy>>;
+  browser: ExtensionBrowser;
+}
+
+/** For each test of the file: a fresh reference endpoint, the fault proxy in front of it, and a fresh Chromium (not signed in). */
+export function proxiedPerTest(): Proxied {
+  const session = {} as Proxied;
+  test.beforeEach(async () => {
+    session.endpoint = await startEndpoint();
+    session.proxy = await startFaultProxy(session.endpoint.url);
+    session.browser = await launchWithExtension();
+  });
+  test.afterEach(async () => {
+    await session.browser?.context.close();
+    await session.proxy?.close();
+    await session.endpoint?.close();
+  });
+  return session;
+}

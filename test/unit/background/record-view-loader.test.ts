@@ -1,0 +1,82 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Active, ActiveSession } from '@/lib/background/active-session';
+import { loadRecordView } from '@/lib/background/record-view-loader';
+import { clientRow, type LensDb, META_KEYS, openLensDb } from '@/lib/cache/lens-db';
+import { refKey } from '@/lib/cache/resolution-cache';
+import type { Client } from '@/lib/contract/client';
+import type { ExternalRecord } from '@/lib/contract/pms';
+import type { RecordRefMessage } from '@/lib/messaging/record-ref-schema';
+import type { SidebarView } from '@/lib/messaging/sidebar-view';
+import { SettingsSchema } from '@/lib/settings/settings-schema';
+import { PARTNER, readyView, SAM_ACTIVE } from '../components/fixtures';
+import { networkError, okResult, scriptedApi } from '../sync/fake-api';
+
+// The first look of a record view (issue 9, item 0): the synced book, found through its index,
+// answers for records never resolved online; the endpoint's answer still wins when it comes.
+
+const REF: RecordRefMessage = { system: 'clio', kind: 'contact', externalId: '1003', tenant: 'app.clio.com', label: 'Aldgate Capital' };
+const RECORD: ExternalRecord = { system: 'clio', kind: 'contact', externalId: '1003', tenant: 'app.clio.com' };
+const client = (id: string, name: string): Client => ({ id, name, industry: 'x', externalIds: [RECORD] });
+let db: LensDb;
+
+/** Loads the view once, with the endpoint answering as scripted; returns every view pushed. */
+async function load(api: Active['api'], settings: object = {}): Promise<SidebarView[]> {
+  const active = { db, api, settings: SettingsSchema.parse(settings), session: { user: PARTNER } } as unknown as Active;
+  const sessions = { get: async () => active, markRejected: async () => undefined } as unknown as ActiveSession;
+  const views: SidebarView[] = [];
+  await loadRecordView(sessions, REF, new AbortController().signal, (v) => views.push(v));
+  return views;
+}
+
+/** A synced client (never opened: lastViewedAt 0) with one secondment. */
+async function syncClient(c: Client, at = Date.now()) {
+  await db.put('clients', clientRow(c, null, at, 0));
+  await db.put('secondments', { ...SAM_ACTIVE, id: `s-${c.id}`, clientId: c.id });
+}
+
+beforeEach(async () => {
+  db = await openLensDb(`lens-test-rvl-${Math.random().toString(36).slice(2)}`);
+});
+
+describe('the first look of a record never resolved online', () => {
+  it('offline, shows the one synced client that lists the record', async () => {
+    await syncClient(client('c-a', 'Aldgate Capital LLP'));
+    const views = await load(scriptedApi({ resolve: async () => networkError }).api);
+    expect(views[0]).toMatchObject({ status: 'ready', context: { client: { id: 'c-a' } }, freshness: { state: 'revalidating' } });
+    expect(views.at(-1)).toMatchObject({ status: 'ready', context: { client: { id: 'c-a' } }, freshness: { state: 'offline' } });
+    expect((views.at(-1) as Extract<SidebarView, { status: 'ready' }>).context.secondments.map((s) => s.id)).toEqual(['s-c-a']);
+  });
+
+  it('offline, offers the picker when several synced clients list it', async () => {
+    await syncClient(client('c-a', 'Aldgate Capital LLP'));
+    await syncClient(client('c-h', 'Aldgate Capital Holdings Ltd'));
+    const views = await load(scriptedApi({ resolve: async () => networkError }).api);
+    expect(views.map((v) => v.status)).toEqual(['ambiguous', 'ambiguous']);
+    expect((views.at(-1) as Extract<SidebarView, { status: 'ambiguous' }>).matches.map((m) => m.id)).toEqual(['c-h', 'c-a']); // by name, as the endpoint orders
+  });
+
+  it('online, follows the endpoint’s answer, and keeps the synced client it contradicts', async () => {
+    await syncClient(client('c-a', 'Aldgate Capital LLP'));
+    await syncClient(client('c-m', 'Meridian Retail Group'));
+    const meridian = { ...readyView().context, client: client('c-m', 'Meridian Retail Group'), secondments: [], needs: [], candidateFlag: null };
+    const { api } = scriptedApi({
+      resolve: async () => okResult({ matches: [{ id: 'c-m', name: 'Meridian Retail Group', industry: 'x' }] }),
+      context: async () => okResult(meridian),
+      practiceAreas: async () => networkError,
+    });
+    const views = await load(api);
+    expect(views.at(-1)).toMatchObject({ status: 'ready', context: { client: { id: 'c-m' } }, freshness: { state: 'fresh' } });
+    expect(await db.get('resolutions', refKey(RECORD))).toMatchObject({ matches: [{ id: 'c-m' }] });
+    expect(await db.get('clients', 'c-a')).toBeDefined(); // a synced mapping proves nothing about walls
+  });
+
+  it('deletes a synced client past the firm’s maximum age instead of showing it', async () => {
+    const old = Date.now() - 30 * 3_600_000;
+    await syncClient(client('c-a', 'Aldgate Capital LLP'), old);
+    await db.put('meta', old, META_KEYS.syncConfirmedAt);
+    const views = await load(scriptedApi({ resolve: async () => networkError }).api, { maxCacheAgeHours: 24 });
+    expect(views.some((v) => v.status === 'ready')).toBe(false);
+    expect(await db.get('clients', 'c-a')).toBeUndefined();
+    expect(await db.count('secondments')).toBe(0);
+  });
+});

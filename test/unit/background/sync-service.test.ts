@@ -1,0 +1,56 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { Active, ActiveSession } from '@/lib/background/active-session';
+import { SyncService } from '@/lib/background/sync-service';
+import { writeContext } from '@/lib/cache/context-cache';
+import { type LensDb, META_KEYS, openLensDb } from '@/lib/cache/lens-db';
+import { SettingsSchema } from '@/lib/settings/settings-schema';
+import { readyView } from '../components/fixtures';
+import { httpError, okResult, scriptedApi } from '../sync/fake-api';
+
+const NOW = 10_000 * 3_600_000;
+let db: LensDb;
+
+/** The session service as the sync sees it: always signed in, recording refusals. */
+function sessionsWith(api: Active['api']) {
+  const rejected: number[] = [];
+  const active = { db, api, settings: SettingsSchema.parse({ maxCacheAgeHours: 24 }), session: {} } as unknown as Active;
+  const sessions = { get: async () => active, markRejected: async () => void rejected.push(1) } as unknown as ActiveSession;
+  return { sessions, rejected };
+}
+
+const emptyFeed = () => scriptedApi({ changes: async () => okResult({ changes: [], nextCursor: '1', hasMore: false }) });
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = await openLensDb(`lens-test-ss-${Math.random().toString(36).slice(2)}`);
+});
+
+describe('the sync service', () => {
+  it('does not call the endpoint while backing off, even in a restarted worker', async () => {
+    await db.put('meta', { failures: 3, notBefore: NOW + 60_000 }, META_KEYS.syncRetry);
+    const feed = emptyFeed();
+    const service = new SyncService(sessionsWith(feed.api).sessions, async () => undefined, () => NOW);
+    expect(await service.sync()).toBeNull();
+    expect(feed.calls).toEqual([]);
+
+    const later = new SyncService(sessionsWith(feed.api).sessions, async () => undefined, () => NOW + 61_000);
+    expect((await later.sync())?.progress.state).toBe('done');
+    expect(feed.calls).toHaveLength(1);
+  });
+
+  it('locks the session when the feed answers 401', async () => {
+    const { sessions, rejected } = sessionsWith(scriptedApi({ changes: async () => httpError(401) }).api);
+    await new SyncService(sessions, async () => undefined, () => NOW).sync();
+    expect(rejected).toHaveLength(1);
+  });
+
+  it('deletes what is past the firm’s maximum age before it syncs, and tells the views', async () => {
+    await writeContext(db, { ...readyView().context, client: { ...readyView().context.client, id: 'c-old' } }, null, NOW - 30 * 3_600_000);
+    const told: string[][] = [];
+    const { sessions } = sessionsWith(emptyFeed().api);
+    await new SyncService(sessions, async (outcome) => void told.push([...outcome.purged]), () => NOW).sync();
+    expect(await db.get('clients', 'c-old')).toBeUndefined();
+    expect(told).toEqual([['c-old']]);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { readContext, writeContext } from '@/lib/cache/context-cache';
+import { deleteExpired, deleteOrphans, evictLeastRecentlyViewed } from '@/lib/cache/eviction';
+import { META_KEYS, openLensDb } from '@/lib/cache/lens-db';
+import { readResolution, writeResolution } from '@/lib/cache/resolution-cache';
+import type { ClientContext } from '@/lib/contract/client-context';
+import { FLAG, NEEDS, readyView, SAM_ACTIVE } from '../components/fixtures';
+
+const open = () => openLensDb(`lens-test-ev-${Math.random().toString(36).slice(2)}`);
+const HOUR = 3_600_000;
+const contextFor = (id: string): ClientContext => {
+  const base = readyView().context;
+  return {
+    ...base,
+    client: { ...base.client, id, name: `Client ${id}` },
+    secondments: base.secondments.map((s) => ({ ...s, id: `${id}-${s.id}`, clientId: id })),
+    needs: base.needs.map((x) => ({ ...x, id: `${id}-${x.id}`, clientId: id })),
+    candidateFlag: base.candidateFlag && { ...base.candidateFlag, clientId: id },
+  };
+};
+const recordOf = (id: string) => ({ system: 'clio' as const, kind: 'contact' as const, externalId: id, tenant: null });
+
+describe('keeping every store bounded, evicted together', () => {
+  it('evicts a client with its secondments, needs, flag and mapped records', async () => {
+    const db = await open();
+    await writeContext(db, contextFor('old'), null, 1);
+    await writeContext(db, contextFor('new'), null, 2);
+    await writeResolution(db, recordOf('old'), [{ id: 'old', name: 'Old', industry: 'x' }]);
+    await writeResolution(db, recordOf('new'), [{ id: 'new', name: 'New', industry: 'x' }]);
+    expect(await evictLeastRecentlyViewed(db, 1)).toBe(1);
+    expect(await db.getAllKeys('clients')).toEqual(['new']);
+    expect(await db.getAllFromIndex('secondments', 'byClient', 'old')).toEqual([]);
+    expect(await db.getAllFromIndex('needs', 'byClient', 'old')).toEqual([]);
+    expect(await db.get('flags', 'old')).toBeUndefined();
+    expect(await db.get('resolutions', 'clio|contact||old')).toBeUndefined();
+    expect(await readResolution(db, recordOf('new'))).toBeDefined();
+  });
+
+  it('deletes the children of clients that are not cached, and keeps the others', async () => {
+    const db = await open();
+    await writeContext(db, contextFor('kept'), null, 1);
+    await db.put('secondments', { ...SAM_ACTIVE, id: 's-orphan', clientId: 'gone' });
+    await db.put('needs', { ...NEEDS[0]!, id: 'n-orphan', clientId: 'gone' });
+    await db.put('flags', { ...FLAG, clientId: 'gone' });
+    expect(await deleteOrphans(db, ['gone', 'kept'])).toBe(3);
+    expect(await db.getAllFromIndex('needs', 'byClient', 'gone')).toEqual([]);
+    expect(await db.get('flags', 'gone')).toBeUndefined();
+    expect((await readContext(db, 'kept'))?.context.needs.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the firm’s maximum age', () => {
+  it('deletes clients past it once the last book sync is past it too, and restarts the feed', async () => {
+    const db = await open();
+    const now = 1_000 * HOUR;
+    await writeContext(db, contextFor('stale'), null, now - 25 * HOUR);
+    await writeContext(db, contextFor('fresh'), null, now - 1 * HOUR);
+    await writeResolution(db, recordOf('stale'), [{ id: 'stale', name: 'S', industry: 'x' }]);
+    await db.put('meta', now - 30 * HOUR, META_KEYS.syncConfirmedAt);
+    await db.put('meta', '777', META_KEYS.syncCursor);
+    expect(await deleteExpired(db, 24 * HOUR, now)).toEqual(['stale']);
+    expect(await db.getAllKeys('clients')).toEqual(['fresh']);
+    expect(await db.getAllFromIndex('needs', 'byClient', 'stale')).toEqual([]);
+    expect(await readResolution(db, recordOf('stale'))).toBeUndefined();
+    expect(await db.get('meta', META_KEYS.syncCursor)).toBeUndefined();
+  });
+
+  it('deletes nothing while a recent book sync confirms every client', async () => {
+    const db = await open();
+    const now = 1_000 * HOUR;
+    await writeContext(db, contextFor('old-row'), null, now - 40 * HOUR);
+    await db.put('meta', now - 2 * HOUR, META_KEYS.syncConfirmedAt);
+    expect(await deleteExpired(db, 24 * HOUR, now)).toEqual([]);
+    expect(await db.count('clients')).toBe(1);
+  });
+});
