@@ -32,7 +32,7 @@ export function requirement(issue: z.core.$ZodIssue | undefined): string {
     case 'invalid_format':
       return issue.format === 'url' ? 'it must be a full web address, e.g. https://lens.yourfirm.com' : `it must be a valid ${issue.format}`;
     case 'custom':
-      return `it breaks this rule: ${issue.message}`;
+      return `it breaks this rule: ${issue.message.replace(/\.$/, '')}`; // the caller ends the sentence
     default:
       return 'it is not a value this setting accepts';
   }

@@ -59,8 +59,7 @@ describe('loadSettings: a malformed policy', () => {
     expect(said.requestTimeoutSeconds).toBe('Your firm’s policy sets “Request time-out (seconds)” to "thirty", but it must be a number. Secondment Lens uses 20 instead.');
     expect(said.cacheMaxClients).toBe('Your firm’s policy sets “Clients kept in the offline cache” to 5, but it must be at least 10. Secondment Lens uses 25000 instead.');
     expect(said.maxCacheAgeHours).toContain('to 1.5, but it must be a whole number.');
-    expect(said.oidcIssuer).toContain('“Sign-in: identity provider (OIDC issuer)” to "http://login.firm.example", but it breaks this rule: Use an https:// address');
-    expect(said.oidcIssuer).toContain('Secondment Lens leaves it unset.');
+    expect(said.oidcIssuer).toContain('“Sign-in: identity provider (OIDC issuer)” to "http://login.firm.example", but it breaks this rule: Use an https:// address (plain http only for this computer, e.g. http://127.0.0.1:8787). Secondment Lens leaves it unset.');
     expect(said.oidcScopes).toContain('including openid');
     expect(said.firmName).toContain('“Firm name” to "", but it must not be empty.');
     expect(problems.every((p) => p.source === 'policy')).toBe(true);
