@@ -45,8 +45,8 @@ export function OptionsPage(props: {
         ) : (
           <>
             {status?.signedOut === 'rejected' && <p className="error">Your last sign-in was refused. Sign in again.</p>}
-            {/* keyed: a form typed into before the settings arrived starts again from them */}
-            <SignInForm key={`${endpointManaged}:${endpointUrl}`} endpointUrl={endpointUrl} endpointManaged={endpointManaged} onSignIn={props.onSignIn} />
+            {/* keyed on the policy's endpoint only: a user's typing is never reset under them */}
+            <SignInForm key={endpointManaged ? `policy:${endpointUrl}` : 'user'} endpointUrl={endpointUrl} endpointManaged={endpointManaged} onSignIn={props.onSignIn} />
           </>
         )}
       </section>
