@@ -2,10 +2,25 @@ import { POLICY_PROPERTIES, settingLabel } from '../../lib/settings/policy-schem
 import type { KitOptions } from './kit-options';
 import { WINDOWS_POLICY_ROOTS } from './windows-reg';
 
+/** A self-contained PowerShell script writing the 3rdparty settings for Chrome and Edge. */
+function powershell(options: KitOptions): string {
+  const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+  return Object.values(WINDOWS_POLICY_ROOTS).flatMap((root) => {
+    const key = `${root.replace('HKEY_LOCAL_MACHINE', 'HKLM:')}\\3rdparty\\extensions\\${options.extensionId}\\policy`;
+    return [
+      `$key = ${quote(key)}`,
+      'New-Item -Path $key -Force | Out-Null',
+      ...Object.entries(options.policy).map(([name, value]) => POLICY_PROPERTIES[name]?.type === 'integer'
+        ? `New-ItemProperty -Path $key -Name ${quote(name)} -PropertyType DWord -Value ${value} -Force | Out-Null`
+        : `New-ItemProperty -Path $key -Name ${quote(name)} -PropertyType String -Value ${quote(String(value))} -Force | Out-Null`),
+    ];
+  }).join('\n');
+}
+
 /**
  * Step-by-step notes for Microsoft Intune, with this firm's values filled in: force-install from
- * the Settings catalog, the extension's settings through a platform script that imports the .reg
- * files (Intune's catalog has no setting for another vendor's extension policy).
+ * the Settings catalog, the extension's settings through a PowerShell platform script written
+ * here (Intune's catalog has no setting for another vendor's extension policy).
  */
 export function intuneNotes(options: KitOptions): string {
   const forcelist = `${options.extensionId};${options.updateUrl}`;
@@ -28,22 +43,17 @@ Devices → Configuration → Create → Windows 10 and later → Settings catal
 ## 2. The firm's settings (platform script)
 
 The extension's own settings live under \`3rdparty\` in the registry, which the Settings catalog does not
-cover. Devices → Scripts and remediations → Platform scripts → Add (Windows 10 and later): upload a script that
-imports the two files of this kit, run in 64-bit PowerShell as system:
+cover. Devices → Scripts and remediations → Platform scripts → Add (Windows 10 and later), run as system in
+64-bit PowerShell, assigned to the same group, with this script (the same values as \`windows/chrome.reg\`
+and \`windows/edge.reg\`):
 
 \`\`\`powershell
-reg.exe import "$PSScriptRoot\\chrome.reg"
-reg.exe import "$PSScriptRoot\\edge.reg"
+${powershell(options)}
 \`\`\`
-
-(or package \`windows/chrome.reg\` and \`windows/edge.reg\` with the script as a Win32 app). The values:
 
 | setting | registry value | type | value |
 |---|---|---|---|
 ${rows.join('\n')}
-
-under \`${WINDOWS_POLICY_ROOTS.chrome}\\3rdparty\\extensions\\${options.extensionId}\\policy\` and
-\`${WINDOWS_POLICY_ROOTS.edge}\\3rdparty\\extensions\\${options.extensionId}\\policy\`.
 
 ## 3. Check on a pilot machine
 

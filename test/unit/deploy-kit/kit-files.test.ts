@@ -14,7 +14,7 @@ import { parseRegFile } from './reg-file';
 const ID = 'kcfhhkbdkgjlcjbbgdlhpcnmpmngafdp';
 const args = [
   '--extension-id', ID, '--endpoint', 'https://lens.harbourvale.example', '--issuer', 'https://login.microsoftonline.com/7f3c/v2.0',
-  '--client-id', 'b1e2-lens', '--scopes', 'openid email offline_access', '--firm-name', 'Harbour & Vale "Legal" <LLP>',
+  '--client-id', 'b1e2-lens', '--scopes', 'openid email offline_access', '--firm-name', 'O\'Neil & Vale "Legal" <LLP>',
   '--set', 'maxCacheAgeHours=48', '--set', 'requestTimeoutSeconds=30', '--update-url', 'https://it.harbourvale.example/lens/updates.xml', '--version', '1.4.2',
 ];
 const options = parseKitOptions(args, '0.1.0');
@@ -22,7 +22,7 @@ const files = new Map(buildKit(options).map((f) => [f.path, f.content]));
 const text = (path: string) => String(files.get(path));
 const expectedPolicy = {
   endpointUrl: 'https://lens.harbourvale.example', oidcIssuer: 'https://login.microsoftonline.com/7f3c/v2.0', oidcClientId: 'b1e2-lens',
-  oidcScopes: 'openid email offline_access', firmName: 'Harbour & Vale "Legal" <LLP>', maxCacheAgeHours: 48, requestTimeoutSeconds: 30,
+  oidcScopes: 'openid email offline_access', firmName: 'O\'Neil & Vale "Legal" <LLP>', maxCacheAgeHours: 48, requestTimeoutSeconds: 30,
 };
 
 beforeEach(() => fakeBrowser.reset());
@@ -55,7 +55,7 @@ describe('Windows registry files', () => {
       expect(keys.get(`${root}\\ExtensionInstallForcelist`)?.get('1')).toEqual({ type: 'REG_SZ', value: `${ID};https://it.harbourvale.example/lens/updates.xml` });
       const policy = keys.get(`${root}\\3rdparty\\extensions\\${ID}\\policy`)!;
       expect(policy.get('maxCacheAgeHours')).toEqual({ type: 'REG_DWORD', value: 48 });
-      expect(policy.get('firmName')).toEqual({ type: 'REG_SZ', value: 'Harbour & Vale "Legal" <LLP>' });
+      expect(policy.get('firmName')).toEqual({ type: 'REG_SZ', value: 'O\'Neil & Vale "Legal" <LLP>' });
       await expectAppliedByExtension(Object.fromEntries([...policy].map(([name, v]) => [name, v.value])));
     });
   }
@@ -134,9 +134,32 @@ describe('self-hosted update manifests', () => {
   });
 });
 
-it('intune.md: the force-install entry and a row per setting, with this firm’s values', () => {
+it('intune.md: the force-install entry, a PowerShell script that sets each value, a row per setting', async () => {
   const notes = text('intune.md');
   expect(notes).toContain(`\`${ID};https://it.harbourvale.example/lens/updates.xml\``);
-  expect(notes).toContain('| Firm name | `firmName` | REG_SZ | `Harbour & Vale "Legal" <LLP>` |');
+  // The script, read strictly: a key line, then one line per value, for Chrome and then Edge.
+  const script = /```powershell\n([^`]*)\n```/.exec(notes)![1]!.split('\n');
+  const quoted = "'((?:[^']|'')*)'";
+  const values: Record<string, Record<string, unknown>> = {};
+  let key = '';
+  for (const line of script) {
+    const keyLine = new RegExp(`^\\$key = ${quoted}$`).exec(line);
+    const string = new RegExp(`^New-ItemProperty -Path \\$key -Name ${quoted} -PropertyType String -Value ${quoted} -Force \\| Out-Null$`).exec(line);
+    const dword = new RegExp(`^New-ItemProperty -Path \\$key -Name ${quoted} -PropertyType DWord -Value (\\d+) -Force \\| Out-Null$`).exec(line);
+    const unquote = (text: string) => text.replaceAll("''", "'");
+    if (keyLine) values[(key = unquote(keyLine[1]!))] = {};
+    else if (string) values[key]![unquote(string[1]!)] = unquote(string[2]!);
+    else if (dword) values[key]![unquote(dword[1]!)] = Number(dword[2]);
+    else expect(line).toBe('New-Item -Path $key -Force | Out-Null');
+  }
+  expect(Object.keys(values)).toEqual([
+    `HKLM:\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${ID}\\policy`,
+    `HKLM:\\SOFTWARE\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\${ID}\\policy`,
+  ]);
+  for (const policy of Object.values(values)) {
+    await expectAppliedByExtension(policy);
+    fakeBrowser.reset();
+  }
+  expect(notes).toContain('| Firm name | `firmName` | REG_SZ | `O\'Neil & Vale "Legal" <LLP>` |');
   expect(notes).toContain('| Maximum age of cached client data (hours) | `maxCacheAgeHours` | REG_DWORD | `48` |');
 });
