@@ -42,6 +42,7 @@ async function withFirmPolicy(policy: (endpointUrl: string) => Record<string, un
     }
   } finally {
     removePolicy();
+    extension.remove();
     await endpoint.close();
   }
 }

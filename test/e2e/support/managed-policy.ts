@@ -19,14 +19,15 @@ const POLICY_FILE = path.join(POLICY_DIR, 'secondment-lens-e2e.json');
  * before the browser starts (policy is keyed by id; without a key the id depends on the folder).
  * The key is a fresh RSA public key: nothing is signed, so no private key is kept.
  */
-export function keyedExtensionCopy(extensionDir = EXTENSION_DIR): { dir: string; extensionId: string } {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'lens-keyed-')), 'chrome-mv3');
+export function keyedExtensionCopy(extensionDir = EXTENSION_DIR): { dir: string; extensionId: string; remove(): void } {
+  const parent = mkdtempSync(path.join(tmpdir(), 'lens-keyed-'));
+  const dir = path.join(parent, 'chrome-mv3');
   cpSync(extensionDir, dir, { recursive: true });
   const der = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'der' });
   const manifestPath = path.join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   writeFileSync(manifestPath, JSON.stringify({ ...manifest, key: der.toString('base64') }));
-  return { dir, extensionId: extensionIdOf(der) };
+  return { dir, extensionId: extensionIdOf(der), remove: () => rmSync(parent, { recursive: true, force: true }) };
 }
 
 /** Chromium's id for a key: the first 128 bits of SHA-256 of the public key, as letters a–p. */
