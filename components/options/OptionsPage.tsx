@@ -1,12 +1,20 @@
 import type { ReactNode } from 'react';
 import type { StatusReport } from '@/lib/background/status-report';
 import type { Result } from '@/lib/messaging/result';
+import type { LoadedSettings } from '@/lib/settings/load-settings';
+import type { Settings } from '@/lib/settings/settings-schema';
+import { FirmPolicySummary } from './FirmPolicySummary';
+import { FirmSignInSettings, SIGN_IN_KEYS } from './FirmSignInSettings';
+import { SettingProblems } from './SettingProblems';
 import { SignInForm } from './SignInForm';
 import { SyncStatus } from './SyncStatus';
 
 /** Settings, sign-in, and what the extension holds: cache and queued writes. */
 export function OptionsPage(props: {
   status: StatusReport | null;
+  /** Settings as this page read them (policy over the user's), re-read whenever storage changes. */
+  settings: LoadedSettings | null;
+  onSaveSettings: (patch: Partial<Settings>) => Promise<Result<unknown>>;
   onSignIn: (endpointUrl: string, token: string) => Promise<Result<unknown>>;
   onSignOut: () => void;
   /** Update the client book and send waiting writes. */
@@ -15,10 +23,14 @@ export function OptionsPage(props: {
   /** Further sections (the generic-rule editor), after the account and data ones. */
   children?: ReactNode;
 }) {
-  const { status } = props;
+  const { status, settings } = props;
+  const endpointManaged = settings?.managedKeys.includes('endpointUrl') ?? false;
+  // A policy endpoint is shown as it is now (policy may change it while the page is open).
+  const endpointUrl = (endpointManaged ? settings?.settings.endpointUrl : status?.endpointUrl) ?? '';
   return (
     <main className="panel options" aria-labelledby="options-title">
       <h1 id="options-title">Secondment Lens</h1>
+      {settings && <SettingProblems problems={settings.problems} />}
       <section aria-labelledby="account-title">
         <h2 id="account-title">Sign in</h2>
         {status?.user ? (
@@ -33,13 +45,13 @@ export function OptionsPage(props: {
         ) : (
           <>
             {status?.signedOut === 'rejected' && <p className="error">Your last sign-in was refused. Sign in again.</p>}
-            <SignInForm endpointUrl={status?.endpointUrl ?? ''} endpointManaged={status?.managedKeys.includes('endpointUrl') ?? false} onSignIn={props.onSignIn} />
+            {/* keyed on the policy's endpoint only: a user's typing is never reset under them */}
+            <SignInForm key={endpointManaged ? `policy:${endpointUrl}` : 'user'} endpointUrl={endpointUrl} endpointManaged={endpointManaged} onSignIn={props.onSignIn} />
           </>
         )}
-        {status && status.invalidSettings.length > 0 && (
-          <p className="error">These settings were invalid and their defaults are used: {status.invalidSettings.join(', ')}.</p>
-        )}
       </section>
+      {settings && <FirmSignInSettings key={JSON.stringify(settings)} loaded={settings} onSave={props.onSaveSettings} />}
+      {settings && <FirmPolicySummary loaded={settings} shownElsewhere={['endpointUrl', ...SIGN_IN_KEYS]} />}
       {status?.user && (
         <section aria-labelledby="data-title">
           <h2 id="data-title">On this computer</h2>

@@ -33,9 +33,10 @@ export function SignInForm(props: {
     <form onSubmit={(e) => void submit(e)} aria-label="Sign in" noValidate>
       <label htmlFor="endpoint">Firm endpoint</label>
       <input id="endpoint" type="url" value={endpointUrl} onChange={(e) => setEndpointUrl(e.target.value)} readOnly={props.endpointManaged}
+        className={props.endpointManaged ? 'locked' : undefined}
         placeholder="https://lens.yourfirm.com" aria-describedby="endpoint-help" />
       <p id="endpoint-help" className="muted">
-        {props.endpointManaged ? 'Set by your firm’s IT policy.' : 'Ask your IT team for this address. Secondment Lens will ask for permission to contact it.'}
+        {props.endpointManaged ? 'Set by your firm. Ask your IT team to change it.' : 'Ask your IT team for this address. Secondment Lens will ask for permission to contact it.'}
       </p>
       <label htmlFor="token">API token</label>
       <input id="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />

@@ -5,11 +5,15 @@ import { GenericRulesSection } from '@/components/options/GenericRulesSection';
 import { requestOrigin } from '@/lib/ui/request-origin';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import '@/components/sidebar/sidebar.css';
+import '@/components/options/options.css';
 import type { StatusReport } from '@/lib/background/status-report';
 import type { OptionsToBackground } from '@/lib/messaging/protocol';
 import type { Result } from '@/lib/messaging/result';
 import { addRule, allowHost, hostAccessOf, loadRules, removeRule } from '@/lib/settings/generic-rules-client';
 import { type GenericRulesState, NO_RULES } from '@/lib/settings/generic-rules-store';
+import { type LoadedSettings, loadSettings, saveUserSettings } from '@/lib/settings/load-settings';
+import { SETTINGS_KEY } from '@/lib/settings/settings-schema';
+import { ok } from '@/lib/messaging/result';
 
 const send = async <T,>(message: OptionsToBackground): Promise<Result<T>> => {
   try {
@@ -41,6 +45,20 @@ function App() {
     setAccess(await hostAccessOf(state));
   }, []);
   useEffect(() => void refreshRules(), [refreshRules]);
+  const [settings, setSettings] = useState<LoadedSettings | null>(null);
+  const refreshSettings = useCallback(async () => setSettings(await loadSettings()), []);
+  useEffect(() => void refreshSettings(), [refreshSettings]);
+  // Firm IT changed the policy (or the user saved, maybe in another tab): show it at once.
+  useEffect(() => {
+    const changed = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'managed' && !(area === 'local' && SETTINGS_KEY in changes)) return;
+      void refreshSettings();
+      void refresh();
+      if (area === 'managed') void refreshRules();
+    };
+    browser.storage.onChanged.addListener(changed);
+    return () => browser.storage.onChanged.removeListener(changed);
+  }, [refresh, refreshRules, refreshSettings]);
 
   const signIn = async (endpointUrl: string, token: string): Promise<Result<unknown>> => {
     // Host permission for the firm's origin only, asked for at run time (inside this click).
@@ -51,7 +69,8 @@ function App() {
     return result;
   };
   return (
-    <OptionsPage status={status} now={Date.now()} onSignIn={signIn}
+    <OptionsPage status={status} settings={settings} now={Date.now()} onSignIn={signIn}
+      onSaveSettings={async (patch) => (await saveUserSettings(patch), ok(null))}
       onSignOut={() => void send({ type: 'options.signOut' }).then(refresh)}
       onSyncNow={() => {
         void send({ type: 'options.syncNow' }).then(refresh);

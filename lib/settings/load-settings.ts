@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import type { z } from 'zod';
+import { describeProblem, type SettingProblem } from './setting-problem';
 import { type Settings, SETTINGS_KEY, SettingsSchema } from './settings-schema';
 
 export interface LoadedSettings {
@@ -7,6 +9,8 @@ export interface LoadedSettings {
   managedKeys: string[];
   /** Values that failed validation (user or policy): reported, and the default used instead. */
   invalid: string[];
+  /** The same, in plain words, with where each came from (policy or the user's own options). */
+  problems: SettingProblem[];
 }
 
 /** Reads settings: defaults, then the user's (storage.local), then policy (storage.managed) on top. */
@@ -14,17 +18,22 @@ export async function loadSettings(): Promise<LoadedSettings> {
   const local = ((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] ?? {}) as Record<string, unknown>;
   const managed = await readManaged();
   const merged: Record<string, unknown> = {};
-  const invalid: string[] = [];
+  const refused: { key: keyof Settings; source: SettingProblem['source']; value: unknown; issue: z.core.$ZodIssue | undefined }[] = [];
   const fields = SettingsSchema.shape;
-  for (const source of [local, managed]) {
-    for (const [key, value] of Object.entries(source)) {
+  // Key by key, so one bad value costs that setting only: the valid ones still apply.
+  for (const [source, values] of [['user', local], ['policy', managed]] as const) {
+    for (const [key, value] of Object.entries(values)) {
       if (!(key in fields)) continue;
       const parsed = fields[key as keyof typeof fields].safeParse(value);
       if (parsed.success) merged[key] = parsed.data;
-      else invalid.push(key);
+      else refused.push({ key: key as keyof Settings, source, value, issue: parsed.error.issues[0] });
     }
   }
-  return { settings: SettingsSchema.parse(merged), managedKeys: Object.keys(managed).filter((k) => k in fields), invalid };
+  const settings = SettingsSchema.parse(merged);
+  const problems = refused.map((r) => describeProblem(r.key, r.source, r.value, r.issue, settings[r.key]));
+  // A key counts as managed only when the policy's value applies: a refused one stays the user's to set.
+  const managedKeys = Object.keys(managed).filter((k) => k in fields && !refused.some((r) => r.source === 'policy' && r.key === k));
+  return { settings, managedKeys, invalid: problems.map((p) => p.key), problems };
 }
 
 /** Saves the user's own settings (policy keys are ignored when read back, so policy still wins). */
