@@ -6,6 +6,9 @@ export default defineConfig({
   // LENS_OUT_DIR lets two builds (e.g. parallel test runs) live side by side; default .output.
   outDir: process.env.LENS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // `wxt zip -b firefox` also packs the sources for Mozilla's review; leave out what is local output
+  // (WXT already leaves out node_modules, dotfiles, tests and .output).
+  zip: { excludeSources: ['data/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '**/*.log'] },
   manifest: ({ browser }) => ({
     name: 'Secondment Lens',
     description: "Your firm's secondment relationship with the client on screen, beside the CRM record.",
