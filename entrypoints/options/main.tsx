@@ -1,3 +1,4 @@
+import { endpointPermissionPattern } from '@/lib/settings/endpoint-url';
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
@@ -62,7 +63,7 @@ function App() {
 
   const signIn = async (endpointUrl: string, token: string): Promise<Result<unknown>> => {
     // Host permission for the firm's origin only, asked for at run time (inside this click).
-    const granted = await requestOrigin(`${new URL(endpointUrl).origin}/*`);
+    const granted = await requestOrigin(endpointPermissionPattern(endpointUrl));
     if (!granted) return { ok: false, error: { code: 'no-permission', message: `Permission to contact ${new URL(endpointUrl).origin} was not given.` } };
     const result = await send({ type: 'options.signIn', endpointUrl, token });
     await refresh();

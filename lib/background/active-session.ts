@@ -1,3 +1,4 @@
+import { endpointPermissionPattern } from '../settings/endpoint-url';
 import { browser } from 'wxt/browser';
 import { deletePartition, type LensDb, META_KEYS, openLensDb } from '../cache/lens-db';
 import type { User } from '../contract/user';
@@ -219,7 +220,7 @@ function normalise(url: string): string {
 /** Loopback is granted in the manifest (the reference endpoint); any other origin is asked for at run time. */
 export async function hasHostPermission(endpointUrl: string): Promise<boolean> {
   try {
-    return await browser.permissions.contains({ origins: [`${new URL(endpointUrl).origin}/*`] });
+    return await browser.permissions.contains({ origins: [endpointPermissionPattern(endpointUrl)] });
   } catch {
     return false;
   }

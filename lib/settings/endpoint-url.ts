@@ -16,3 +16,13 @@ export function isAllowedEndpointUrl(value: string): boolean {
 }
 
 export const ENDPOINT_URL_RULE = 'Use an https:// address (plain http only for this computer, e.g. http://127.0.0.1:8787).';
+
+/**
+ * The host permission an endpoint needs, as a match pattern. Without the port: Firefox's patterns
+ * cannot carry one (a pattern with a port is never "contained", so sign-in to
+ * http://127.0.0.1:8787 failed there), and Chrome's match any port when none is given.
+ */
+export function endpointPermissionPattern(endpointUrl: string): string {
+  const url = new URL(endpointUrl);
+  return `${url.protocol}//${url.hostname}/*`;
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { DEMO_TOKENS, NORTHWIND_ID } from '../../server/demo/demo-ids';
-import { startPortlessEndpoint } from './support/endpoint';
+import { startEndpoint } from '../e2e/support/endpoint';
 import { elementIn, type FirefoxWithExtension, launchFirefoxWithExtension, openPmsPage, sidebarFrame, sidebarText, signInFromSidebar } from './support/firefox';
 
 // The core flows of the Chromium suite (test/e2e/foundation.spec.ts), in Firefox. One browser for
@@ -9,12 +9,12 @@ import { elementIn, type FirefoxWithExtension, launchFirefoxWithExtension, openP
 
 const NORTHWIND_CONTACT = 'https://app.clio.com/nc/#/contacts/1001';
 
-let endpoint: Awaited<ReturnType<typeof startPortlessEndpoint>>;
+let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
 let firefox: FirefoxWithExtension;
 let page: Page;
 
 beforeAll(async () => {
-  endpoint = await startPortlessEndpoint();
+  endpoint = await startEndpoint();
   firefox = await launchFirefoxWithExtension();
   page = await openPmsPage(firefox, NORTHWIND_CONTACT);
   await signInFromSidebar(firefox, page, endpoint.url, DEMO_TOKENS.partner);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Worker } from '@playwright/test';
 import { DEMO_TOKENS, DEMO_USERS, NORTHWIND_ID } from '../../server/demo/demo-ids';
 import { readCache } from '../e2e/support/cache-probe';
-import { startPortlessEndpoint } from './support/endpoint';
+import { startEndpoint } from '../e2e/support/endpoint';
 import { type FirefoxWithExtension, launchFirefoxWithExtension, openPmsPage, sidebarFrame, sidebarText, signInFromSidebar } from './support/firefox';
 
 // An ethical wall raised at the endpoint while the secondee has the client cached
@@ -10,11 +10,11 @@ import { type FirefoxWithExtension, launchFirefoxWithExtension, openPmsPage, sid
 
 const NORTHWIND_CONTACT = 'https://app.clio.com/nc/#/contacts/1001';
 
-let endpoint: Awaited<ReturnType<typeof startPortlessEndpoint>>;
+let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
 let firefox: FirefoxWithExtension;
 
 beforeAll(async () => {
-  endpoint = await startPortlessEndpoint();
+  endpoint = await startEndpoint();
   firefox = await launchFirefoxWithExtension();
 });
 
