@@ -15,6 +15,8 @@ interface TabState {
   view: SidebarView;
   /** The user's unsent writes for a client this view found unavailable (shown with "restricted"). */
   unsent?: OutboxItemView[];
+  /** Shows "restricted" because of a purge: kept through reloadAll (a fresh look-up would only say "not found"). */
+  purged?: boolean;
 }
 
 export interface TabViewsOptions {
@@ -79,7 +81,7 @@ export class TabViews {
   }
 
   async reloadAll(options: LoadOptions = {}): Promise<void> {
-    await Promise.all(this.hub.tabsShown().map((tabId) => this.reload(tabId, options)));
+    await Promise.all(this.hub.tabsShown().filter((tabId) => !this.tabs.get(tabId)?.purged).map((tabId) => this.reload(tabId, options)));
   }
 
   /** A sidebar connected: give it the latest view, loading it if this worker has none yet. */
@@ -125,6 +127,7 @@ export class TabViews {
       }
       if (state.view.status !== 'ready' || state.view.context.client.id !== clientId || !state.ref) continue;
       state.controller.abort();
+      state.purged = true;
       state.view = { status: 'restricted', record: state.ref, ...(unsent.length ? { unsent } : {}) };
       this.hub.push(tabId, state.view);
     }
