@@ -33,12 +33,17 @@ export const GATE_MESSAGES = {
 export class ActionGate {
   private view: SidebarView | null = null;
   private identity = '';
-  private shownAt = 0;
+  private shownAt = Number.NEGATIVE_INFINITY;
   private pressed: { identity: string; at: number } | null = null;
   private visible: boolean;
 
-  constructor(private readonly now: () => number = () => performance.now(), visibleAtStart = true) {
-    this.visible = visibleAtStart;
+  /**
+   * `inFrame`: the sidebar sits in the host page, which decides what is under the pointer and when;
+   * there a record must have been on screen STABLE_MS before a click on it counts. The side panel
+   * is the browser's own: only the press/release check applies.
+   */
+  constructor(private readonly now: () => number = () => performance.now(), private readonly inFrame = true) {
+    this.visible = true;
   }
 
   /**
@@ -49,8 +54,9 @@ export class ActionGate {
     this.view = view;
     const identity = identityOf(view);
     if (identity !== this.identity) {
+      // The frame's first record was not swapped in under anyone's pointer: the frame just appeared.
+      this.shownAt = this.identity === '' ? Number.NEGATIVE_INFINITY : this.now();
       this.identity = identity;
-      this.shownAt = this.now();
     }
   }
 
@@ -74,7 +80,7 @@ export class ActionGate {
     if (!this.visible) return refuse('covered', GATE_MESSAGES.covered);
     const now = this.now();
     const pressedOnOther = this.pressed && now - this.pressed.at < PRESS_WINDOW_MS && this.pressed.identity !== this.identity;
-    if (pressedOnOther || now - this.shownAt < STABLE_MS) return refuse('changed', GATE_MESSAGES.changed);
+    if (pressedOnOther || (this.inFrame && now - this.shownAt < STABLE_MS)) return refuse('changed', GATE_MESSAGES.changed);
     const ready = view.status === 'ready' ? view : null;
     return {
       ok: true,

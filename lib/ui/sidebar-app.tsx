@@ -70,7 +70,7 @@ function SidebarApp({ mode }: { mode: SidebarMode }) {
     () => new BackgroundLink(mode, (v) => { setView(v); setNow(Date.now()); }, (m) => console.warn('Secondment Lens refused a view:', m)),
     [mode],
   );
-  const gate = useMemo(() => new ActionGate(), []);
+  const gate = useMemo(() => new ActionGate(undefined, mode === 'frame'), [mode]);
   const [covered, setCovered] = useState(false);
   const actions = useMemo(() => actionsFor(link, gate), [link, gate]);
   if (view) gate.showing(view);

@@ -2,9 +2,8 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { DEMO_TOKENS, DEMO_USERS, NORTHWIND_ID } from '../../server/demo/demo-ids';
 import { CLIO_DEMO_PAGE } from '../../scripts/chromium-with-extension';
-import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './support/browser';
-import { startEndpoint } from './support/endpoint';
-import { startWriteFaultProxy } from './support/write-fault-proxy';
+import { sidebar, signIn } from './support/browser';
+import { proxiedPerTest } from './support/proxied-session';
 
 // The host page is untrusted. This one is hostile: it reads its own DOM and every open shadow root,
 // forges back/forward-cache events, messages and clicks, swaps its URL between mousedown and click,
@@ -44,25 +43,11 @@ const HOSTILE_SCRIPT = `<script>
 const hostileClio = readFileSync(CLIO_DEMO_PAGE, 'utf8').replace('</head>', `${HOSTILE_SCRIPT}</head>`);
 const LOOKUPS = /^GET \/v1\/(resolve|clients\/[^/]+\/context)/;
 
-let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
-let proxy: Awaited<ReturnType<typeof startWriteFaultProxy>>;
-let browser: ExtensionBrowser;
-
-test.beforeEach(async () => {
-  endpoint = await startEndpoint();
-  proxy = await startWriteFaultProxy(endpoint.url);
-  browser = await launchWithExtension();
-  // The last route registered wins: Clio is this hostile page from here on.
-  await browser.context.route('https://app.clio.com/**', (route) => route.fulfill({ contentType: 'text/html', body: hostileClio }));
-});
-
-test.afterEach(async () => {
-  await browser?.context.close();
-  await proxy.close();
-  await endpoint.close();
-});
+// The last route registered wins: Clio is this hostile page from here on.
+const session = proxiedPerTest((b) => b.context.route('https://app.clio.com/**', (route) => route.fulfill({ contentType: 'text/html', body: hostileClio })));
 
 async function open(token: string, hash: string) {
+  const { browser, proxy } = session;
   await signIn(browser, proxy.url, token);
   const page = await browser.context.newPage();
   await page.goto(`https://app.clio.com/nc/#/${hash}`);
@@ -70,6 +55,7 @@ async function open(token: string, hash: string) {
 }
 
 test('reads its DOM and shadow roots, forges pageshow, postMessage and clicks: no data, no extra look-ups, no write', async () => {
+  const { endpoint, proxy } = session;
   const { page, lens } = await open(DEMO_TOKENS.bd, 'contacts/1001');
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
   await expect(lens.getByText('Sam Okafor').first()).toBeVisible(); // data the endpoint sent is on screen…
@@ -91,6 +77,7 @@ test('reads its DOM and shadow roots, forges pageshow, postMessage and clicks: n
 });
 
 test('swaps its URL between mousedown and click on "Link": no mapping of its choosing (nor any)', async () => {
+  const { endpoint, proxy } = session;
   const { page, lens } = await open(DEMO_TOKENS.partner, 'contacts/1999');
   await expect(lens.getByRole('heading', { level: 1, name: 'Not a client we know' })).toBeVisible();
   await lens.getByLabel('Search the firm’s clients').fill('Meridian');
@@ -112,6 +99,7 @@ test('swaps its URL between mousedown and click on "Link": no mapping of its cho
 });
 
 test('styles the frame see-through: "Clear flag" does nothing until the frame is shown plainly', async () => {
+  const { endpoint, proxy } = session;
   const { page, lens } = await open(DEMO_TOKENS.bd, 'contacts/1001');
   await expect(lens.getByTestId('flag-summary')).toBeVisible();
   await page.evaluate(() => (window as unknown as { __seeThrough(on: boolean): void }).__seeThrough(true));

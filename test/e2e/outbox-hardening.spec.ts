@@ -1,11 +1,10 @@
 import { expect, type FrameLocator, test, type Worker } from '@playwright/test';
 import { DEMO_TOKENS, NORTHWIND_ID } from '../../server/demo/demo-ids';
-import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './support/browser';
-import { startEndpoint } from './support/endpoint';
+import { sidebar, signIn } from './support/browser';
+import { proxiedPerTest } from './support/proxied-session';
 import { saveSidebarScreenshot } from './support/screenshots';
 import { logNeedInSidebar } from './support/sidebar-actions';
 import { setUserSettings } from './support/worker';
-import { startWriteFaultProxy } from './support/write-fault-proxy';
 
 // Writes that end: delivered exactly once when the answer is lost or unreadable, given up (and kept
 // readable) when they can never succeed, strictly in order per client, and never overwriting a
@@ -15,24 +14,10 @@ const NORTHWIND_CONTACT = 'https://app.clio.com/nc/#/contacts/1001';
 const NEEDS_POST = /^POST \/v1\/clients\/c-northwind\/needs/;
 const FLAG_PUT = /^PUT \/v1\/clients\/c-northwind\/candidate-flag/;
 
-let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
-let proxy: Awaited<ReturnType<typeof startWriteFaultProxy>>;
-let browser: ExtensionBrowser;
-
-test.beforeEach(async () => {
-  endpoint = await startEndpoint();
-  proxy = await startWriteFaultProxy(endpoint.url);
-  browser = await launchWithExtension();
-  await setUserSettings(browser.worker, { requestTimeoutSeconds: 3 });
-});
-
-test.afterEach(async () => {
-  await browser?.context.close();
-  await proxy.close();
-  await endpoint.close();
-});
+const session = proxiedPerTest((b) => setUserSettings(b.worker, { requestTimeoutSeconds: 3 }));
 
 async function openNorthwind(token: string = DEMO_TOKENS.partner) {
+  const { browser, proxy } = session;
   await signIn(browser, proxy.url, token);
   const page = await browser.context.newPage();
   await page.goto(NORTHWIND_CONTACT);
@@ -41,10 +26,11 @@ async function openNorthwind(token: string = DEMO_TOKENS.partner) {
   return { page, lens };
 }
 
-const countAtEndpoint = (title: string) => endpoint.store.listNeeds(NORTHWIND_ID).filter((n) => n.title === title).length;
+const countAtEndpoint = (title: string) => session.endpoint.store.listNeeds(NORTHWIND_ID).filter((n) => n.title === title).length;
 const outboxItem = (lens: FrameLocator, title: string) => lens.locator('li.need.outbox', { hasText: title });
 
 test('commit-then-drop: the endpoint saved it, the answer was lost → retried with the same key, exactly one need', async () => {
+  const { endpoint, proxy, browser } = session;
   const { lens } = await openNorthwind();
   proxy.inject(NEEDS_POST, { kind: 'commit-then-drop' });
   await logNeedInSidebar(lens, 'Committed then dropped');
@@ -57,6 +43,7 @@ test('commit-then-drop: the endpoint saved it, the answer was lost → retried w
 });
 
 test('a 2xx with an unreadable body is delivered, not parked, and the context is fetched again', async () => {
+  const { endpoint, proxy, browser } = session;
   const { lens } = await openNorthwind();
   proxy.inject(NEEDS_POST, { kind: 'commit-then-garble', body: '{"id": "n-' });
   const contextsBefore = proxy.requests(/^GET \/v1\/clients\/c-northwind\/context/).length;
@@ -69,6 +56,7 @@ test('a 2xx with an unreadable body is delivered, not parked, and the context is
 });
 
 test('a permanent 500 ends as a dead letter after the retry budget, with its text and a copy button; later writes still go', async () => {
+  const { endpoint, proxy, browser } = session;
   const { page, lens } = await openNorthwind();
   proxy.inject(NEEDS_POST, { kind: 'status', status: 500 }, 5); // the budget: five answers 5xx in a row
   await logNeedInSidebar(lens, 'Broken at the endpoint');
@@ -118,6 +106,7 @@ async function leaveHeldForSignIn(worker: Worker, clientId: string, title: strin
 }
 
 test('an item held for sign-in holds back the later items of its client; after sign-in both go, in order', async () => {
+  const { endpoint, proxy, browser } = session;
   const { lens } = await openNorthwind();
   await leaveHeldForSignIn(browser.worker, NORTHWIND_ID, 'Held for sign-in');
   // No reload: a successful read would release the hold at once (the token works again). The
@@ -132,6 +121,7 @@ test('an item held for sign-in holds back the later items of its client; after s
 });
 
 test('a flag change that meets someone else’s (412) is parked showing who changed it; "Apply mine again" sends it against their version', async () => {
+  const { endpoint, proxy, browser } = session;
   const { page, lens } = await openNorthwind(DEMO_TOKENS.bd);
   const seen = endpoint.store.getFlag(NORTHWIND_ID)!;
   expect(seen.version).toBeTruthy();
@@ -160,6 +150,7 @@ test('a flag change that meets someone else’s (412) is parked showing who chan
 });
 
 test('"Use theirs" discards mine and leaves their flag', async () => {
+  const { endpoint, proxy, browser } = session;
   const { lens } = await openNorthwind(DEMO_TOKENS.bd);
   const seen = endpoint.store.getFlag(NORTHWIND_ID)!;
   endpoint.store.setFlag({ ...seen, version: undefined, flaggedBy: { userId: 'u-other', name: 'Omar Reyes' }, reason: 'Theirs stays.', priority: 'low' });

@@ -7,9 +7,9 @@ import { readyView, RECORD } from '../components/fixtures';
 
 const other: SidebarView = { status: 'not-found', record: { ...RECORD, externalId: '1998', label: undefined } };
 
-function gateAt(start = 1_000) {
+function gateAt(start = 1_000, inFrame = true) {
   let now = start;
-  const gate = new ActionGate(() => now);
+  const gate = new ActionGate(() => now, inFrame);
   return { gate, later: (ms: number) => (now += ms) };
 }
 
@@ -32,10 +32,25 @@ describe('action gate', () => {
     expect(gate.check()).toMatchObject({ ok: false, error: { code: 'changed' } });
   });
 
-  it('refuses a click on a record that appeared a moment ago', () => {
+  it('in the frame, refuses a click on a record swapped in a moment ago', () => {
     const { gate, later } = gateAt();
+    gate.showing(readyView({ record: RECORD }));
+    expect(gate.check().ok).toBe(true); // the frame's first record: it just appeared, nothing was swapped
     gate.showing(other);
     later(STABLE_MS - 1);
+    expect(gate.check()).toMatchObject({ ok: false, error: { code: 'changed' } });
+    later(1);
+    expect(gate.check().ok).toBe(true);
+  });
+
+  it('in the side panel (the browser’s own), only the press/release check applies', () => {
+    const { gate, later } = gateAt(1_000, false);
+    gate.showing(readyView({ record: RECORD }));
+    gate.showing(other);
+    expect(gate.check().ok).toBe(true);
+    gate.press();
+    gate.showing(readyView({ record: RECORD }));
+    later(10);
     expect(gate.check()).toMatchObject({ ok: false, error: { code: 'changed' } });
   });
 
