@@ -1,7 +1,10 @@
 import { defineConfig } from 'wxt';
 
 // See README "Architecture". Host permissions: the PMS hosts the content script runs on are
-// declared; the firm endpoint's origin is requested at run time (optional), never all hosts.
+// declared; the firm endpoint's origin is requested at run time (optional, https only), never all
+// hosts. Plain http is granted only to this computer's loopback, and only outside release builds
+// (LENS_RELEASE=1, `npm run build:release`): the reference endpoint of `npm start` and the tests.
+const RELEASE = process.env.LENS_RELEASE === '1';
 export default defineConfig({
   // LENS_OUT_DIR lets two builds (e.g. parallel test runs) live side by side; default .output.
   outDir: process.env.LENS_OUT_DIR ?? '.output',
@@ -18,8 +21,11 @@ export default defineConfig({
     commands: {
       'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Show or hide the Secondment Lens sidebar' },
     },
-    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', ...testHostPermissions()],
+    host_permissions: [...(RELEASE ? [] : ['http://127.0.0.1/*', 'http://localhost/*']), ...testHostPermissions()],
     optional_host_permissions: ['https://*/*'],
+    // Only the sidebar page may be framed, and only by https pages: any https host, because the
+    // firm's generic rules add hosts at run time and web_accessible_resources cannot change then.
+    // Its scripts and styles load from the extension's own origin and need no entry here.
     // use_dynamic_url: the frame's URL changes per session, so a page cannot probe for it in advance
     // (the host page can still see and restyle the frame element; it cannot read what it shows).
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['https://*/*'], use_dynamic_url: true }],
@@ -41,6 +47,7 @@ export default defineConfig({
  */
 function testHostPermissions(): string[] {
   const hosts = (process.env.LENS_TEST_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  if (hosts.length > 0 && RELEASE) throw new Error('LENS_TEST_HOSTS is for test builds, never a release build.');
   for (const host of hosts) if (!/^[a-z0-9.-]+$/.test(host)) throw new Error(`LENS_TEST_HOSTS: not a host name: ${host}`);
   return hosts.map((host) => `https://${host}/*`);
 }

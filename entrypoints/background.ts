@@ -8,6 +8,8 @@ import { loadRecordView } from '@/lib/background/record-view-loader';
 import { SidebarHub } from '@/lib/background/sidebar-hub';
 import { SYNC_ALARM, SyncService } from '@/lib/background/sync-service';
 import { TabViews } from '@/lib/background/tab-views';
+import { purgeClient } from '@/lib/cache/context-cache';
+import type { OutboxItemView } from '@/lib/messaging/outbox-item-view';
 import { SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT } from '@/lib/messaging/protocol';
 import { classifySender } from '@/lib/messaging/sender';
 import { POLICY_RULES_KEY } from '@/lib/settings/generic-rules-store';
@@ -20,9 +22,20 @@ export default defineBackground(() => {
   // from a fetch, after `outbox` below exists.
   const sessions = new ActiveSession(undefined, () => outbox.retryWaiting());
   const hub = new SidebarHub();
-  const tabs = new TabViews(hub, (ref, signal, push, options) => loadRecordView(sessions, ref, signal, push, options));
-  const outbox = new OutboxService(sessions, () => tabs.reloadAll());
-  const sync = new SyncService(sessions, () => tabs.reloadAll());
+  const tabs: TabViews = new TabViews(hub, (ref, signal, push, options) => loadRecordView(sessions, ref, signal, push, options), {
+    // A purged client's data leaves the cache; what the user wrote for it stays visible.
+    forgetClient: async (clientId): Promise<OutboxItemView[]> => {
+      const active = await sessions.get();
+      if (!('signedOut' in active)) await purgeClient(active.db, clientId);
+      return outbox.unsentFor(clientId);
+    },
+  });
+  const outbox: OutboxService = new OutboxService(sessions, () => tabs.reloadAll());
+  // Revoked or deleted by sync: every view showing the client says so at once, then all reload.
+  const sync = new SyncService(sessions, async ({ purged }) => {
+    for (const clientId of purged) await tabs.purge(clientId);
+    await tabs.reloadAll();
+  });
   const layout = new LayoutStore();
   const ruleScripts = new RuleScriptRegistrar();
   const route = createMessageRouter({ sessions, tabs, outbox, sync, layout, ruleScripts });

@@ -3,7 +3,7 @@ import { CONTENT_SCRIPT_MATCHES, detectRecord, type GenericRule, type RecordRef 
 import { SidebarFrame } from '@/lib/content/sidebar-frame';
 import { RecordWatcher } from '@/lib/content/record-watcher';
 import { rulesFromAnswer } from '@/lib/content/rules-answer';
-import { collapsedFromLayoutAnswer, isBackgroundToContent } from '@/lib/messaging/content-guard';
+import { collapsedFromLayoutAnswer, isBackgroundToContent, isOwnLocationChange, isTrustedRestore } from '@/lib/messaging/content-guard';
 
 // Runs inside every CRM page the lawyer opens, so it only detects, positions and reports: no React,
 // no zod, no client data. The sidebar frame gets its data from the background, never from here.
@@ -41,16 +41,22 @@ export default defineContentScript({
       if (ctx.isInvalid) return;
       rules = received;
       watcher.start();
-      ctx.addEventListener(window, 'wxt:locationchange', (event) => watcher.navigate(event.newUrl.href));
+      ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+        // WXT's own event carries a URL object made in this world; one the page dispatched does not.
+        if (isOwnLocationChange(event)) watcher.navigate(event.newUrl.href);
+      });
     });
 
     // The page is going away (to another record, or to a site with no record): until the next page
     // reports, the tab shows no client, so a side panel never keeps one beside an unrelated site.
-    ctx.addEventListener(window, 'pagehide', () => {
+    // Only the browser's own events count: the page can dispatch a `pageshow` of its own to force a
+    // fresh look-up each time (isTrusted is false for those, and the page cannot forge it).
+    ctx.addEventListener(window, 'pagehide', (event) => {
+      if (!event.isTrusted) return;
       void browser.runtime.sendMessage({ type: 'cs.recordChanged', ref: null, pageLoad: false }).catch(() => undefined);
     });
     ctx.addEventListener(window, 'pageshow', (event) => {
-      if (!event.persisted) return;
+      if (!isTrustedRestore(event)) return;
       pageLoad = true;
       watcher.resume();
     });

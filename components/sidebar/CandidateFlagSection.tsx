@@ -14,14 +14,16 @@ export function CandidateFlagSection({ view, actions }: { view: ReadyView; actio
   const isBd = view.me?.role === 'bd';
   const clientId = view.context.client.id;
   const [editing, setEditing] = useState(false);
+  // Clearing is destructive (BD colleagues lose the flag): it asks first.
+  const [confirming, setConfirming] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
   useEffect(() => {
-    if (!editing && returnFocus.current) {
+    if (!editing && !confirming && returnFocus.current) {
       returnFocus.current = false;
       toggle.current?.focus();
     }
-  }, [editing]);
+  }, [editing, confirming]);
   const close = () => {
     returnFocus.current = true;
     setEditing(false);
@@ -31,16 +33,30 @@ export function CandidateFlagSection({ view, actions }: { view: ReadyView; actio
   return (
     <Section title={m.title} testId="candidate-flag">
       {flag ? <FlagSummary flag={flag} /> : <p className="muted">{m.notFlagged}</p>}
-      {notes.map((item) => <FlagOutboxNote key={item.id} item={item} onDismiss={() => void actions.discardOutboxItem(item.id)} onSignIn={actions.openOptions} />)}
-      {isBd && !editing && (
+      {notes.map((item) => (
+        <FlagOutboxNote key={item.id} item={item} onDismiss={() => void actions.discardOutboxItem(item.id)} onSignIn={actions.openOptions}
+          onApplyMine={() => void actions.reapplyOutboxItem(item.id)} onCopy={actions.copyText} />
+      ))}
+      {isBd && !editing && !confirming && (
         <div className="row">
           <button type="button" ref={toggle} onClick={() => setEditing(true)}>{flag ? m.edit : m.flag}</button>
-          {flag && (
-            <button type="button" onClick={() => {
-              toggle.current?.focus(); // this button goes away once the flag is cleared
+          {flag && <button type="button" onClick={() => setConfirming(true)}>{m.clear}</button>}
+        </div>
+      )}
+      {isBd && confirming && flag && (
+        <div role="alertdialog" aria-label={m.clear} className="confirm">
+          <p>{m.confirmClear}</p>
+          <div className="row">
+            <button type="button" autoFocus onClick={() => {
+              returnFocus.current = true; // the toggle becomes "Flag as candidate" once cleared
+              setConfirming(false);
               void actions.clearFlag(clientId);
-            }}>{m.clear}</button>
-          )}
+            }}>{m.confirmClearYes}</button>
+            <button type="button" onClick={() => {
+              returnFocus.current = true;
+              setConfirming(false);
+            }}>{m.keep}</button>
+          </div>
         </div>
       )}
       {isBd && editing && (

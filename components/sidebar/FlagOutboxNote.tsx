@@ -1,10 +1,25 @@
 import type { OutboxItemView } from '@/lib/messaging/outbox-item-view';
+import { FlagConflict } from './FlagConflict';
 import { messages } from './messages';
+import { UnsentWrite } from './UnsentWrite';
 
-/** A flag change on its way to the endpoint, or refused by it (with the reason and a way to dismiss it). */
-export function FlagOutboxNote({ item, onDismiss, onSignIn }: { item: OutboxItemView; onDismiss: () => void; onSignIn: () => void }) {
+export interface FlagOutboxNoteProps {
+  item: OutboxItemView;
+  onDismiss: () => void;
+  onSignIn: () => void;
+  onApplyMine: () => void;
+  onCopy: (text: string) => Promise<boolean>;
+}
+
+/**
+ * A flag change on its way to the endpoint; refused (with the reason and a way to dismiss it);
+ * found the flag changed meanwhile (theirs or mine again); or can no longer be saved (its text).
+ */
+export function FlagOutboxNote({ item, onDismiss, onSignIn, onApplyMine, onCopy }: FlagOutboxNoteProps) {
   const m = messages.flag;
   const clearing = item.payload.kind === 'flag-clear';
+  if (item.state === 'conflict') return <FlagConflict item={item} onUseTheirs={onDismiss} onApplyMine={onApplyMine} />;
+  if (item.state === 'dead-letter') return <UnsentWrite item={item} onCopy={onCopy} onDiscard={onDismiss} />;
   if (item.state === 'rejected') {
     const reason = item.reason ?? messages.outbox.refusedDefault;
     return (

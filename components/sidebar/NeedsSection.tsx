@@ -74,7 +74,7 @@ export function NeedsSection({ view, actions }: { view: ReadyView; actions: Side
       <ul className="needs" aria-label={messages.needs.title}>
         {queued.map((item) => (
           <OutboxNeedItem key={item.id} item={item} onEdit={() => edit(item)} onDiscard={() => void actions.discardOutboxItem(item.id)}
-            onRetry={actions.retryOutbox} onSignIn={actions.openOptions} />
+            onRetry={actions.retryOutbox} onSignIn={actions.openOptions} onCopy={actions.copyText} />
         ))}
         {needs.map((n) => <NeedItem key={n.id} need={n} sourceSecondee={secondeeOf(n.sourceSecondmentId)} />)}
       </ul>

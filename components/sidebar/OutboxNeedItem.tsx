@@ -1,10 +1,14 @@
 import type { OutboxItemView } from '@/lib/messaging/outbox-item-view';
 import { messages } from './messages';
+import { UnsentWrite } from './UnsentWrite';
 
-/** A need the user logged that the firm has not confirmed yet: waiting, refused (with the reason), waiting for sign-in, or saved. */
-export function OutboxNeedItem(props: { item: OutboxItemView; onEdit: () => void; onDiscard: () => void; onRetry: () => void; onSignIn: () => void }) {
+/** A need the user logged that the firm has not confirmed yet: waiting, refused (with the reason), waiting for sign-in, saved, or one that can no longer be saved. */
+export function OutboxNeedItem(props: { item: OutboxItemView; onEdit: () => void; onDiscard: () => void; onRetry: () => void; onSignIn: () => void; onCopy: (text: string) => Promise<boolean> }) {
   const { item } = props;
   if (item.payload.kind !== 'need') return null;
+  if (item.state === 'dead-letter' || item.state === 'conflict') {
+    return <li className="need outbox"><UnsentWrite item={item} onCopy={props.onCopy} onDiscard={props.onDiscard} /></li>;
+  }
   const m = messages.outbox;
   const need = item.payload.need;
   const badge = item.state === 'pending' ? (item.attempts > 0 ? m.badge.waiting : m.badge.sending) : m.badge[item.state];

@@ -33,7 +33,7 @@ export function Sidebar({ view, actions, now, collapsible = true }: SidebarProps
     case 'ambiguous':
       return <AmbiguousPanel record={view.record} matches={view.matches} onPick={actions.pickClient} onCollapse={onCollapse} />;
     case 'restricted':
-      return <RestrictedPanel record={view.record} onCollapse={onCollapse} />;
+      return <RestrictedPanel record={view.record} unsent={view.unsent} onCollapse={onCollapse} onCopy={actions.copyText} onDiscard={(id) => void actions.discardOutboxItem(id)} />;
     case 'error':
       return <ErrorPanel record={view.record} problem={view.problem} onRetry={actions.refresh} onCollapse={onCollapse} />;
     case 'ready':

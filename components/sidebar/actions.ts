@@ -10,10 +10,14 @@ export interface SidebarActions {
   setFlag(clientId: string, flag: CandidateFlagInput): Promise<Result<unknown>>;
   clearFlag(clientId: string): Promise<Result<unknown>>;
   discardOutboxItem(id: string): Promise<Result<unknown>>;
+  /** "Apply mine again" on a flag change that found the flag changed by someone else. */
+  reapplyOutboxItem(id: string): Promise<Result<unknown>>;
   retryOutbox(): void;
   pickClient(clientId: string): Promise<Result<unknown>>;
   searchClients(query: string): Promise<Result<ClientSummary[]>>;
   linkRecord(clientId: string): Promise<Result<unknown>>;
   setCollapsed(collapsed: boolean): void;
+  /** Puts the text of a write that could not be saved on the clipboard; false when that failed. */
+  copyText(text: string): Promise<boolean>;
   openOptions(): void;
 }

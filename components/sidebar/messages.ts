@@ -11,6 +11,7 @@ import type { Age } from '@/lib/format/dates';
 export const en = {
   app: {
     name: 'Secondment Lens',
+    covered: 'This page is covering Secondment Lens or making it see-through, so it will not save anything until it is shown plainly.',
     opening: 'Opening…',
     expand: 'Open Secondment Lens',
     expandShort: 'Lens',
@@ -107,6 +108,8 @@ export const en = {
       waiting: 'Waiting to send',
       rejected: 'Not saved',
       'needs-sign-in': 'Sign in to send',
+      conflict: 'Changed meanwhile',
+      'dead-letter': 'Could not be saved',
       done: 'Saved',
     },
     reference: (id: string) => `reference ${id}`,
@@ -119,6 +122,16 @@ export const en = {
     retry: 'Try now',
     editLabel: (title: string) => `Edit “${title}”`,
     discardLabel: (title: string) => `Discard “${title}”`,
+    deadLetterHint: 'It will not be sent again. Copy the text if you still need it, then discard it.',
+    writeLabel: 'What you wrote',
+    copy: 'Copy text',
+    copied: 'Copied',
+    copyFailed: 'Select the text and copy it yourself.',
+    copyLabel: (title: string) => `Copy the text of “${title}”`,
+    /** The text of a write, as copied from a dead letter. */
+    needText: (n: { title: string; practiceArea: string; detail?: string }) => [n.title, `Practice area: ${n.practiceArea}`, n.detail ?? ''].filter(Boolean).join('\n'),
+    flagText: (f: { reason: string; priority: string }) => `Secondment candidate (${f.priority} priority): ${f.reason}`,
+    clearText: 'Clear the secondment candidate flag',
   },
   flag: {
     title: 'Secondment candidate',
@@ -141,6 +154,17 @@ export const en = {
     clearingRefused: (reason: string) => `Clearing the flag was refused: ${reason}`,
     needsSignIn: 'Sign in again to send the flag change.',
     dismiss: 'Dismiss',
+    confirmClear: 'Clear the candidate flag for this client? BD colleagues will no longer see it.',
+    confirmClearYes: 'Yes, clear it',
+    keep: 'Keep it',
+    deadLetter: (reason: string) => `This flag change could not be saved: ${reason}`,
+    conflictTitle: 'Someone changed this flag while yours was waiting.',
+    conflictTheirs: (who: string, when: string) => `Now: flagged by ${who}, ${when}.`,
+    conflictCleared: 'Now: the flag was cleared.',
+    conflictUnknown: 'The firm endpoint did not say how it looks now; refresh to see it.',
+    conflictMine: (what: string) => `Yours: ${what}`,
+    useTheirs: 'Use theirs',
+    applyMine: 'Apply mine again',
   },
   history: {
     title: 'Secondment history',
@@ -185,7 +209,8 @@ export const en = {
   },
   restricted: {
     title: 'Restricted',
-    body: 'An ethical wall keeps this client’s information from you. Nothing about it is shown or kept on this computer.',
+    body: 'This client is not available to you. Nothing about it is shown or kept on this computer.',
+    unsentTitle: 'Your writes for this client that were not saved',
     next: 'If you think you should have access, ask your risk or conflicts team.',
   },
   error: {

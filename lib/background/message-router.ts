@@ -17,6 +17,8 @@ import type { SyncService } from './sync-service';
 import { collectStatus } from './status-report';
 import { toExternalRecord } from './record-view-loader';
 import type { TabViews } from './tab-views';
+import { checkBound } from './bound-action';
+import type { RecordRefMessage } from '../messaging/record-ref-schema';
 
 export interface RouterDeps {
   sessions: ActiveSession;
@@ -74,15 +76,20 @@ async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackg
       void deps.outbox.flush();
       return ok(null);
     case 'ui.logNeed':
-      return queue(deps, m.clientId, { kind: 'need', need: m.need }, reload);
+      return queue(deps, tabId, m, { kind: 'need', need: m.need }, reload);
     case 'ui.setFlag':
-      return queue(deps, m.clientId, { kind: 'flag-set', flag: m.flag }, reload);
+      return queue(deps, tabId, m, { kind: 'flag-set', flag: m.flag, seenVersion: m.seenVersion }, reload);
     case 'ui.clearFlag':
-      return queue(deps, m.clientId, { kind: 'flag-clear' }, reload);
+      return queue(deps, tabId, m, { kind: 'flag-clear', seenVersion: m.seenVersion }, reload);
     case 'ui.discardOutboxItem': {
       const active = await deps.sessions.get();
       if ('signedOut' in active) return fail('signed-out', 'Sign in first.');
       await discardOutboxItem(active.db, m.id);
+      await reload();
+      return ok(null);
+    }
+    case 'ui.reapplyOutboxItem': {
+      if (!(await deps.outbox.reapply(m.id))) return fail('gone', 'That change is no longer waiting.');
       await reload();
       return ok(null);
     }
@@ -98,11 +105,12 @@ async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackg
     }
     case 'ui.pickClient':
     case 'ui.linkRecord': {
-      const ref = tabId === null ? null : await deps.tabs.recordOf(tabId);
-      if (!ref || tabId === null) return fail('no-record', 'No record is open.');
+      // The mapping is for the record the user saw, not whatever the tab reports by now.
+      const refused = await checkBound(deps, tabId, { record: m.record });
+      if (refused || tabId === null) return refused ?? fail('no-record', 'No record is open.');
       const active = await deps.sessions.get();
       if ('signedOut' in active) return fail('signed-out', 'Sign in first.');
-      const record = toExternalRecord(ref);
+      const record = toExternalRecord(m.record);
       if (m.type === 'ui.linkRecord') {
         const linked = await active.api.createMapping(m.clientId, record);
         if (!linked.ok || !('value' in linked)) return fail('link-failed', linked.ok ? 'No answer.' : describeApiError(linked.error).message);
@@ -129,11 +137,16 @@ async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackg
   }
 }
 
-/** A write is acknowledged only once it is committed to the outbox; a full disk is said plainly. */
-async function queue(deps: RouterDeps, clientId: string, payload: OutboxPayload, reload: () => Promise<void>): Promise<Result<unknown>> {
+/**
+ * A write is acknowledged only once it is committed to the outbox; a full disk is said plainly.
+ * It is refused if the tab no longer shows the record and client the sidebar displayed.
+ */
+async function queue(deps: RouterDeps, tabId: number | null, shown: { record: RecordRefMessage; clientId: string }, payload: OutboxPayload, reload: () => Promise<void>): Promise<Result<unknown>> {
+  const refused = await checkBound(deps, tabId, shown);
+  if (refused) return refused;
   let id: string | null;
   try {
-    id = await deps.outbox.enqueue(clientId, payload);
+    id = await deps.outbox.enqueue(shown.clientId, payload);
   } catch (error) {
     if (isQuotaError(error)) return fail('storage-full', STORAGE_FULL_MESSAGE);
     throw error;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { enqueueWrite, pruneDelivered, releaseSignInHolds } from '../cache/outbox-store';
-import type { OutboxPayload } from '../messaging/outbox-item-view';
+import type { LensDb, OutboxRow } from '../cache/lens-db';
+import { enqueueWrite, listOutboxForClient, pruneDelivered, reapplyConflict, releaseSignInHolds } from '../cache/outbox-store';
+import type { OutboxItemView, OutboxPayload } from '../messaging/outbox-item-view';
 import { type FlushOptions, flushOutbox } from '../sync/outbox-flusher';
 import type { ActiveSession } from './active-session';
 
@@ -25,6 +26,25 @@ export class OutboxService {
     const row = await enqueueWrite(active.db, clientId, payload);
     void this.flush();
     return row.id;
+  }
+
+  /**
+   * "Apply mine again" on a flag change parked by a 412: queued anew against the version the user
+   * was shown. False when there is no such parked item (discarded meanwhile, or signed out).
+   */
+  async reapply(id: string): Promise<boolean> {
+    const active = await this.sessions.get();
+    if ('signedOut' in active) return false;
+    const again = await reapplyConflict(active.db, id);
+    if (again && again !== 'nothing-to-do') void this.flush();
+    return again !== undefined;
+  }
+
+  /** The user's writes for a client that were not delivered (to show them when the client goes away). */
+  async unsentFor(clientId: string): Promise<OutboxItemView[]> {
+    const active = await this.sessions.get();
+    if ('signedOut' in active) return [];
+    return (await unsentRows(active.db, clientId)).map(toItemView);
   }
 
   /**
@@ -65,4 +85,14 @@ export class OutboxService {
     if (report.nextAttemptAt !== null) await browser.alarms.create(OUTBOX_ALARM, { when: report.nextAttemptAt });
     if (report.touchedClients.size > 0) await this.onChanged();
   }
+}
+
+async function unsentRows(db: LensDb, clientId: string): Promise<OutboxRow[]> {
+  return (await listOutboxForClient(db, clientId)).filter((row) => row.state !== 'done');
+}
+
+/** What the sidebar may see of an outbox row: the write and its state, not the flusher's bookkeeping. */
+export function toItemView(row: OutboxRow): OutboxItemView {
+  const { id, clientId, payload, createdAt, state, attempts, reason, fieldErrors, receiptId, currentFlag } = row;
+  return { id, clientId, payload, createdAt, state, attempts, reason, fieldErrors, receiptId, currentFlag };
 }

@@ -12,6 +12,7 @@ import type { Freshness, ProblemView, SidebarView } from '../messaging/sidebar-v
 import type { Active, ActiveSession } from './active-session';
 import { cachedPracticeAreas, FALLBACK_PRACTICE_AREAS, refreshPracticeAreas } from './practice-areas';
 import { readFirstLook } from '../cache/first-look';
+import type { PurgeGuard } from './purged-clients';
 
 /** A cached mapping younger than this is trusted without asking the endpoint again. */
 const RESOLUTION_TTL_MS = 24 * 60 * 60_000;
@@ -19,6 +20,8 @@ const RESOLUTION_TTL_MS = 24 * 60 * 60_000;
 export interface LoadOptions {
   /** Ask the endpoint even when the cached mapping is recent (the user pressed refresh). */
   force?: boolean;
+  /** Purges that happen while this load runs (see PurgedClients); and how to purge everywhere. */
+  purges?: PurgeGuard;
 }
 
 /**
@@ -71,7 +74,10 @@ export async function loadRecordView(
       resolution = await writeResolution(db, record, resolved.value.matches);
       // The endpoint no longer lists the client this record stood for (a wall, a deletion): its
       // cached data must not stay on this machine.
-      if (before && !resolved.value.matches.some((m) => m.id === before)) await purgeClient(db, before);
+      if (before && !resolved.value.matches.some((m) => m.id === before)) {
+        if (options.purges) await options.purges.purge(before);
+        else await purgeClient(db, before);
+      }
     }
     clientId = resolution ? settledClientId(resolution) : null;
   }
@@ -86,8 +92,15 @@ export async function loadRecordView(
   const answer = await active.api.context(clientId, cached?.etag ?? null, signal);
   if (signal.aborted) return;
   if (answer.ok) {
+    // Revoked while the answer was on its way: it must not be cached, nor shown.
+    if (options.purges?.isPurged(clientId)) return emit({ status: 'restricted', record: ref });
     if ('value' in answer) {
       const saved = await saveContext(active, answer.value, answer.etag);
+      // Revoked while it was being saved: the purge may have run before the save committed.
+      if (options.purges?.isPurged(clientId)) {
+        await options.purges.purge(clientId);
+        return emit({ status: 'restricted', record: ref });
+      }
       if (!saved.ok) {
         // Shown, but said plainly: it will not be there offline.
         const shown = { clientId, context: answer.value, etag: answer.etag, fetchedAt: Date.now(), lastViewedAt: Date.now() };
@@ -103,16 +116,14 @@ export async function loadRecordView(
       return;
     }
     // A 304 for a context purged meanwhile: fetch it whole.
-    return loadRecordView(sessions, ref, signal, push, { force: true });
+    return loadRecordView(sessions, ref, signal, push, { ...options, force: true });
   }
-  if (answer.error.kind === 'http' && answer.error.status === 403) {
-    // Ethical wall: nothing of this client may stay on this machine.
-    await purgeClient(db, clientId);
+  if (answer.error.kind === 'http' && (answer.error.status === 403 || answer.error.status === 404)) {
+    // Ethical wall, or a client that does not exist for this user (the endpoint answers a walled
+    // id exactly like a missing one): nothing of it may stay on this machine, in any view.
+    if (options.purges) await options.purges.purge(clientId);
+    else await purgeClient(db, clientId);
     return emit({ status: 'restricted', record: ref });
-  }
-  if (answer.error.kind === 'http' && answer.error.status === 404) {
-    await purgeClient(db, clientId);
-    return emit({ status: 'not-found', record: ref });
   }
   emit(await failureView(active, sessions, ref, cached, answer.error));
 }

@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
+import type { OutboxItemView } from '../messaging/outbox-item-view';
 import { type RecordRefMessage, RecordRefSchema } from '../messaging/record-ref-schema';
 import type { SidebarView } from '../messaging/sidebar-view';
+import { LookupRateLimit } from './lookup-rate-limit';
+import { type PurgeGuard, PurgedClients } from './purged-clients';
 import type { LoadOptions } from './record-view-loader';
 import type { SidebarHub } from './sidebar-hub';
 
@@ -10,6 +13,17 @@ interface TabState {
   ref: RecordRefMessage | null;
   controller: AbortController;
   view: SidebarView;
+  /** The user's unsent writes for a client this view found unavailable (shown with "restricted"). */
+  unsent?: OutboxItemView[];
+  /** Shows "restricted" because of a purge: kept through reloadAll (a fresh look-up would only say "not found"). */
+  purged?: boolean;
+}
+
+export interface TabViewsOptions {
+  /** Deletes a purged client's cached data; returns the user's writes for it that were not delivered. */
+  forgetClient?: (clientId: string) => Promise<OutboxItemView[]>;
+  limiter?: LookupRateLimit;
+  purged?: PurgedClients;
 }
 
 const sessionKey = (tabId: number) => `lens.tab.${tabId}`;
@@ -18,11 +32,19 @@ const sessionKey = (tabId: number) => `lens.tab.${tabId}`;
  * Which record each tab shows and the latest view of it. Each record view gets its own
  * AbortController, so a late answer for the previous record never reaches the next one. The record
  * (never client data) is kept in storage.session so that a restarted worker still knows it.
+ * A purged client leaves every tab's view at once, and no view started before the purge can bring
+ * it back (see PurgedClients).
  */
 export class TabViews {
   private readonly tabs = new Map<number, TabState>();
+  private readonly deferred = new Map<number, ReturnType<typeof setTimeout>>();
+  private readonly limiter: LookupRateLimit;
+  private readonly purged: PurgedClients;
 
-  constructor(private readonly hub: SidebarHub, private readonly load: Loader) {}
+  constructor(private readonly hub: SidebarHub, private readonly load: Loader, private readonly options: TabViewsOptions = {}) {
+    this.limiter = options.limiter ?? new LookupRateLimit();
+    this.purged = options.purged ?? new PurgedClients();
+  }
 
   async setRecord(tabId: number, ref: RecordRefMessage | null, pageLoad = false): Promise<void> {
     performance.mark('lens:record-received'); // User Timing for `npm run bench`
@@ -37,6 +59,8 @@ export class TabViews {
       this.hub.push(tabId, previous.view);
       return;
     }
+    const wait = ref ? this.limiter.take(tabId) : 0;
+    if (wait > 0) return this.defer(tabId, ref!, wait);
     await this.show(tabId, ref);
   }
 
@@ -57,7 +81,7 @@ export class TabViews {
   }
 
   async reloadAll(options: LoadOptions = {}): Promise<void> {
-    await Promise.all(this.hub.tabsShown().map((tabId) => this.reload(tabId, options)));
+    await Promise.all(this.hub.tabsShown().filter((tabId) => !this.tabs.get(tabId)?.purged).map((tabId) => this.reload(tabId, options)));
   }
 
   /** A sidebar connected: give it the latest view, loading it if this worker has none yet. */
@@ -70,6 +94,9 @@ export class TabViews {
   forget(tabId: number): void {
     this.tabs.get(tabId)?.controller.abort();
     this.tabs.delete(tabId);
+    clearTimeout(this.deferred.get(tabId));
+    this.deferred.delete(tabId);
+    this.limiter.forget(tabId);
     void browser.storage.session.remove(sessionKey(tabId));
   }
 
@@ -79,22 +106,76 @@ export class TabViews {
     return state ? state.ref : this.storedRecord(tabId);
   }
 
+  /** The client whose context the tab's sidebar shows now (null: none, or not known to this worker). */
+  clientShown(tabId: number): string | null {
+    const view = this.tabs.get(tabId)?.view;
+    return view?.status === 'ready' ? view.context.client.id : null;
+  }
+
+  /**
+   * The client may no longer be shown (403/404 from the endpoint, revoked or deleted by sync): its
+   * cached data goes, and every tab showing it (frames and side panels) says so at once. `from`:
+   * the tab whose own look-up found out, which shows it itself.
+   */
+  async purge(clientId: string, from?: number): Promise<void> {
+    this.purged.add(clientId); // first: from here on no answer fetched before can be shown or saved
+    const unsent = (await this.options.forgetClient?.(clientId)) ?? [];
+    for (const [tabId, state] of this.tabs) {
+      if (tabId === from) {
+        state.unsent = unsent;
+        continue;
+      }
+      if (state.view.status !== 'ready' || state.view.context.client.id !== clientId || !state.ref) continue;
+      state.controller.abort();
+      state.purged = true;
+      state.view = { status: 'restricted', record: state.ref, ...(unsent.length ? { unsent } : {}) };
+      this.hub.push(tabId, state.view);
+    }
+  }
+
+  /** Too many look-ups from this tab: show the record as loading, and look it up when allowed. */
+  private defer(tabId: number, ref: RecordRefMessage, waitMs: number): void {
+    this.tabs.get(tabId)?.controller.abort();
+    const view: SidebarView = { status: 'loading', record: ref };
+    this.tabs.set(tabId, { ref, controller: new AbortController(), view });
+    this.hub.push(tabId, view);
+    if (this.deferred.has(tabId)) return; // the latest record is taken when the timer fires
+    this.deferred.set(tabId, setTimeout(() => {
+      this.deferred.delete(tabId);
+      const state = this.tabs.get(tabId);
+      if (!state?.ref) return;
+      const wait = this.limiter.take(tabId);
+      if (wait > 0) this.defer(tabId, state.ref, wait);
+      else void this.show(tabId, state.ref);
+    }, waitMs));
+  }
+
   private async show(tabId: number, ref: RecordRefMessage | null, options: LoadOptions = {}): Promise<void> {
     this.tabs.get(tabId)?.controller.abort();
     const controller = new AbortController();
     const keep = this.tabs.get(tabId);
     const state: TabState = { ref, controller, view: keep && sameRecord(keep.ref, ref) ? keep.view : { status: 'idle' } };
     this.tabs.set(tabId, state);
+    const startedAt = this.purged.mark();
     const push = (view: SidebarView) => {
       // The page may have supplied the record's label while this look-up ran: show the latest.
-      const labelled = 'record' in view && state.ref ? { ...view, record: state.ref } : view;
+      let labelled = 'record' in view && state.ref ? { ...view, record: state.ref } : view;
+      // A client purged while this look-up ran is never shown by it, from the cache or otherwise.
+      if (labelled.status === 'ready' && this.purged.purgedSince(labelled.context.client.id, startedAt)) {
+        labelled = { status: 'restricted', record: labelled.record };
+      }
+      if (labelled.status === 'restricted' && state.unsent?.length) labelled = { ...labelled, unsent: state.unsent };
       state.view = labelled;
       this.hub.push(tabId, labelled);
       performance.mark('lens:view-pushed', { detail: { status: labelled.status } });
     };
     if (!ref) return push({ status: 'idle' });
+    const purges: PurgeGuard = {
+      isPurged: (clientId) => this.purged.purgedSince(clientId, startedAt),
+      purge: (clientId) => this.purge(clientId, tabId),
+    };
     try {
-      await this.load(ref, controller.signal, push, options);
+      await this.load(ref, controller.signal, push, { ...options, purges });
     } catch (error) {
       // A bug or a storage failure (quota, a deleted database) must still leave words on screen.
       push({ status: 'error', record: ref, problem: { code: 'internal', message: 'Secondment Lens could not load this record.', detail: String(error).slice(0, 2000) } });
@@ -108,7 +189,7 @@ export class TabViews {
   }
 }
 
-function sameIdentity(a: RecordRefMessage, b: RecordRefMessage): boolean {
+export function sameIdentity(a: RecordRefMessage, b: RecordRefMessage): boolean {
   return a.system === b.system && a.kind === b.kind && a.externalId === b.externalId && a.tenant === b.tenant;
 }
 

@@ -5,8 +5,10 @@ export type ApiError =
   | { kind: 'network'; message: string }
   | { kind: 'timeout'; afterMs: number }
   | { kind: 'http'; status: number; problem: Problem | null; retryAfterMs: number | null }
-  | { kind: 'invalid-response'; message: string }
-  | { kind: 'too-large'; limitBytes: number };
+  // `status`: the HTTP status when the answer was a success whose body could not be used. A write
+  // answered 2xx was done by the endpoint, whatever its body (the outbox must not send it again).
+  | { kind: 'invalid-response'; message: string; status?: number }
+  | { kind: 'too-large'; limitBytes: number; status?: number };
 
 export type ApiResult<T> =
   | { ok: true; value: T; etag: string | null; status: number }

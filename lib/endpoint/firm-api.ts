@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CandidateFlag, type CandidateFlagInput } from '../contract/candidate-flag';
+import { CandidateFlag, type CandidateFlagInput, flagEntityTag } from '../contract/candidate-flag';
 import { ChangesPage } from '../contract/changes';
 import { Client, ClientList, ResolveResult } from '../contract/client';
 import { ClientContext } from '../contract/client-context';
@@ -68,12 +68,18 @@ export function createFirmApi(config: FirmApiConfig) {
       call(clientPath(clientId, '/context'), ClientContext, { etag, signal, maxBytes: 8 * MiB }),
     postNeed: (clientId: string, need: NewNeed, idempotencyKey: string) =>
       call(clientPath(clientId, '/needs'), Need, { method: 'POST', body: need, headers: { 'Idempotency-Key': idempotencyKey } }),
-    setFlag: (clientId: string, flag: CandidateFlagInput, idempotencyKey: string) =>
-      call(clientPath(clientId, '/candidate-flag'), CandidateFlag, { method: 'PUT', body: flag, headers: { 'Idempotency-Key': idempotencyKey } }),
-    clearFlag: (clientId: string, idempotencyKey: string) =>
-      call(clientPath(clientId, '/candidate-flag'), null, { method: 'DELETE', headers: { 'Idempotency-Key': idempotencyKey } }),
+    // `seenVersion`: the flag's version the user saw (If-Match), so a late write cannot overwrite a
+    // newer change by someone else (412). Null or absent: there was no flag, no If-Match is needed.
+    setFlag: (clientId: string, flag: CandidateFlagInput, idempotencyKey: string, seenVersion?: string | null) =>
+      call(clientPath(clientId, '/candidate-flag'), CandidateFlag, { method: 'PUT', body: flag, headers: flagWriteHeaders(idempotencyKey, seenVersion) }),
+    clearFlag: (clientId: string, idempotencyKey: string, seenVersion?: string | null) =>
+      call(clientPath(clientId, '/candidate-flag'), null, { method: 'DELETE', headers: flagWriteHeaders(idempotencyKey, seenVersion) }),
     changes: (since: string, limit: number) =>
       call('changes', ChangesEnvelope, { query: { since, limit: String(limit) }, maxBytes: 32 * MiB }),
   };
 }
 export type FirmApi = ReturnType<typeof createFirmApi>;
+
+function flagWriteHeaders(idempotencyKey: string, seenVersion: string | null | undefined): Record<string, string> {
+  return seenVersion ? { 'Idempotency-Key': idempotencyKey, 'If-Match': flagEntityTag(seenVersion) } : { 'Idempotency-Key': idempotencyKey };
+}

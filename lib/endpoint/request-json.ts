@@ -41,7 +41,7 @@ export async function requestJson<S extends z.ZodType>(options: RequestOptions<S
     });
     if (response.status === 304) return { ok: true, notModified: true };
     const text = await readCapped(response, maxBytes);
-    if (text === null) return { ok: false, error: { kind: 'too-large', limitBytes: maxBytes } };
+    if (text === null) return { ok: false, error: { kind: 'too-large', limitBytes: maxBytes, status: response.status } };
     if (!response.ok) {
       return { ok: false, error: { kind: 'http', status: response.status, problem: parseProblem(text), retryAfterMs: retryAfter(response.headers.get('Retry-After')) } };
     }
@@ -51,12 +51,12 @@ export async function requestJson<S extends z.ZodType>(options: RequestOptions<S
     try {
       json = JSON.parse(text);
     } catch {
-      return { ok: false, error: { kind: 'invalid-response', message: 'The body is not valid JSON.' } };
+      return { ok: false, error: { kind: 'invalid-response', message: 'The body is not valid JSON.', status: response.status } };
     }
     const parsed = options.schema.safeParse(json);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      return { ok: false, error: { kind: 'invalid-response', message: `Does not match the contract at ${first?.path.join('.') || '(root)'}: ${first?.message}` } };
+      return { ok: false, error: { kind: 'invalid-response', message: `Does not match the contract at ${first?.path.join('.') || '(root)'}: ${first?.message}`, status: response.status } };
     }
     return { ok: true, value: parsed.data, etag, status: response.status };
   } catch (error) {

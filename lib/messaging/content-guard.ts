@@ -18,3 +18,20 @@ export function collapsedFromLayoutAnswer(answer: unknown): boolean | null {
   const collapsed = (value as { collapsed?: unknown }).collapsed;
   return typeof collapsed === 'boolean' ? collapsed : null;
 }
+
+/**
+ * A page restored from the back/forward cache, as the browser says (not an event the page made:
+ * those have `isTrusted` false, and would otherwise force a fresh look-up at every dispatch).
+ */
+export function isTrustedRestore(event: Event): boolean {
+  return event.isTrusted === true && (event as PageTransitionEvent).persisted === true;
+}
+
+/**
+ * WXT's `wxt:locationchange`, which WXT dispatches itself (so it is never `isTrusted`): its `newUrl`
+ * is a URL object of the content script's world. A page can dispatch an event of that name too,
+ * but properties it sets live in its own world and are invisible here.
+ */
+export function isOwnLocationChange(event: Event): event is Event & { newUrl: URL } {
+  return (event as { newUrl?: unknown }).newUrl instanceof URL;
+}

@@ -1,21 +1,36 @@
 import { z } from 'zod';
-import { CandidateFlagInput } from '../contract/candidate-flag';
+import { CandidateFlag, CandidateFlagInput } from '../contract/candidate-flag';
 import { NewNeed } from '../contract/need';
 import { Id, IsoDateTime } from '../contract/primitives';
 
+/**
+ * The version of the candidate flag the user saw when they made a flag change: sent as `If-Match`
+ * so that the change cannot overwrite someone else's newer one. Null: there was no flag. Absent:
+ * an item queued before versions existed (sent without `If-Match`).
+ */
+const SeenVersion = CandidateFlag.shape.version.unwrap().nullable().optional();
+
 /** The writes a user can make; each travels through the outbox with its own idempotency key. */
+/** Queued behind another flag change of the client: sent with the version that one produces. */
+const FollowsQueued = z.boolean().optional();
+
 export const OutboxPayload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('need'), need: NewNeed }),
-  z.object({ kind: z.literal('flag-set'), flag: CandidateFlagInput }),
-  z.object({ kind: z.literal('flag-clear') }),
+  z.object({ kind: z.literal('flag-set'), flag: CandidateFlagInput, seenVersion: SeenVersion, followsQueued: FollowsQueued }),
+  z.object({ kind: z.literal('flag-clear'), seenVersion: SeenVersion, followsQueued: FollowsQueued }),
 ]);
 export type OutboxPayload = z.infer<typeof OutboxPayload>;
 
 /**
- * pending: waiting or being sent; rejected: the endpoint refused it (reason shown, kept until discarded);
- * needs-sign-in: the token was refused, kept until the user signs in again; done: delivered (receipt).
+ * pending: waiting or being sent; rejected: the endpoint refused what was written (reason shown;
+ * the user can edit it or discard it); needs-sign-in: the token was refused, kept until the user
+ * signs in again (later items of the client wait behind it); conflict: a flag change found the flag
+ * changed by someone else meanwhile (412), parked until the user chooses theirs or theirs again;
+ * dead-letter: it can no longer succeed (no access, gone, a permanent server failure, or older than
+ * the endpoint keeps idempotency keys): kept with its text so the user can copy it, never dropped
+ * silently; done: delivered (receipt).
  */
-export const OutboxState = z.enum(['pending', 'rejected', 'needs-sign-in', 'done']);
+export const OutboxState = z.enum(['pending', 'rejected', 'needs-sign-in', 'conflict', 'dead-letter', 'done']);
 export type OutboxState = z.infer<typeof OutboxState>;
 
 export const OutboxItemView = z.object({
@@ -30,5 +45,7 @@ export const OutboxItemView = z.object({
   fieldErrors: z.record(z.string(), z.string().max(500)).optional(),
   /** The endpoint's id of the created record, once delivered. */
   receiptId: z.string().max(100).optional(),
+  /** On a 412: the flag as it is now (null: someone cleared it; absent: the endpoint did not say). */
+  currentFlag: CandidateFlag.nullable().optional(),
 });
 export type OutboxItemView = z.infer<typeof OutboxItemView>;

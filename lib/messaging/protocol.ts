@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CandidateFlagInput } from '../contract/candidate-flag';
+import { CandidateFlag, CandidateFlagInput } from '../contract/candidate-flag';
 import { NewNeed } from '../contract/need';
 import { Id } from '../contract/primitives';
 import { MAX_RULES } from '../settings/generic-rule-limits';
@@ -22,17 +22,28 @@ export const ContentToBackground = z.discriminatedUnion('type', [
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
 const tabId = z.number().int().nonnegative().optional();
+/**
+ * The record the sidebar displayed when the user acted. The background refuses the action when the
+ * tab shows another record by the time it arrives (a page that changes its URL between mousedown
+ * and click must not get a write or a mapping for a record of its choosing).
+ */
+const record = RecordRefSchema;
+/** The flag version the user saw (null: no flag), sent as If-Match. */
+const seenVersion = CandidateFlag.shape.version.unwrap().nullable();
+const itemId = z.string().min(1).max(100);
 
 export const SidebarToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui.refresh'), tabId }),
-  z.object({ type: z.literal('ui.logNeed'), tabId, clientId: Id, need: NewNeed }),
-  z.object({ type: z.literal('ui.setFlag'), tabId, clientId: Id, flag: CandidateFlagInput }),
-  z.object({ type: z.literal('ui.clearFlag'), tabId, clientId: Id }),
-  z.object({ type: z.literal('ui.discardOutboxItem'), tabId, id: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('ui.logNeed'), tabId, record, clientId: Id, need: NewNeed }),
+  z.object({ type: z.literal('ui.setFlag'), tabId, record, clientId: Id, flag: CandidateFlagInput, seenVersion }),
+  z.object({ type: z.literal('ui.clearFlag'), tabId, record, clientId: Id, seenVersion }),
+  z.object({ type: z.literal('ui.discardOutboxItem'), tabId, id: itemId }),
+  // "Apply mine again" on a flag change parked by a 412.
+  z.object({ type: z.literal('ui.reapplyOutboxItem'), tabId, id: itemId }),
   z.object({ type: z.literal('ui.retryOutbox'), tabId }),
-  z.object({ type: z.literal('ui.pickClient'), tabId, clientId: Id }),
+  z.object({ type: z.literal('ui.pickClient'), tabId, record, clientId: Id }),
   z.object({ type: z.literal('ui.searchClients'), query: z.string().trim().min(1).max(100) }),
-  z.object({ type: z.literal('ui.linkRecord'), tabId, clientId: Id }),
+  z.object({ type: z.literal('ui.linkRecord'), tabId, record, clientId: Id }),
   z.object({ type: z.literal('ui.setCollapsed'), tabId, collapsed: z.boolean() }),
   z.object({ type: z.literal('ui.openOptions') }),
 ]);

@@ -34,7 +34,10 @@ export const SidebarView = z.discriminatedUnion('status', [
   z.object({ status: z.literal('loading'), record }),
   z.object({ status: z.literal('not-found'), record }),
   z.object({ status: z.literal('ambiguous'), record, matches: z.array(ClientSummary).max(50) }),
-  z.object({ status: z.literal('restricted'), record }),
+  // The client is not available to this user (a wall, or it does not exist for them: the endpoint
+  // answers both alike). `unsent`: the user's own writes for it that can no longer be delivered,
+  // shown so that their text is not lost.
+  z.object({ status: z.literal('restricted'), record, unsent: z.array(OutboxItemView).max(100).optional() }),
   z.object({ status: z.literal('error'), record, problem: ProblemView }),
   z.object({
     status: z.literal('ready'),

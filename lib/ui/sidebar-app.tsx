@@ -2,10 +2,13 @@ import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { SidebarActions } from '@/components/sidebar/actions';
 import { CollapsedTab } from '@/components/sidebar/CollapsedTab';
+import { CoveredNotice } from '@/components/sidebar/CoveredNotice';
 import { messages } from '@/components/sidebar/messages';
 import { Sidebar } from '@/components/sidebar/Sidebar';
 import '@/components/sidebar/sidebar.css';
+import type { Result } from '../messaging/result';
 import type { SidebarView } from '../messaging/sidebar-view';
+import { ActionGate, GATE_MESSAGES, type Shown, watchVisibility } from './action-gate';
 import { BackgroundLink, type SidebarMode } from './background-link';
 import { usePaintMark } from './paint-mark';
 import { useFocusKeeper } from './focus-keeper';
@@ -13,20 +16,50 @@ import { useFocusKeeper } from './focus-keeper';
 /** The in-page frame is collapsed when the content script narrows it; its width is the truth. */
 const COLLAPSED_BELOW_PX = 120;
 
-function actionsFor(link: BackgroundLink): SidebarActions {
+function actionsFor(link: BackgroundLink, gate: ActionGate): SidebarActions {
+  // Every write carries what the sidebar displayed, and only goes when the gate allows it.
+  const bound = (act: (shown: Shown) => Promise<Result<unknown>>, clientId?: string): Promise<Result<unknown>> => {
+    const checked = gate.check();
+    if (!checked.ok) return Promise.resolve(checked);
+    if (clientId !== undefined && checked.shown.clientId !== null && checked.shown.clientId !== clientId) {
+      return Promise.resolve({ ok: false, error: { code: 'changed', message: GATE_MESSAGES.changed } });
+    }
+    return act(checked.shown);
+  };
   return {
     refresh: () => void link.request({ type: 'ui.refresh' }),
-    logNeed: (clientId, need) => link.request({ type: 'ui.logNeed', clientId, need }),
-    setFlag: (clientId, flag) => link.request({ type: 'ui.setFlag', clientId, flag }),
-    clearFlag: (clientId) => link.request({ type: 'ui.clearFlag', clientId }),
+    logNeed: (clientId, need) => bound(({ record }) => link.request({ type: 'ui.logNeed', record, clientId, need }), clientId),
+    setFlag: (clientId, flag) => bound(({ record, flagVersion }) => link.request({ type: 'ui.setFlag', record, clientId, flag, seenVersion: flagVersion }), clientId),
+    clearFlag: (clientId) => bound(({ record, flagVersion }) => link.request({ type: 'ui.clearFlag', record, clientId, seenVersion: flagVersion }), clientId),
     discardOutboxItem: (id) => link.request({ type: 'ui.discardOutboxItem', id }),
+    reapplyOutboxItem: (id) => bound(() => link.request({ type: 'ui.reapplyOutboxItem', id })),
     retryOutbox: () => void link.request({ type: 'ui.retryOutbox' }),
-    pickClient: (clientId) => link.request({ type: 'ui.pickClient', clientId }),
+    pickClient: (clientId) => bound(({ record }) => link.request({ type: 'ui.pickClient', record, clientId })),
     searchClients: (query) => link.request({ type: 'ui.searchClients', query }),
-    linkRecord: (clientId) => link.request({ type: 'ui.linkRecord', clientId }),
+    linkRecord: (clientId) => bound(({ record }) => link.request({ type: 'ui.linkRecord', record, clientId })),
     setCollapsed: (collapsed) => void link.request({ type: 'ui.setCollapsed', collapsed }),
     openOptions: () => void link.request({ type: 'ui.openOptions' }),
+    copyText,
   };
+}
+
+/** The clipboard API first; inside a frame the host page's permissions policy may refuse it. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const copied = document.execCommand('copy');
+    area.remove();
+    return copied;
+  }
 }
 
 function SidebarApp({ mode }: { mode: SidebarMode }) {
@@ -37,11 +70,27 @@ function SidebarApp({ mode }: { mode: SidebarMode }) {
     () => new BackgroundLink(mode, (v) => { setView(v); setNow(Date.now()); }, (m) => console.warn('Secondment Lens refused a view:', m)),
     [mode],
   );
-  const actions = useMemo(() => actionsFor(link), [link]);
+  const gate = useMemo(() => new ActionGate(undefined, mode === 'frame'), [mode]);
+  const [covered, setCovered] = useState(false);
+  const actions = useMemo(() => actionsFor(link, gate), [link, gate]);
+  if (view) gate.showing(view);
   useEffect(() => {
     void link.open();
     return () => link.close();
   }, [link]);
+  useEffect(() => {
+    // Capture phase: the press is noted before any button reacts to it.
+    const press = () => gate.press();
+    window.addEventListener('pointerdown', press, true);
+    window.addEventListener('keydown', press, true);
+    const sentinel = document.getElementById('visibility-sentinel');
+    const stop = sentinel ? watchVisibility(sentinel, (visible) => { gate.setVisible(visible); setCovered(!visible); }) : () => undefined;
+    return () => {
+      window.removeEventListener('pointerdown', press, true);
+      window.removeEventListener('keydown', press, true);
+      stop();
+    };
+  }, [gate]);
   useEffect(() => {
     const onResize = () => setNarrow(mode === 'frame' && window.innerWidth < COLLAPSED_BELOW_PX);
     window.addEventListener('resize', onResize);
@@ -55,7 +104,12 @@ function SidebarApp({ mode }: { mode: SidebarMode }) {
   const hadFocus = useFocusKeeper(view?.status ?? null, narrow);
   if (narrow) return <CollapsedTab onExpand={() => actions.setCollapsed(false)} autoFocus={hadFocus} />;
   if (!view) return <p className="muted panel" role="status">{messages.app.opening}</p>;
-  return <Sidebar view={view} actions={actions} now={now} collapsible={mode === 'frame'} />;
+  return (
+    <>
+      {covered && <CoveredNotice />}
+      <Sidebar view={view} actions={actions} now={now} collapsible={mode === 'frame'} />
+    </>
+  );
 }
 
 export function mountSidebar(mode: SidebarMode): void {

@@ -97,6 +97,7 @@ test('BD edits a flag (the form prefilled) and clears it; the endpoint follows',
   await expect.poll(() => endpoint.store.getFlag(NORTHWIND_ID)?.priority).toBe('medium');
 
   await lens.getByRole('button', { name: 'Clear flag' }).click();
+  await lens.getByRole('button', { name: 'Yes, clear it' }).click(); // destructive: it asks first
   await expect(lens.getByTestId('candidate-flag')).toContainText('Not flagged as a secondment candidate.');
   await expect(lens.getByRole('button', { name: 'Flag as candidate' })).toBeFocused();
   await expect.poll(() => endpoint.store.getFlag(NORTHWIND_ID)).toBeNull();

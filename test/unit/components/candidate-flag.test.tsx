@@ -42,7 +42,7 @@ describe('Candidate flag', () => {
     expect(document.activeElement).toBe(within(section()).getByRole('button', { name: 'Flag as candidate' }));
   });
 
-  it('BD edits the existing flag (prefilled) and clears it', async () => {
+  it('BD edits the existing flag (prefilled) and clears it, after confirming', async () => {
     const { called } = renderSidebar(readyView({ me: BD }));
     fireEvent.click(within(section()).getByRole('button', { name: 'Edit flag' }));
     expect((screen.getByLabelText('Why is this client a candidate?') as HTMLTextAreaElement).value).toBe('Expanding into the Netherlands; GC asked about a second secondee.');
@@ -50,7 +50,39 @@ describe('Candidate flag', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(document.activeElement).toBe(within(section()).getByRole('button', { name: 'Edit flag' }));
     await act(async () => fireEvent.click(within(section()).getByRole('button', { name: 'Clear flag' })));
+    expect(called('clearFlag')).toHaveLength(0); // destructive: one click only asks
+    await act(async () => fireEvent.click(within(section()).getByRole('button', { name: 'Keep it' })));
+    expect(called('clearFlag')).toHaveLength(0);
+    await act(async () => fireEvent.click(within(section()).getByRole('button', { name: 'Clear flag' })));
+    await act(async () => fireEvent.click(within(section()).getByRole('button', { name: 'Yes, clear it' })));
     expect(called('clearFlag')[0]?.args).toEqual(['c-northwind']);
+  });
+
+  it('a flag change that met someone else’s: who changed it, Use theirs and Apply mine again', async () => {
+    const theirs = { clientId: 'c-northwind', flaggedBy: { userId: 'u-other', name: 'Omar Reyes' }, flaggedAt: '2026-06-11T09:30:00Z', reason: 'Board approved the Rotterdam hub.', priority: 'medium' as const, version: 'v7' };
+    const outbox = [{ id: 'f3', clientId: 'c-northwind', createdAt: '2026-06-11T12:00:00Z', state: 'conflict' as const, attempts: 1, currentFlag: theirs, payload: { kind: 'flag-set' as const, flag: { reason: 'Mine', priority: 'low' as const }, seenVersion: 'v6' } }];
+    const { called } = renderSidebar(readyView({ me: BD, outbox }));
+    const conflict = within(section()).getByTestId('flag-conflict');
+    expect(conflict.textContent).toContain('Omar Reyes');
+    expect(conflict.textContent).toContain('Board approved the Rotterdam hub.');
+    expect(conflict.textContent).toContain('Mine');
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Apply mine again' }));
+    expect(called('reapplyOutboxItem')[0]?.args).toEqual(['f3']);
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Use theirs' }));
+    expect(called('discardOutboxItem')[0]?.args).toEqual(['f3']);
+  });
+
+  it('a flag change that can no longer be saved shows its text with Copy and Discard', async () => {
+    const outbox = [{ id: 'f4', clientId: 'c-northwind', createdAt: '2026-06-11T12:00:00Z', state: 'dead-letter' as const, attempts: 5, reason: 'The firm endpoint failed every time it was sent.', payload: { kind: 'flag-set' as const, flag: { reason: 'Keep this text', priority: 'high' as const } } }];
+    const { called } = renderSidebar(readyView({ me: BD, outbox }));
+    const letter = within(section()).getByTestId('dead-letter');
+    expect(letter.textContent).toContain('The firm endpoint failed every time it was sent.');
+    expect((within(letter).getByRole('textbox') as HTMLTextAreaElement).value).toBe('Secondment candidate (High priority): Keep this text');
+    await act(async () => fireEvent.click(within(letter).getByRole('button', { name: /Copy/ })));
+    expect(called('copyText')[0]?.args).toEqual(['Secondment candidate (High priority): Keep this text']);
+    expect(letter.textContent).toContain('Copied');
+    fireEvent.click(within(letter).getByRole('button', { name: /Discard/ }));
+    expect(called('discardOutboxItem')[0]?.args).toEqual(['f4']);
   });
 
   it('BD: an empty reason is refused next to the field and nothing is sent', () => {

@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SidebarView } from '@/lib/messaging/sidebar-view';
-import { RECORD } from './fixtures';
+import { outboxNeed, RECORD } from './fixtures';
 import { renderSidebar } from './render';
 
 const view = (v: unknown) => SidebarView.parse(v);
@@ -78,10 +78,19 @@ describe('Sidebar states other than ready', () => {
   it('restricted: shows neither the client’s name nor the page’s label for the record', () => {
     const { container } = renderSidebar(view({ status: 'restricted', record: { ...RECORD, externalId: '1002', label: 'Harbor Biotech Ltd' } }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Restricted');
-    expect(container.textContent).toContain('ethical wall');
+    expect(container.textContent).toContain('This client is not available to you');
     expect(container.textContent).toContain('risk or conflicts team');
     expect(container.textContent).not.toContain('Harbor');
     expect(screen.getByTestId('bound-record').textContent).toBe('Clio contact (1002)');
+  });
+
+  it('restricted: the user’s own writes for the client that will not be saved stay readable, to copy', () => {
+    const unsent = [outboxNeed('dead-letter', { reason: 'This client is not available to you any more, so this was not saved.' })];
+    const { called } = renderSidebar(view({ status: 'restricted', record: RECORD, unsent }));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Your writes for this client that were not saved');
+    expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('Need that is dead-letter\nPractice area: Commercial\nTyped earlier');
+    fireEvent.click(screen.getByRole('button', { name: /Discard/ }));
+    expect(called('discardOutboxItem')[0]?.args).toEqual(['ob-dead-letter']);
   });
 
   it('error: a short message, details for IT behind a toggle, and a retry', () => {

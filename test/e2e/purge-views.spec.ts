@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_TOKENS, DEMO_USERS, NORTHWIND_ID } from '../../server/demo/demo-ids';
+import { sidebar } from './support/browser';
+import { readCache } from './support/cache-probe';
+import { signedInPerTest } from './support/signed-in';
+import { openSidePanel, readSidePanel } from './support/side-panel';
+
+// A purge reaches every view at once (each tab's frame and the side panel) and stays purged.
+
+const session = signedInPerTest(DEMO_TOKENS.secondee);
+
+test('a revoke from sync reaches two tabs and the side panel at once, and a re-bind does not bring the client back', async () => {
+  const { browser, endpoint } = session;
+  const contact = await browser.context.newPage();
+  await contact.goto('https://app.clio.com/nc/#/contacts/1001');
+  await expect(sidebar(contact).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
+  const matter = await browser.context.newPage();
+  await matter.goto('https://app.clio.com/nc/#/matters/5001');
+  await expect(sidebar(matter).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
+  const panel = await openSidePanel(browser);
+  await matter.bringToFront();
+  await expect.poll(async () => (await readSidePanel(panel)).heading).toBe('Northwind Logistics plc');
+
+  endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID);
+  // The periodic sync, now (no page opened: the panel keeps following the matter's tab). The feed
+  // brings access.revoke.
+  await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { create(n: string, a: object): void } } }).chrome.alarms.create('lens.sync', { when: Date.now() + 10 }));
+
+  for (const page of [contact, matter]) {
+    const lens = sidebar(page);
+    await expect(lens.getByRole('heading', { level: 1, name: 'Restricted' })).toBeVisible();
+    await expect(lens.locator('body')).toContainText('This client is not available to you');
+    await expect(lens.locator('body')).not.toContainText('Northwind');
+  }
+  await expect.poll(async () => (await readSidePanel(panel)).heading).toBe('Restricted');
+  expect((await readSidePanel(panel)).text).not.toContain('Northwind');
+  expect((await readCache(browser.worker)).clientIds).not.toContain(NORTHWIND_ID);
+
+  // The panel is re-bound to the other tab, and back: each re-push is still "restricted".
+  await contact.bringToFront();
+  await expect.poll(async () => (await readSidePanel(panel)).heading).toBe('Restricted');
+  await matter.bringToFront();
+  await expect.poll(async () => (await readSidePanel(panel)).heading).toBe('Restricted');
+  expect((await readSidePanel(panel)).text).not.toContain('Northwind');
+});
+
+test('a 404 for a cached client purges it like a wall: "This client is not available to you", in every view', async () => {
+  const { browser, endpoint } = session;
+  const contact = await browser.context.newPage();
+  await contact.goto('https://app.clio.com/nc/#/contacts/1001');
+  await expect(sidebar(contact).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
+  const matter = await browser.context.newPage();
+  await matter.goto('https://app.clio.com/nc/#/matters/5001');
+  await expect(sidebar(matter).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
+
+  endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID); // the endpoint now answers 404 for it
+  await matter.reload(); // the cached mapping still says Northwind: the context answers 404
+  for (const page of [matter, contact]) {
+    await expect(sidebar(page).getByRole('heading', { level: 1, name: 'Restricted' })).toBeVisible();
+    await expect(sidebar(page).locator('body')).toContainText('This client is not available to you');
+  }
+  expect((await readCache(browser.worker)).clientIds).not.toContain(NORTHWIND_ID);
+});
