@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { CONTENT_SCRIPT_MATCHES, detectRecord, type GenericRule, type RecordRef } from '@/lib/adapters';
 import { SidebarFrame } from '@/lib/content/sidebar-frame';
 import { RecordWatcher } from '@/lib/content/record-watcher';
+import { sendWhenReady } from '@/lib/content/send-when-ready';
 import { rulesFromAnswer } from '@/lib/content/rules-answer';
 import { collapsedFromLayoutAnswer, isBackgroundToContent, isOwnLocationChange, isTrustedRestore } from '@/lib/messaging/content-guard';
 
@@ -16,10 +17,11 @@ export default defineContentScript({
     const frame = new SidebarFrame(browser.runtime.getURL('/sidebar.html'));
     frame.mount(); // start loading the frame while detecting: it is the slow part of the first paint
     // The firm's rules come from the background (validated there with zod, here with a small guard).
-    const rulesReady = browser.runtime.sendMessage({ type: 'cs.getRules' }).then(rulesFromAnswer, () => []);
+    const rulesReady = sendWhenReady(() => browser.runtime.sendMessage({ type: 'cs.getRules' })).then(rulesFromAnswer, () => []);
 
     let system: string | null = null;
     let pageLoad = true;
+    let reports = 0;
     const report = (ref: RecordRef | null) => {
       frame.ensureMounted();
       frame.show(ref !== null);
@@ -30,7 +32,9 @@ export default defineContentScript({
           if (collapsed !== null) frame.setCollapsed(collapsed);
         }, () => undefined);
       }
-      void browser.runtime.sendMessage({ type: 'cs.recordChanged', ref, pageLoad }).catch(() => undefined);
+      const message = { type: 'cs.recordChanged', ref, pageLoad };
+      const current = ++reports;
+      void sendWhenReady(() => browser.runtime.sendMessage(message), () => current === reports).catch(() => undefined);
       pageLoad = false;
     };
 
