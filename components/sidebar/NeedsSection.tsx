@@ -5,7 +5,7 @@ import type { SidebarActions } from './actions';
 import { messages } from './messages';
 import { emptyDraft, type NeedDraft, NeedForm } from './NeedForm';
 import { NeedFilterSelect } from './NeedFilterSelect';
-import { NeedItem } from './NeedItem';
+import { NeedItem, type TriageControls } from './NeedItem';
 import { filterNeeds, isOpenNeed, type NeedFilter } from './need-list';
 import { OutboxNeedItem } from './OutboxNeedItem';
 import { Section } from './Section';
@@ -18,7 +18,7 @@ interface Editing {
 }
 
 /** Unmet needs, newest first, with the user's own not-yet-confirmed ones on top; "Log a need" one click away. */
-export function NeedsSection({ view, actions }: { view: ReadyView; actions: SidebarActions }) {
+export function NeedsSection({ view, actions, logNeedRequest = 0 }: { view: ReadyView; actions: SidebarActions; logNeedRequest?: number }) {
   const { context, me } = view;
   const [filter, setFilter] = useState<NeedFilter>('open');
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -38,7 +38,23 @@ export function NeedsSection({ view, actions }: { view: ReadyView; actions: Side
   const active = context.secondments.filter((s) => s.status === 'active');
   // A secondee logging from their host client's record: the need comes from their secondment.
   const mine = active.find((s) => me !== null && s.person.userId === me.id);
+  useEffect(() => {
+    // "Log a need from this placement" (the secondee's own placement): the form opens with it chosen.
+    if (logNeedRequest > 0) {
+      setEditing({ draft: emptyDraft(mine?.id ?? null) });
+      opener.current?.scrollIntoView?.({ block: 'nearest' });
+    }
+  }, [logNeedRequest]); // eslint-disable-line react-hooks/exhaustive-deps
   const secondeeOf = (id: string | null) => context.secondments.find((s) => s.id === id)?.person.name;
+  // BD triages in place; a need with a change still waiting in the outbox is not changed again meanwhile.
+  const waiting = new Set(view.outbox.flatMap((o) => (o.payload.kind === 'need-triage' && o.state === 'pending' ? [o.payload.needId] : [])));
+  const triageFor = (needId: string): TriageControls | undefined => (me?.role === 'bd' ? {
+    meId: me.id, record: view.record, busy: waiting.has(needId),
+    onTriage: (patch) => {
+      const need = context.needs.find((n) => n.id === needId);
+      if (need?.version) void actions.triageNeed(context.client.id, { id: need.id, title: need.title, version: need.version }, patch);
+    },
+  } : undefined);
 
   const close = () => {
     returnFocus.current = true;
@@ -76,7 +92,7 @@ export function NeedsSection({ view, actions }: { view: ReadyView; actions: Side
           <OutboxNeedItem key={item.id} item={item} onEdit={() => edit(item)} onDiscard={() => void actions.discardOutboxItem(item.id)}
             onRetry={actions.retryOutbox} onSignIn={actions.openOptions} onCopy={actions.copyText} />
         ))}
-        {needs.map((n) => <NeedItem key={n.id} need={n} sourceSecondee={secondeeOf(n.sourceSecondmentId)} />)}
+        {needs.map((n) => <NeedItem key={n.id} need={n} sourceSecondee={secondeeOf(n.sourceSecondmentId)} triage={triageFor(n.id)} />)}
       </ul>
       {needs.length === 0 && queued.length === 0 && <p className="muted">{context.needs.length === 0 ? messages.needs.none : messages.needs.noneForFilter}</p>}
     </Section>

@@ -1,6 +1,7 @@
 import type { CandidateFlagInput } from '@/lib/contract/candidate-flag';
 import type { ClientSummary } from '@/lib/contract/client';
-import type { NewNeed } from '@/lib/contract/need';
+import type { NeedPatch, NewNeed } from '@/lib/contract/need';
+import type { NewCheckIn, ObjectiveStatus } from '@/lib/contract/secondment';
 import type { Result } from '@/lib/messaging/result';
 
 /** What the sidebar can ask for; the entry point sends each to the background. */
@@ -9,6 +10,10 @@ export interface SidebarActions {
   logNeed(clientId: string, need: NewNeed): Promise<Result<unknown>>;
   setFlag(clientId: string, flag: CandidateFlagInput): Promise<Result<unknown>>;
   clearFlag(clientId: string): Promise<Result<unknown>>;
+  /** BD moves a need on; `seenVersion` is the need's version on screen. */
+  triageNeed(clientId: string, need: { id: string; title: string; version: string }, patch: NeedPatch): Promise<Result<unknown>>;
+  recordCheckIn(clientId: string, secondmentId: string, checkIn: NewCheckIn): Promise<Result<unknown>>;
+  setObjectiveStatus(clientId: string, secondment: { id: string; version: string }, objective: { id: string; description: string }, status: ObjectiveStatus): Promise<Result<unknown>>;
   discardOutboxItem(id: string): Promise<Result<unknown>>;
   /** "Apply mine again" on a flag change that found the flag changed by someone else. */
   reapplyOutboxItem(id: string): Promise<Result<unknown>>;

@@ -81,6 +81,12 @@ async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackg
       return queue(deps, tabId, m, { kind: 'flag-set', flag: m.flag, seenVersion: m.seenVersion }, reload);
     case 'ui.clearFlag':
       return queue(deps, tabId, m, { kind: 'flag-clear', seenVersion: m.seenVersion }, reload);
+    case 'ui.triageNeed':
+      return queue(deps, tabId, m, { kind: 'need-triage', needId: m.needId, needTitle: m.needTitle, patch: m.patch, seenVersion: m.seenVersion }, reload);
+    case 'ui.recordCheckIn':
+      return queue(deps, tabId, m, { kind: 'check-in', secondmentId: m.secondmentId, checkIn: m.checkIn }, reload);
+    case 'ui.setObjectiveStatus':
+      return queue(deps, tabId, m, { kind: 'objective', secondmentId: m.secondmentId, objectiveId: m.objectiveId, objectiveText: m.objectiveText, status: m.status, seenVersion: m.seenVersion }, reload);
     case 'ui.discardOutboxItem': {
       const active = await deps.sessions.get();
       if ('signedOut' in active) return fail('signed-out', 'Sign in first.');

@@ -25,11 +25,11 @@ export async function enqueueWrite(db: LensDb, clientId: string, payload: Outbox
   const seq = (((await tx.objectStore('meta').get(SEQ_KEY)) as number | undefined) ?? 0) + 1;
   await tx.objectStore('meta').put(seq, SEQ_KEY);
   const earlier = await tx.objectStore('outbox').index('byClient').getAll(clientId);
-  const follows = payload.kind !== 'need' && earlier.some((r) => isFlagWrite(r) && (r.state === 'pending' || r.state === 'needs-sign-in'));
+  const follows = isFlagPayload(payload) && earlier.some((r) => isFlagWrite(r) && (r.state === 'pending' || r.state === 'needs-sign-in'));
   const row: OutboxEntry = {
     id: crypto.randomUUID(),
     clientId,
-    payload: follows ? { ...payload, followsQueued: true } : payload,
+    payload: follows && (payload.kind === 'flag-set' || payload.kind === 'flag-clear') ? { ...payload, followsQueued: true } : payload,
     createdAt: new Date(now).toISOString(),
     state: 'pending',
     attempts: 0,
@@ -73,7 +73,7 @@ export async function passFlagVersion(db: LensDb, delivered: OutboxRow, version:
   const tx = db.transaction('outbox', 'readwrite');
   const rows = (await tx.store.index('byClient').getAll(delivered.clientId)).sort((a, b) => a.seq - b.seq);
   const next = rows.find((r) => r.seq > delivered.seq && isFlagWrite(r) && (r.state === 'pending' || r.state === 'needs-sign-in'));
-  if (next && next.payload.kind !== 'need' && next.payload.followsQueued) {
+  if (next && (next.payload.kind === 'flag-set' || next.payload.kind === 'flag-clear') && next.payload.followsQueued) {
     await tx.store.put({ ...next, payload: { ...next.payload, seenVersion: version } });
   }
   await tx.done;
@@ -90,7 +90,7 @@ export async function discardOutboxItem(db: LensDb, id: string): Promise<void> {
  */
 export async function reapplyConflict(db: LensDb, id: string, now = Date.now()): Promise<OutboxRow | 'nothing-to-do' | undefined> {
   const row = await readOutboxItem(db, id);
-  if (!row || row.state !== 'conflict' || row.payload.kind === 'need') return undefined;
+  if (!row || row.state !== 'conflict' || !(row.payload.kind === 'flag-set' || row.payload.kind === 'flag-clear')) return undefined;
   const seenVersion = row.currentFlag === undefined ? (await db.get('flags', row.clientId))?.version ?? null : row.currentFlag?.version ?? null;
   if (row.payload.kind === 'flag-clear' && row.currentFlag === null) {
     await discardOutboxItem(db, id); // someone else cleared it already: mine is done
@@ -125,5 +125,9 @@ export async function pruneDelivered(db: LensDb, olderThanMs: number, now = Date
 }
 
 function isFlagWrite(row: OutboxRow): boolean {
-  return row.payload.kind === 'flag-set' || row.payload.kind === 'flag-clear';
+  return isFlagPayload(row.payload);
+}
+
+function isFlagPayload(payload: OutboxPayload): boolean {
+  return payload.kind === 'flag-set' || payload.kind === 'flag-clear';
 }

@@ -3,7 +3,8 @@ import { CandidateFlag, type CandidateFlagInput, flagEntityTag } from '../contra
 import { ChangesPage } from '../contract/changes';
 import { Client, ClientList, ResolveResult } from '../contract/client';
 import { ClientContext } from '../contract/client-context';
-import { Need, type NewNeed, PracticeAreaList } from '../contract/need';
+import { Need, type NeedPatch, type NewNeed, PracticeAreaList } from '../contract/need';
+import { CheckIn, type NewCheckIn, type ObjectiveStatus, Secondment } from '../contract/secondment';
 import type { ExternalRecord } from '../contract/pms';
 import { User } from '../contract/user';
 import type { ApiResult } from './api-error';
@@ -36,7 +37,7 @@ export function createFirmApi(config: FirmApiConfig) {
   const call = <S extends z.ZodType>(
     path: string,
     schema: S | null,
-    init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; headers?: Record<string, string>; etag?: string | null; maxBytes?: number; query?: Record<string, string | undefined>; signal?: AbortSignal } = {},
+    init: { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown; headers?: Record<string, string>; etag?: string | null; maxBytes?: number; query?: Record<string, string | undefined>; signal?: AbortSignal } = {},
   ): Promise<ApiResult<z.infer<S>>> =>
     requestJson({
       url: url(path, init.query),
@@ -74,6 +75,13 @@ export function createFirmApi(config: FirmApiConfig) {
       call(clientPath(clientId, '/candidate-flag'), CandidateFlag, { method: 'PUT', body: flag, headers: flagWriteHeaders(idempotencyKey, seenVersion) }),
     clearFlag: (clientId: string, idempotencyKey: string, seenVersion?: string | null) =>
       call(clientPath(clientId, '/candidate-flag'), null, { method: 'DELETE', headers: flagWriteHeaders(idempotencyKey, seenVersion) }),
+    // Triage and the programme's rhythm: If-Match carries the version the user saw.
+    patchNeed: (clientId: string, needId: string, patch: NeedPatch, seenVersion: string) =>
+      call(clientPath(clientId, `/needs/${encodeURIComponent(needId)}`), Need, { method: 'PATCH', body: patch, headers: { 'If-Match': `"${seenVersion}"` } }),
+    createCheckIn: (secondmentId: string, checkIn: NewCheckIn, idempotencyKey: string) =>
+      call(`secondments/${encodeURIComponent(secondmentId)}/check-ins`, CheckIn, { method: 'POST', body: checkIn, headers: { 'Idempotency-Key': idempotencyKey } }),
+    patchObjective: (secondmentId: string, objectiveId: string, status: ObjectiveStatus, seenVersion: string) =>
+      call(`secondments/${encodeURIComponent(secondmentId)}/objectives/${encodeURIComponent(objectiveId)}`, Secondment, { method: 'PATCH', body: { status }, headers: { 'If-Match': `"${seenVersion}"` } }),
     changes: (since: string, limit: number) =>
       call('changes', ChangesEnvelope, { query: { since, limit: String(limit) }, maxBytes: 32 * MiB }),
   };

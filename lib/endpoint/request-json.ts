@@ -3,7 +3,7 @@ import { Problem } from '../contract/problem';
 import type { ApiResult } from './api-error';
 
 export interface RequestOptions<S extends z.ZodType> {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   token: string;
   /** Schema of a 2xx body; `null` when the answer has none (204). */

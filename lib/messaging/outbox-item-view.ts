@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { CandidateFlag, CandidateFlagInput } from '../contract/candidate-flag';
-import { NewNeed } from '../contract/need';
+import { NeedPatch, NewNeed } from '../contract/need';
 import { Id, IsoDateTime } from '../contract/primitives';
+import { NewCheckIn, ObjectiveStatus } from '../contract/secondment';
+
+/** The version (of a need, of a secondment) the user saw: sent as `If-Match`. */
+const Version = z.string().min(1).max(100);
 
 /**
  * The version of the candidate flag the user saw when they made a flag change: sent as `If-Match`
@@ -18,6 +22,11 @@ export const OutboxPayload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('need'), need: NewNeed }),
   z.object({ kind: z.literal('flag-set'), flag: CandidateFlagInput, seenVersion: SeenVersion, followsQueued: FollowsQueued }),
   z.object({ kind: z.literal('flag-clear'), seenVersion: SeenVersion, followsQueued: FollowsQueued }),
+  // BD moves a need on (status, owner, the matter it became).
+  z.object({ kind: z.literal('need-triage'), needId: Id, needTitle: z.string().max(200), patch: NeedPatch, seenVersion: Version }),
+  // The secondee, their firm mentor or BD keep the programme's rhythm.
+  z.object({ kind: z.literal('check-in'), secondmentId: Id, checkIn: NewCheckIn }),
+  z.object({ kind: z.literal('objective'), secondmentId: Id, objectiveId: Id, objectiveText: z.string().max(200), status: ObjectiveStatus, seenVersion: Version }),
 ]);
 export type OutboxPayload = z.infer<typeof OutboxPayload>;
 

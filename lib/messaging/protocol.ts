@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CandidateFlag, CandidateFlagInput } from '../contract/candidate-flag';
-import { NewNeed } from '../contract/need';
+import { NeedPatch, NewNeed } from '../contract/need';
+import { NewCheckIn, ObjectiveStatus } from '../contract/secondment';
 import { Id } from '../contract/primitives';
 import { MAX_RULES } from '../settings/generic-rule-limits';
 import { ENDPOINT_URL_RULE, isAllowedEndpointUrl } from '../settings/endpoint-url';
@@ -37,6 +38,10 @@ export const SidebarToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui.logNeed'), tabId, record, clientId: Id, need: NewNeed }),
   z.object({ type: z.literal('ui.setFlag'), tabId, record, clientId: Id, flag: CandidateFlagInput, seenVersion }),
   z.object({ type: z.literal('ui.clearFlag'), tabId, record, clientId: Id, seenVersion }),
+  // Triage (BD) and the programme's rhythm; each carries the version the user saw.
+  z.object({ type: z.literal('ui.triageNeed'), tabId, record, clientId: Id, needId: Id, needTitle: z.string().max(200), patch: NeedPatch, seenVersion: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('ui.recordCheckIn'), tabId, record, clientId: Id, secondmentId: Id, checkIn: NewCheckIn }),
+  z.object({ type: z.literal('ui.setObjectiveStatus'), tabId, record, clientId: Id, secondmentId: Id, objectiveId: Id, objectiveText: z.string().max(200), status: ObjectiveStatus, seenVersion: z.string().min(1).max(100) }),
   z.object({ type: z.literal('ui.discardOutboxItem'), tabId, id: itemId }),
   // "Apply mine again" on a flag change parked by a 412.
   z.object({ type: z.literal('ui.reapplyOutboxItem'), tabId, id: itemId }),

@@ -124,6 +124,12 @@ function send(api: FirmApi, row: OutboxEntry): Promise<ApiResult<unknown>> {
       return api.setFlag(row.clientId, row.payload.flag, row.id, row.payload.seenVersion);
     case 'flag-clear':
       return api.clearFlag(row.clientId, row.id, row.payload.seenVersion);
+    case 'need-triage':
+      return api.patchNeed(row.clientId, row.payload.needId, row.payload.patch, row.payload.seenVersion);
+    case 'check-in':
+      return api.createCheckIn(row.payload.secondmentId, row.payload.checkIn, row.id);
+    case 'objective':
+      return api.patchObjective(row.payload.secondmentId, row.payload.objectiveId, row.payload.status, row.payload.seenVersion);
   }
 }
 
@@ -143,7 +149,10 @@ export function classify(row: OutboxEntry, result: ApiResult<unknown>): Outcome 
   const status = statusOf(error);
   if (status !== null && status >= 200 && status < 300) return { kind: 'delivered' };
   if (status === 401) return { kind: 'sign-in' };
-  if ((status === 412 || status === 428) && row.payload.kind !== 'need') return { kind: 'conflict' };
+  if ((status === 412 || status === 428) && (row.payload.kind === 'flag-set' || row.payload.kind === 'flag-clear')) return { kind: 'conflict' };
+  // A need or an objective changed by someone else meanwhile: refused as written, with the reason
+  // (who moved it); the view is fetched again, so doing it once more starts from what is there now.
+  if (status === 412 || status === 428) return { kind: 'rejected' };
   if (isTransient(error)) {
     if (status === 409 && (row.inProgressAnswers ?? 0) + 1 >= IN_PROGRESS_BUDGET) {
       return { kind: 'dead-letter', reason: 'The firm endpoint kept saying it was still processing this write. It may or may not have been saved: check before entering it again.' };

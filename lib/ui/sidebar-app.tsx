@@ -31,6 +31,11 @@ function actionsFor(link: BackgroundLink, gate: ActionGate): SidebarActions {
     logNeed: (clientId, need) => bound(({ record }) => link.request({ type: 'ui.logNeed', record, clientId, need }), clientId),
     setFlag: (clientId, flag) => bound(({ record, flagVersion }) => link.request({ type: 'ui.setFlag', record, clientId, flag, seenVersion: flagVersion }), clientId),
     clearFlag: (clientId) => bound(({ record, flagVersion }) => link.request({ type: 'ui.clearFlag', record, clientId, seenVersion: flagVersion }), clientId),
+    triageNeed: (clientId, need, patch) => bound(({ record }) => link.request({ type: 'ui.triageNeed', record, clientId, needId: need.id, needTitle: need.title.slice(0, 200), patch, seenVersion: need.version }), clientId),
+    recordCheckIn: (clientId, secondmentId, checkIn) => bound(({ record }) => link.request({ type: 'ui.recordCheckIn', record, clientId, secondmentId, checkIn }), clientId),
+    setObjectiveStatus: (clientId, secondment, objective, status) => bound(({ record }) => link.request({
+      type: 'ui.setObjectiveStatus', record, clientId, secondmentId: secondment.id, objectiveId: objective.id, objectiveText: objective.description.slice(0, 200), status, seenVersion: secondment.version,
+    }), clientId),
     discardOutboxItem: (id) => link.request({ type: 'ui.discardOutboxItem', id }),
     reapplyOutboxItem: (id) => bound(() => link.request({ type: 'ui.reapplyOutboxItem', id })),
     retryOutbox: () => void link.request({ type: 'ui.retryOutbox' }),

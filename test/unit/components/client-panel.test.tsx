@@ -20,10 +20,10 @@ describe('Sidebar ready: the client’s secondment relationship', () => {
     expect(screen.getByTestId('summary').textContent).toBe('2 active · 2 past · 1 open need');
   });
 
-  it('active secondees first: person, role, host team, mentor, dates, days left, direction; the planned one after', () => {
+  it('active secondees first: person, role, host team, mentor, dates, days left, direction; the planned one under "Starting soon"', () => {
     renderSidebar(readyView());
     const section = screen.getByTestId('active-secondees');
-    const cards = within(section).getAllByRole('listitem');
+    const cards = [...within(section).getAllByRole('listitem'), ...within(screen.getByTestId('starting-soon')).getAllByRole('listitem')];
     expect(cards.map((c) => c.getAttribute('data-secondment-id'))).toEqual(['s-northwind-okafor', 's-northwind-reverse-verma', 's-northwind-planned-iyer']);
     const sam = cards[0]!.textContent!;
     expect(sam).toContain('Sam Okafor');
@@ -36,7 +36,9 @@ describe('Sidebar ready: the client’s secondment relationship', () => {
     expect(verma).toContain('from Commercial');
     expect(verma).toContain('10 days left');
     expect(cards[2]!.textContent).toContain('starts later');
+    // The heading counts the cards under it (it once said 2 over 3 cards).
     expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe('Active secondees 2');
+    expect(within(screen.getByTestId('starting-soon')).getByRole('heading', { level: 2 }).textContent).toBe('Starting soon 1');
   });
 
   it('an overdue check-in stands out with a word, not colour alone; a future one reads plainly', () => {
