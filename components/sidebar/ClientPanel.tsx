@@ -3,6 +3,7 @@ import type { SidebarActions } from './actions';
 import { ActiveSecondees } from './ActiveSecondees';
 import { CandidateFlagSection } from './CandidateFlagSection';
 import { ClientHeader } from './ClientHeader';
+import { messages } from './messages';
 import { NeedsSection } from './NeedsSection';
 import { OpenObjectives } from './OpenObjectives';
 import { SecondmentHistory } from './SecondmentHistory';
@@ -21,6 +22,7 @@ export function ClientPanel({ view, actions, now, onCollapse }: { view: ReadyVie
       <NeedsSection view={view} actions={actions} />
       <CandidateFlagSection view={view} actions={actions} />
       <SecondmentHistory secondments={past} />
+      {actions.openPipeline && <p className="pipeline-link"><button type="button" className="link" onClick={actions.openPipeline}>{messages.pipeline.open}</button></p>}
     </main>
   );
 }

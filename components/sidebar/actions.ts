@@ -16,4 +16,6 @@ export interface SidebarActions {
   linkRecord(clientId: string): Promise<Result<unknown>>;
   setCollapsed(collapsed: boolean): void;
   openOptions(): void;
+  /** Opens the pipeline page (the whole book) in a tab; absent where there is nothing to open it with. */
+  openPipeline?(): void;
 }

@@ -26,6 +26,7 @@ function actionsFor(link: BackgroundLink): SidebarActions {
     linkRecord: (clientId) => link.request({ type: 'ui.linkRecord', clientId }),
     setCollapsed: (collapsed) => void link.request({ type: 'ui.setCollapsed', collapsed }),
     openOptions: () => void link.request({ type: 'ui.openOptions' }),
+    openPipeline: () => void link.request({ type: 'ui.openPipeline' }),
   };
 }
 
