@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: figures, not pass/fail. Runs the built extension in Debian's Chromium against the
  * reference endpoint and prints: content-script size, first paint of cached context after a full
- * page load, record switch in a single-page app, and book sync (20,000 clients) with its delta.
+ * page load, record switch in a single-page app, book sync (20,000 clients) with its delta, and the
+ * pipeline page over that book (first paint of the board, filter latency).
  */
 import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { seedLargeBook } from '../server/demo/large-book';
 import { startServer } from '../server/start-server';
 import { EXTENSION_DIR, launchWithExtension, signInThroughOptions } from '../scripts/chromium-with-extension';
 import { measurePaints } from './paint-timings';
+import { measurePipeline } from './pipeline-timings';
 import { measureSync } from './sync-timings';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -39,6 +41,8 @@ async function main(): Promise<void> {
     const sync = await measureSync(server, NORTHWIND_ID);
     console.log(`full book sync (${sync.full.applied} changes, ${sync.full.pages} pages): ${fmt(sync.full.ms)} = fetch+validate ${fmt(sync.full.fetchMs)} + IndexedDB writes ${fmt(sync.full.applyMs)}; IndexedDB usage ${(sync.usageBytes / 1024 / 1024).toFixed(1)} MB`);
     console.log(`delta sync of ${sync.delta.applied} changes: ${fmt(sync.delta.ms)}`);
+    const pipeline = await measurePipeline(server);
+    console.log(`pipeline page over that book (${pipeline.loads[0]?.needs}): board on screen ${fmt(median(pipeline.loads.map((l) => l.boardPainted)))} after navigation start, of which indexing ${fmt(median(pipeline.loads.map((l) => l.index)))} (median of ${pipeline.loads.length}); filter change to repaint: median ${fmt(median(pipeline.filters.map((f) => f.ms)))}, worst ${fmt(Math.max(...pipeline.filters.map((f) => f.ms)))}, long tasks ${pipeline.filters.reduce((n, f) => n + f.longTasks, 0)} (n=${pipeline.filters.length})`);
   } finally {
     await server.close();
   }

@@ -21,31 +21,31 @@ export function Filters({ filter, practiceAreas, owners, hasUnowned, shown, tota
   return (
     <form className="filters" role="search" aria-labelledby="filters-legend" onSubmit={(e) => e.preventDefault()}>
       <h2 id="filters-legend" className="visually-hidden">{m.legend}</h2>
-      <label>
-        <span>{m.practiceArea}</span>
-        <select value={filter.practiceArea ?? ANY} onChange={(e) => set({ practiceArea: e.target.value === ANY ? null : e.target.value })}>
+      <div className="field">
+        <label htmlFor="filter-area">{m.practiceArea}</label>
+        <select id="filter-area" value={filter.practiceArea ?? ANY} onChange={(e) => set({ practiceArea: e.target.value === ANY ? null : e.target.value })}>
           <option value={ANY}>{m.any}</option>
           {practiceAreas.map((a) => <option key={a} value={a}>{a}</option>)}
         </select>
-      </label>
-      <label>
-        <span>{m.owner}</span>
-        <select value={filter.owner ?? ANY} onChange={(e) => set({ owner: e.target.value === ANY ? null : e.target.value })}>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-owner">{m.owner}</label>
+        <select id="filter-owner" value={filter.owner ?? ANY} onChange={(e) => set({ owner: e.target.value === ANY ? null : e.target.value })}>
           <option value={ANY}>{m.any}</option>
           {hasUnowned && <option value={UNOWNED}>{m.unowned}</option>}
           {owners.map((o) => <option key={o.key} value={o.key}>{o.name}</option>)}
         </select>
-      </label>
-      <label>
-        <span>{m.client}</span>
-        <input type="search" value={filter.client} placeholder={m.clientPlaceholder} maxLength={100} onChange={(e) => set({ client: e.target.value })} />
-      </label>
-      <label>
-        <span>{m.age}</span>
-        <select value={filter.age} onChange={(e) => set({ age: e.target.value as AgeBucket })}>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-client">{m.client}</label>
+        <input id="filter-client" type="search" value={filter.client} placeholder={m.clientPlaceholder} maxLength={100} onChange={(e) => set({ client: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor="filter-age">{m.age}</label>
+        <select id="filter-age" value={filter.age} onChange={(e) => set({ age: e.target.value as AgeBucket })}>
           {AGE_BUCKETS.map((a) => <option key={a} value={a}>{m.ages[a]}</option>)}
         </select>
-      </label>
+      </div>
       <button type="button" disabled={!isFiltered(filter)} onClick={() => onChange(NO_FILTER)}>{m.clear}</button>
       <p className="showing" role="status">{m.showing(shown, total)}</p>
     </form>
