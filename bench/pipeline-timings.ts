@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { RunningServer } from '../server/start-server';
 import { DEMO_TOKENS } from '../server/demo/demo-ids';
-import { launchWithExtension, signInThroughOptions } from '../scripts/chromium-with-extension';
+import { launchWithExtension } from '../scripts/chromium-with-extension';
 
 interface Progress { state: string }
 
@@ -52,12 +52,18 @@ export async function measurePipeline(server: RunningServer, runs = 3) {
   try {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    const syncNow = () => options.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ value: { sync: Progress } }> } } }).chrome;
-      return (await api.runtime.sendMessage({ type: 'options.syncNow' })).value.sync;
-    });
-    await signInThroughOptions(browser, server.url, DEMO_TOKENS.bd);
-    for (let i = 0; i < 100 && (await syncNow()).state !== 'done'; i++);
+    const send = <T,>(message: object) => options.evaluate(async (m) => {
+      const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome;
+      return api.runtime.sendMessage(m);
+    }, message) as Promise<T>;
+    // The options page's own message (its form waits at most 30 s for the answer; a loaded machine
+    // syncing 75,000 changes may take longer to show it).
+    const signedIn = await send<{ ok: boolean }>({ type: 'options.signIn', endpointUrl: server.url, token: DEMO_TOKENS.bd });
+    if (!signedIn.ok) throw new Error(`sign-in failed: ${JSON.stringify(signedIn)}`);
+    for (let i = 0; i < 100; i++) {
+      const answer = await send<{ value: { sync: Progress } }>({ type: 'options.syncNow' });
+      if (answer.value.sync.state === 'done') break;
+    }
 
     const loads: { boardPainted: number; index: number; needs: string }[] = [];
     const page = await browser.context.newPage();

@@ -42,11 +42,12 @@ export function Board({ columns }: { columns: BoardColumn[] }) {
   const [cursors, setCursors] = useState<number[]>(() => columns.map(() => 0));
   // A filter may shorten a column under its cursor: clamp, never point past the end.
   const cursorOf = (c: number) => Math.max(0, Math.min(cursors[c] ?? 0, (sizes[c] ?? 1) - 1));
-  const [focusTarget, setFocusTarget] = useState<{ pos: Position; n: number } | null>(null);
+  // Set by a key only (a new object each time): focus follows the keyboard, never a filter change.
+  const [focusTarget, setFocusTarget] = useState<Position | null>(null);
   const board = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (focusTarget) board.current?.querySelector<HTMLElement>(`[data-pos="${focusTarget.pos.column}:${focusTarget.pos.index}"]`)?.focus();
+    if (focusTarget) board.current?.querySelector<HTMLElement>(`[data-pos="${focusTarget.column}:${focusTarget.index}"]`)?.focus();
   }, [focusTarget]);
 
   const place = (pos: Position) => setCursors((old) => old.map((v, c) => (c === pos.column ? pos.index : v)));
@@ -62,7 +63,7 @@ export function Board({ columns }: { columns: BoardColumn[] }) {
     if (!next) return;
     event.preventDefault();
     place(next);
-    setFocusTarget((old) => ({ pos: next, n: (old?.n ?? 0) + 1 }));
+    setFocusTarget(next);
   };
 
   return (

@@ -42,7 +42,7 @@ export const en = {
   },
   board: {
     title: 'Needs by status',
-    hint: 'Arrow keys move between needs (up, down) and columns (left, right); Home and End go to the first and last.',
+    hint: 'Each column is one Tab stop. Arrow keys move between needs (up, down) and columns (left, right); Home and End go to the first and last.',
     status,
     count: (n: number) => plural(n, 'need', 'needs'),
     age: (median: number | null, oldest: number | null) => (median === null || oldest === null ? 'none' : `median ${days(median)} here, oldest ${days(oldest)}`),
@@ -78,7 +78,7 @@ export const en = {
     listLabel: 'Each client’s relationship in one line',
     none: 'No client matches.',
     line: (l: { outbound: number; reverse: number; noticed: number; won: number }) =>
-      `${plural(l.outbound, 'secondment', 'secondments')} out, ${plural(l.reverse, 'reverse secondment', 'reverse secondments')} in · ${plural(l.noticed, 'need', 'needs')} noticed · ${l.won.toLocaleString()} won`,
+      `Secondments: ${l.outbound.toLocaleString()} out, ${l.reverse.toLocaleString()} in · needs: ${l.noticed.toLocaleString()} noticed, ${l.won.toLocaleString()} won`,
   },
   chart: {
     title: 'Noticed vs won, last 12 months',

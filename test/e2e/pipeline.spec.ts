@@ -163,8 +163,16 @@ test('axe finds nothing on the pipeline page, light and dark', async () => {
   }
 });
 
-test('opens from the sidebar and from the options page', async () => {
+test('opens from the sidebar and from the options page; the toolbar button’s menu has the item', async () => {
   await bdWithSyncedBook();
+  // Headless Chromium cannot open the toolbar button's menu; `update` of an item that does not exist
+  // rejects, so this proves the item is registered for the button (its click handler is not driven).
+  const menuItem = (id: string) => browser.worker.evaluate(async (itemId) => {
+    const api = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object): Promise<void> } } }).chrome;
+    return api.contextMenus.update(itemId, { contexts: ['action'] }).then(() => 'registered', () => 'missing');
+  }, id);
+  expect(await menuItem('lens.open-pipeline')).toBe('registered');
+  expect(await menuItem('no-such-item')).toBe('missing'); // the probe itself tells the two apart
   const record = await browser.context.newPage();
   await record.goto('https://app.clio.com/nc/#/contacts/1001');
   const lens = sidebar(record);
