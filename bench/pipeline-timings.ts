@@ -10,6 +10,7 @@ async function loadTimings(page: Page) {
   await page.waitForFunction(() => performance.getEntriesByName('lens:pipeline-board').length > 0, undefined, { timeout: 120_000 });
   return page.evaluate(() => ({
     boardPainted: performance.getEntriesByName('lens:pipeline-board')[0]!.startTime,
+    read: performance.getEntriesByName('lens:pipeline-read')[0]?.duration ?? NaN,
     index: performance.getEntriesByName('lens:pipeline-index')[0]?.duration ?? NaN,
     needs: document.querySelector('.filters .showing')?.textContent ?? '',
   }));
@@ -65,7 +66,7 @@ export async function measurePipeline(server: RunningServer, runs = 3) {
       if (answer.value.sync.state === 'done') break;
     }
 
-    const loads: { boardPainted: number; index: number; needs: string }[] = [];
+    const loads: { boardPainted: number; read: number; index: number; needs: string }[] = [];
     const page = await browser.context.newPage();
     for (let i = 0; i < runs; i++) {
       await page.goto(`chrome-extension://${browser.extensionId}/pipeline.html`);

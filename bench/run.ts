@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     console.log(`full book sync (${sync.full.applied} changes, ${sync.full.pages} pages): ${fmt(sync.full.ms)} = fetch+validate ${fmt(sync.full.fetchMs)} + IndexedDB writes ${fmt(sync.full.applyMs)}; IndexedDB usage ${(sync.usageBytes / 1024 / 1024).toFixed(1)} MB`);
     console.log(`delta sync of ${sync.delta.applied} changes: ${fmt(sync.delta.ms)}`);
     const pipeline = await measurePipeline(server);
-    console.log(`pipeline page over that book (${pipeline.loads[0]?.needs}): board on screen ${fmt(median(pipeline.loads.map((l) => l.boardPainted)))} after navigation start, of which indexing ${fmt(median(pipeline.loads.map((l) => l.index)))} (median of ${pipeline.loads.length}); filter change to repaint: median ${fmt(median(pipeline.filters.map((f) => f.ms)))}, worst ${fmt(Math.max(...pipeline.filters.map((f) => f.ms)))}, long tasks ${pipeline.filters.reduce((n, f) => n + f.longTasks, 0)} (n=${pipeline.filters.length})`);
+    console.log(`pipeline page over that book (${pipeline.loads[0]?.needs}): board on screen ${fmt(median(pipeline.loads.map((l) => l.boardPainted)))} after navigation start, of which reading IndexedDB ${fmt(median(pipeline.loads.map((l) => l.read)))} and indexing ${fmt(median(pipeline.loads.map((l) => l.index)))} (median of ${pipeline.loads.length}); filter change to repaint: median ${fmt(median(pipeline.filters.map((f) => f.ms)))}, worst ${fmt(Math.max(...pipeline.filters.map((f) => f.ms)))}, long tasks ${pipeline.filters.reduce((n, f) => n + f.longTasks, 0)} (n=${pipeline.filters.length})`);
   } finally {
     await server.close();
   }
