@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { boardColumns } from '@/lib/pipeline/board-columns';
 import type { BookIndex } from '@/lib/pipeline/book-index';
-import { clientsMatching, filterNeeds, type PipelineFilter } from '@/lib/pipeline/filter';
+import { type ClientMatch, clientsMatching, filterNeeds, type PipelineFilter } from '@/lib/pipeline/filter';
 import { needsCsv } from '@/lib/pipeline/need-csv';
 import { practiceAreaBars } from '@/lib/pipeline/practice-chart';
 import { Board } from './Board';
@@ -33,7 +33,7 @@ export interface PipelineFormat {
   instant: (ms: number) => string;
 }
 
-const inClients = <T extends { clientId: string }>(rows: T[], clients: Set<string> | null) => (clients ? rows.filter((r) => clients.has(r.clientId)) : rows);
+const inClients = <T extends { clientId: string }>(rows: T[], clients: ClientMatch | null) => (clients ? rows.filter((r) => clients.has(r.clientId)) : rows);
 
 /** The book in one page: the board BD works from, candidates, secondments to talk about, relationships, a chart. */
 export function PipelinePage(props: { view: PipelineState; filter: PipelineFilter; format: PipelineFormat } & PipelineEvents) {
@@ -74,10 +74,11 @@ function Book({ index, filter, format, onFilterChange, onExport }: { index: Book
   const clients = useMemo(() => clientsMatching(index, filter.client), [index, filter.client]);
   const shown = useMemo(() => filterNeeds(index, filter, clients), [index, filter, clients]);
   const columns = useMemo(() => boardColumns(shown), [shown]);
-  // The chart has its own window (12 months), so the age filter does not apply to it.
+  // The chart has its own window (12 months), so the age filter does not apply to it (nor recompute it).
+  const { practiceArea, owner, client } = filter;
   const bars = useMemo(
-    () => practiceAreaBars(filter.age === 'any' ? shown : filterNeeds(index, { ...filter, age: 'any' }, clients), index.now),
-    [index, filter, shown, clients],
+    () => practiceAreaBars(filterNeeds(index, { practiceArea, owner, client, age: 'any' }, clients), index.now),
+    [index, practiceArea, owner, client, clients],
   );
   const candidates = useMemo(() => inClients(index.candidates, clients), [index, clients]);
   const ending = useMemo(() => inClients(index.endingSoon, clients), [index, clients]);

@@ -13,7 +13,7 @@ export interface BoardColumn {
 }
 
 /** Splits needs into the five status columns, keeping their order; ages in one pass per column. */
-export function boardColumns(rows: NeedRow[]): BoardColumn[] {
+export function boardColumns(rows: readonly NeedRow[]): BoardColumn[] {
   const by = new Map<NeedStatus, NeedRow[]>(BOARD_STATUSES.map((s) => [s, []]));
   for (const row of rows) by.get(row.status)?.push(row);
   return BOARD_STATUSES.map((status) => {

@@ -23,8 +23,10 @@ export interface BookIndex {
   clientCount: number;
   /** Every need, newest first (filtering keeps this order). */
   needs: NeedRow[];
-  /** Client id → lower-cased name, for the client filter. */
-  clientNames: Map<string, string>;
+  /** Every client's name, lower-cased, in book order (a need's `clientOrdinal` points here): the client filter. */
+  clientNamesLower: string[];
+  /** Client id → its place in `clientNamesLower`. */
+  clientOrdinals: Map<string, number>;
   practiceAreas: string[];
   owners: OwnerOption[];
   /** True when some needs have no owner (then "Unowned" is offered as a filter). */
@@ -40,8 +42,8 @@ export const ENDING_WITHIN_DAYS = 60;
 
 export function indexBook(book: PipelineBook, now: number): BookIndex {
   const clientsById = new Map(book.clients.map((c) => [c.id, c]));
-  const clientNames = new Map(book.clients.map((c) => [c.id, c.name.toLowerCase()]));
-  const needs = book.needs.map((n) => toNeedRow(n, clientsById.get(n.clientId), now));
+  const clientOrdinals = new Map(book.clients.map((c, i) => [c.id, i]));
+  const needs = book.needs.map((n) => toNeedRow(n, clientsById.get(n.clientId), now, clientOrdinals.get(n.clientId) ?? -1));
   needs.sort((a, b) => b.identifiedAtMs - a.identifiedAtMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const areas = new Set<string>();
@@ -59,7 +61,8 @@ export function indexBook(book: PipelineBook, now: number): BookIndex {
     today,
     clientCount: book.clients.length,
     needs,
-    clientNames,
+    clientNamesLower: book.clients.map((c) => c.name.toLowerCase()),
+    clientOrdinals,
     practiceAreas: [...areas].sort(compareText),
     owners: [...owners].map(([key, name]) => ({ key, name })).sort((a, b) => compareText(a.name, b.name)),
     hasUnowned,

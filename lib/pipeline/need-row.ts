@@ -11,6 +11,8 @@ export interface NeedRow {
   id: string;
   clientId: string;
   clientName: string;
+  /** The client's place in the index's client list (-1: not in the book), for the client filter's mask. */
+  clientOrdinal: number;
   status: NeedStatus;
   practiceArea: string;
   /** Null for a redacted confidential need: its text is not in the cache and must not be guessed at. */
@@ -41,7 +43,7 @@ export function ownerKeyOf(owner: Need['owner']): string {
   return owner.userId ? `u:${owner.userId}` : `n:${owner.name}`;
 }
 
-export function toNeedRow(need: Need, client: ClientSummary | undefined, now: number): NeedRow {
+export function toNeedRow(need: Need, client: ClientSummary | undefined, now: number, clientOrdinal = -1): NeedRow {
   const identifiedAtMs = Date.parse(need.identifiedAt);
   const changedMs = need.statusChangedAt ? Date.parse(need.statusChangedAt) : NaN;
   const statusSinceMs = Number.isFinite(changedMs) ? changedMs : identifiedAtMs;
@@ -50,6 +52,7 @@ export function toNeedRow(need: Need, client: ClientSummary | undefined, now: nu
     id: need.id,
     clientId: need.clientId,
     clientName: client?.name ?? need.clientId,
+    clientOrdinal,
     status: need.status,
     practiceArea: need.practiceArea,
     title: redacted ? null : need.title,

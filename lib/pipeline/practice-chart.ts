@@ -16,7 +16,7 @@ export const CHART_WINDOW_DAYS = 365;
  * the status changed to won, or when noticed if the endpoint does not say). Most noticed first;
  * areas with neither are left out.
  */
-export function practiceAreaBars(rows: NeedRow[], now: number): PracticeAreaBar[] {
+export function practiceAreaBars(rows: readonly NeedRow[], now: number): PracticeAreaBar[] {
   const since = now - CHART_WINDOW_DAYS * DAY_MS;
   const bars = new Map<string, PracticeAreaBar>();
   const bar = (area: string) => {

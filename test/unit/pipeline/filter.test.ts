@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexBook } from '@/lib/pipeline/book-index';
-import { type AgeBucket, filterNeeds, isFiltered, NO_FILTER } from '@/lib/pipeline/filter';
+import { type AgeBucket, clientsMatching, filterNeeds, isFiltered, NO_FILTER } from '@/lib/pipeline/filter';
 import { UNOWNED } from '@/lib/pipeline/need-row';
 import { client, daysAgo, need, NOW } from './fixtures';
 
@@ -46,5 +46,19 @@ describe('filtering the board', () => {
     expect(index.practiceAreas).toEqual(['Employment', 'Tax']);
     expect(index.owners).toEqual([{ key: 'u:u-2', name: 'Eleanor Marsh' }, { key: 'u:u-3', name: 'Priya Shah' }]);
     expect(index.hasUnowned).toBe(true);
+  });
+});
+
+describe('the client filter’s precomputed match', () => {
+  it('applies when passed in, even with the text left out of the filter (the chart’s call)', () => {
+    const north = clientsMatching(index, 'north');
+    expect(filterNeeds(index, NO_FILTER, north).map((r) => r.id)).toEqual(['a', 'c', 'd', 'f', 'g']);
+    expect(north?.has('c-3')).toBe(true);
+    expect(north?.has('c-2')).toBe(false);
+    expect(north?.has('not-a-client')).toBe(false);
+  });
+  it('leaves out needs of clients not in the book when filtering by client', () => {
+    const orphan = indexBook({ ...book, needs: [need({ id: 'z', clientId: 'gone' })] }, NOW);
+    expect(filterNeeds(orphan, { ...NO_FILTER, client: 'gone' }).map((r) => r.id)).toEqual([]);
   });
 });
