@@ -16,7 +16,8 @@ export default defineConfig({
     name: 'Secondment Lens',
     description: "Your firm's secondment relationship with the client on screen, beside the CRM record.",
     // scripting: the content script is registered at run time for the hosts of the firm's generic rules.
-    permissions: ['storage', 'alarms', 'scripting'],
+    // contextMenus: "Open the pipeline" in the toolbar button's menu (no install warning).
+    permissions: ['storage', 'alarms', 'scripting', 'contextMenus'],
     action: { default_title: 'Secondment Lens' },
     commands: {
       'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Show or hide the Secondment Lens sidebar' },

@@ -3,7 +3,7 @@
  * Debian's Chromium against the reference endpoint and the endpoint on its own, and prints: content
  * script size, first paint of cached context after a full page load, record switch in a single-page
  * app, book sync (20,000 clients) and its delta, the endpoint under 50 concurrent users, and the
- * import of a 5,000-row secondment spreadsheet. With --json: the same figures as one JSON object on
+ * import of a 5,000-row secondment spreadsheet, and the pipeline page over the large book. With --json: the same figures as one JSON object on
  * standard output (progress goes to standard error). Each figure says which harness measured it.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { EXTENSION_DIR, launchWithExtension, signInThroughOptions } from '../scr
 import { measureEndpointLoad as measureLoad } from './endpoint-load';
 import { measureImport } from './import-timings';
 import { measurePaints } from './paint-timings';
+import { measurePipeline } from './pipeline-timings';
 import { distribution } from './stats';
 import { measureSync } from './sync-timings';
 
@@ -70,6 +71,12 @@ async function main(): Promise<void> {
       figures.deltaSync = { ms: sync.delta.ms, changes: sync.delta.applied, runs: 1, harness: PLAYWRIGHT };
       say(`full book sync (${sync.full.applied} changes, ${sync.full.pages} pages): ${fmt(sync.full.ms)} = fetch+validate ${fmt(sync.full.fetchMs)} + IndexedDB writes ${fmt(sync.full.applyMs)}; IndexedDB usage ${(sync.usageBytes / 1024 / 1024).toFixed(1)} MB (${PLAYWRIGHT})`);
       say(`delta sync of ${sync.delta.applied} changes: ${fmt(sync.delta.ms)} (${PLAYWRIGHT})`);
+      const pipeline = await measurePipeline(server);
+      const board = distribution(pipeline.loads.map((l) => l.boardPainted));
+      const filter = distribution(pipeline.filters.map((f) => f.ms));
+      figures.pipelineBoard = { ...board, readMs: distribution(pipeline.loads.map((l) => l.read)), indexMs: distribution(pipeline.loads.map((l) => l.index)), harness: PLAYWRIGHT };
+      figures.pipelineFilter = { ...filter, longTasks: pipeline.filters.reduce((n, f) => n + f.longTasks, 0), harness: PLAYWRIGHT };
+      say(`pipeline page over that book: board on screen p50 ${fmt(board.p50)} after navigation start (n=${board.runs}); filter change to repaint p50 ${fmt(filter.p50)}, p95 ${fmt(filter.p95)} (n=${filter.runs}; ${PLAYWRIGHT})`);
     }
   } finally {
     await server.close();

@@ -4,6 +4,7 @@ import { RuleScriptRegistrar } from '@/lib/background/content-script-registratio
 import { LayoutStore } from '@/lib/background/layout-store';
 import { createMessageRouter } from '@/lib/background/message-router';
 import { OUTBOX_ALARM, OutboxService } from '@/lib/background/outbox-service';
+import { registerPipelineMenu } from '@/lib/background/pipeline-page';
 import { loadRecordView } from '@/lib/background/record-view-loader';
 import { SidebarHub } from '@/lib/background/sidebar-hub';
 import { SYNC_ALARM, SyncService } from '@/lib/background/sync-service';
@@ -74,6 +75,7 @@ export default defineBackground(() => {
     if (alarm.name === OUTBOX_ALARM) void outbox.flush();
     if (alarm.name === SYNC_ALARM) void sync.sync().then(() => outbox.flush());
   });
+  registerPipelineMenu(); // the toolbar button's menu: "Open the pipeline"
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'toggle-sidebar' && tab?.id !== undefined) void toggleSidebar(tab.id);
   });

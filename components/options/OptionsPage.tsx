@@ -62,6 +62,7 @@ export function OptionsPage(props: {
           </ul>
           <SyncStatus sync={status.sync} quarantined={status.quarantined} now={props.now} />
           <button type="button" onClick={props.onSyncNow}>Update now</button>
+          <p><a href="/pipeline.html" target="_blank" rel="noopener">Open the pipeline</a>: needs, candidates and secondments across the whole book.</p>
         </section>
       )}
       {props.children}

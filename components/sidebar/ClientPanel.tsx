@@ -5,6 +5,7 @@ import type { SidebarActions } from './actions';
 import { ActiveSecondees, StartingSoon } from './ActiveSecondees';
 import { CandidateFlagSection } from './CandidateFlagSection';
 import { ClientHeader } from './ClientHeader';
+import { messages } from './messages';
 import { MyPlacement } from './MyPlacement';
 import { NeedsSection } from './NeedsSection';
 import { OpenObjectives } from './OpenObjectives';
@@ -41,6 +42,7 @@ export function ClientPanel({ view, actions, now, onCollapse }: { view: ReadyVie
       <NeedsSection view={view} actions={actions} logNeedRequest={logNeedRequest} />
       <CandidateFlagSection view={view} actions={actions} />
       <SecondmentHistory secondments={past} />
+      {actions.openPipeline && <p className="pipeline-link"><button type="button" className="link" onClick={actions.openPipeline}>{messages.pipeline.open}</button></p>}
     </main>
   );
 }

@@ -25,4 +25,6 @@ export interface SidebarActions {
   /** Puts the text of a write that could not be saved on the clipboard; false when that failed. */
   copyText(text: string): Promise<boolean>;
   openOptions(): void;
+  /** Opens the pipeline page (the whole book) in a tab; absent where there is nothing to open it with. */
+  openPipeline?(): void;
 }

@@ -211,6 +211,9 @@ export const en = {
     objectivesCount: (met: number, total: number) => `${met} of ${total} objectives met`,
     noReview: 'No review recorded.',
   },
+  pipeline: {
+    open: 'Open the pipeline: needs across all clients',
+  },
   problem: {
     showDetails: 'Details for IT',
     hideDetails: 'Hide details for IT',

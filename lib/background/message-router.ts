@@ -13,6 +13,7 @@ import type { ActiveSession } from './active-session';
 import type { RuleScriptRegistrar } from './content-script-registration';
 import type { LayoutStore } from './layout-store';
 import type { OutboxService } from './outbox-service';
+import { openPipelinePage, pipelineSource } from './pipeline-page';
 import type { SyncService } from './sync-service';
 import { collectStatus } from './status-report';
 import { toExternalRecord } from './record-view-loader';
@@ -140,6 +141,11 @@ async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackg
     case 'ui.openOptions':
       await browser.runtime.openOptionsPage();
       return ok(null);
+    case 'ui.openPipeline':
+      await openPipelinePage();
+      return ok(null);
+    case 'ui.pipelineSource':
+      return ok(await pipelineSource(deps.sessions));
   }
 }
 

@@ -51,6 +51,9 @@ export const SidebarToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui.linkRecord'), tabId, record, clientId: Id }),
   z.object({ type: z.literal('ui.setCollapsed'), tabId, collapsed: z.boolean() }),
   z.object({ type: z.literal('ui.openOptions') }),
+  // The pipeline page (issue 11): open it in a tab; and, from the page, which partition to read.
+  z.object({ type: z.literal('ui.openPipeline') }),
+  z.object({ type: z.literal('ui.pipelineSource') }),
 ]);
 export type SidebarToBackground = z.infer<typeof SidebarToBackground>;
 /** What the sidebar sends (before defaults are applied on receipt). */

@@ -45,6 +45,7 @@ function actionsFor(link: BackgroundLink, gate: ActionGate): SidebarActions {
     setCollapsed: (collapsed) => void link.request({ type: 'ui.setCollapsed', collapsed }),
     openOptions: () => void link.request({ type: 'ui.openOptions' }),
     copyText,
+    openPipeline: () => void link.request({ type: 'ui.openPipeline' }),
   };
 }
 

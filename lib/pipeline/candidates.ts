@@ -1,0 +1,28 @@
+import type { CandidateFlag, FlagPriority } from '../contract/candidate-flag';
+import { compareText } from './book';
+
+/** A client BD flagged as a secondment candidate, as the page lists it. */
+export interface CandidateRow {
+  clientId: string;
+  clientName: string;
+  priority: FlagPriority;
+  reason: string;
+  flaggedBy: string;
+  flaggedAtMs: number;
+}
+
+const RANK: Record<FlagPriority, number> = { high: 0, medium: 1, low: 2 };
+
+/** Highest priority first; within a priority, the most recently flagged first. */
+export function rankCandidates(flags: CandidateFlag[], nameOf: (clientId: string) => string): CandidateRow[] {
+  return flags
+    .map((f) => ({
+      clientId: f.clientId,
+      clientName: nameOf(f.clientId),
+      priority: f.priority,
+      reason: f.reason,
+      flaggedBy: f.flaggedBy.name,
+      flaggedAtMs: Date.parse(f.flaggedAt),
+    }))
+    .sort((a, b) => RANK[a.priority] - RANK[b.priority] || b.flaggedAtMs - a.flaggedAtMs || compareText(a.clientName, b.clientName));
+}
