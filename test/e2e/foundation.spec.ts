@@ -63,7 +63,7 @@ test('logs a new unmet need from the sidebar and the endpoint stores it', async 
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
   const before = session.endpoint.store.countNeeds(NORTHWIND_ID);
 
-  await lens.getByRole('button', { name: 'Log a need' }).click();
+  await lens.getByRole('button', { name: 'Log a need', exact: true }).click();
   // Refused in the form: no title. What was typed stays.
   await lens.getByLabel('Detail').fill('Their new depot in Rotterdam needs Dutch employment contracts.');
   await lens.getByRole('button', { name: 'Log need' }).click();

@@ -1,4 +1,4 @@
-import { expect, type FrameLocator, test, type Worker } from '@playwright/test';
+import { expect, type FrameLocator, test } from '@playwright/test';
 import { DEMO_TOKENS, NORTHWIND_ID } from '../../server/demo/demo-ids';
 import { sidebar, signIn } from './support/browser';
 import { proxiedPerTest } from './support/proxied-session';
@@ -82,42 +82,27 @@ test('a permanent 500 ends as a dead letter after the retry budget, with its tex
   await expect(letter.getByRole('status')).toHaveText(/Copied|Select the text/);
 });
 
-/** A write left held for sign-in by an earlier session (what a 401 leaves behind), put into the outbox as it would be. */
-async function leaveHeldForSignIn(worker: Worker, clientId: string, title: string): Promise<void> {
-  await worker.evaluate(async ({ clientId, title }) => {
-    const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.startsWith('lens-'))!;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open(name);
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const tx = db.transaction(['outbox', 'meta'], 'readwrite');
-    const ask = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
-    const seq = ((await ask(tx.objectStore('meta').get('outboxSeq'))) as number | undefined ?? 0) + 1;
-    tx.objectStore('meta').put(seq, 'outboxSeq');
-    tx.objectStore('outbox').put({
-      id: crypto.randomUUID(), clientId, seq, createdAt: new Date().toISOString(), state: 'needs-sign-in', attempts: 1, nextAttemptAt: Date.now(),
-      reason: 'Your sign-in was refused. Sign in again in the options.',
-      payload: { kind: 'need', need: { title, practiceArea: 'Employment', detail: '', confidential: false, sourceSecondmentId: null } },
-    });
-    await new Promise((resolve) => { tx.oncomplete = resolve; });
-    db.close();
-  }, { clientId, title });
-}
-
 test('an item held for sign-in holds back the later items of its client; after sign-in both go, in order', async () => {
   const { endpoint, proxy, browser } = session;
   const { lens } = await openNorthwind();
-  await leaveHeldForSignIn(browser.worker, NORTHWIND_ID, 'Held for sign-in');
-  // No reload: a successful read would release the hold at once (the token works again). The
-  // write below starts a flush, and the read after it finds that flush running: the hold stays.
+  // Written while the endpoint is unavailable: both queued, the second behind the first.
+  proxy.inject(NEEDS_POST, { kind: 'status', status: 503 }, 1);
+  await logNeedInSidebar(lens, 'Held for sign-in');
+  await expect(outboxItem(lens, 'Held for sign-in')).toContainText('Waiting to send');
   await logNeedInSidebar(lens, 'Logged after the held one');
-  await expect(outboxItem(lens, 'Held for sign-in')).toBeVisible();
+  await expect(outboxItem(lens, 'Logged after the held one')).toBeVisible();
+  // The next attempt meets a refused token (a real 401): the first is held for sign-in, and the
+  // second, behind it, is not sent at all.
+  proxy.inject(NEEDS_POST, { kind: 'status', status: 401 }, 1);
+  await outboxItem(lens, 'Held for sign-in').getByRole('button', { name: 'Try now' }).click();
+  await expect.poll(() => proxy.requests(NEEDS_POST).length).toBe(2);
+  expect(countAtEndpoint('Held for sign-in') + countAtEndpoint('Logged after the held one')).toBe(0);
+  // Signing in again (same user, same endpoint) keeps the partition and releases the hold: both go, in order.
   await signIn(browser, proxy.url, DEMO_TOKENS.partner);
   await expect.poll(() => countAtEndpoint('Logged after the held one') + countAtEndpoint('Held for sign-in'), { timeout: 20_000 }).toBe(2);
   const stamped = endpoint.store.listNeeds(NORTHWIND_ID).filter((n) => n.title.includes('eld')).sort((a, b) => a.identifiedAt.localeCompare(b.identifiedAt)).map((n) => n.title);
   expect(stamped).toEqual(['Held for sign-in', 'Logged after the held one']);
-  expect(proxy.requests(NEEDS_POST)).toHaveLength(2);
+  expect(proxy.requests(NEEDS_POST)).toHaveLength(4);
 });
 
 test('a flag change that meets someone else’s (412) is parked showing who changed it; "Apply mine again" sends it against their version', async () => {

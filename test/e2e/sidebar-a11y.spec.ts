@@ -55,7 +55,7 @@ test('need form, with a field error showing, passes axe', async () => {
   await signIn(browser, endpoint.url, DEMO_TOKENS.secondee);
   const page = await open(clio('1001'));
   const lens = sidebar(page);
-  await lens.getByRole('button', { name: 'Log a need' }).click();
+  await lens.getByRole('button', { name: 'Log a need', exact: true }).click();
   await lens.getByLabel('Need', { exact: true }).fill('GDPR review of the new HR system');
   await lens.getByRole('button', { name: 'Log need' }).click();
   await expect(lens.getByText('Choose a practice area.')).toBeVisible();

@@ -16,7 +16,7 @@ test('logs a need by keyboard alone, from the host page to the endpoint', async 
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
   const before = session.endpoint.store.countNeeds(NORTHWIND_ID);
-  const logNeed = lens.getByRole('button', { name: 'Log a need' });
+  const logNeed = lens.getByRole('button', { name: 'Log a need', exact: true });
 
   // From the record page, Tab walks into the sidebar and on to "Log a need".
   await tabTo(page, logNeed);
@@ -47,7 +47,7 @@ test('logs a need by keyboard alone, from the host page to the endpoint', async 
   await page.keyboard.press('Enter'); // Enter submits from any field of the form
 
   // Logged: the form closes, focus is back on "Log a need", the need is listed and stored.
-  await expect(lens.getByRole('form', { name: 'Log a need' })).toHaveCount(0);
+  await expect(lens.getByRole('form', { name: 'Log a need', exact: true })).toHaveCount(0);
   await expect(logNeed).toBeFocused();
   await expect(lens.getByTestId('needs').locator('li', { hasText: 'Customs advice for the Rotterdam depot' })).toHaveCount(1);
   await expect.poll(() => session.endpoint.store.countNeeds(NORTHWIND_ID)).toBe(before + 1);
@@ -61,12 +61,12 @@ test('Escape cancels the need form and returns focus to "Log a need", nothing se
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
   const before = session.endpoint.store.countNeeds(NORTHWIND_ID);
-  await tabTo(page, lens.getByRole('button', { name: 'Log a need' }));
+  await tabTo(page, lens.getByRole('button', { name: 'Log a need', exact: true }));
   await page.keyboard.press('Enter');
   await page.keyboard.type('Half a thought');
   await page.keyboard.press('Escape');
-  await expect(lens.getByRole('form', { name: 'Log a need' })).toHaveCount(0);
-  await expect(lens.getByRole('button', { name: 'Log a need' })).toBeFocused();
+  await expect(lens.getByRole('form', { name: 'Log a need', exact: true })).toHaveCount(0);
+  await expect(lens.getByRole('button', { name: 'Log a need', exact: true })).toBeFocused();
   expect(session.endpoint.store.countNeeds(NORTHWIND_ID)).toBe(before);
 });
 
