@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import type { Change } from '../../lib/contract/changes';
@@ -10,7 +10,7 @@ import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './s
 import { startEndpoint } from './support/endpoint';
 import { tabTo } from './support/keyboard';
 import { SCREENSHOTS } from './support/paths';
-import { README_SCREENSHOTS } from './support/screenshots';
+import { publishScreenshot } from './support/screenshots';
 import { sendFromOptions } from './support/worker';
 
 // The pipeline page (issue 11) in Chromium: the demo BD user's synced book, read from IndexedDB by
@@ -101,8 +101,7 @@ test('shows the synced book offline, filters by keyboard, exports the filtered n
   // Screenshot of the whole book, for the README.
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, 'pipeline.png'), fullPage: true, animations: 'disabled' });
-  mkdirSync(README_SCREENSHOTS, { recursive: true });
-  copyFileSync(path.join(SCREENSHOTS, 'pipeline.png'), path.join(README_SCREENSHOTS, 'pipeline.png'));
+  publishScreenshot(path.join(SCREENSHOTS, 'pipeline.png'), 'pipeline');
 
   // Arrow keys on the board: Tab lands on the first card of the first column; the arrows move
   // between cards and columns; each column is one tab stop.

@@ -6,7 +6,8 @@ import { type ExtensionBrowser, launchWithExtension, sidebar } from './support/b
 import { axeViolations } from './support/axe';
 import { startEndpoint } from './support/endpoint';
 import { keyedExtensionCopy, policyPageText, removePolicy, writePolicy } from './support/managed-policy';
-import { README_SCREENSHOTS } from './support/screenshots';
+import { publishScreenshot } from './support/screenshots';
+import { SCREENSHOTS } from './support/paths';
 
 // Firm IT's policy, set the way IT sets it on Linux (a JSON file in /etc/chromium/policies/managed
 // with a 3rdparty section for the extension's id), read by Debian's Chromium and handed to the
@@ -90,12 +91,13 @@ test('the firm’s endpoint and sign-in settings, set by policy, apply and are l
     await expect(page.getByRole('button', { name: 'Save sign-in settings' })).toHaveCount(0);
     await expect(page.getByTestId('firm-policy')).toContainText('Maximum age of cached client data (hours)48');
     await expect(page.getByTestId('setting-problems')).toHaveCount(0);
-    mkdirSync(README_SCREENSHOTS, { recursive: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
     // For the README: the page from its title down to the settings the firm fixed.
     const top = (await page.locator('main').boundingBox())!;
     const bottom = (await page.getByTestId('firm-policy').boundingBox())!;
-    await page.screenshot({ path: path.join(README_SCREENSHOTS, 'options-policy.png'), animations: 'disabled',
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'options-policy.png'), animations: 'disabled',
       clip: { x: top.x, y: top.y, width: top.width, height: bottom.y + bottom.height + 12 - top.y } });
+    publishScreenshot(path.join(SCREENSHOTS, 'options-policy.png'), 'options-policy');
 
     // Applied, not only shown: the background signs in at the policy's endpoint with a token alone.
     await signInWithTokenOnly(page, endpoint.url);

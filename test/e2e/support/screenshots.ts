@@ -16,9 +16,16 @@ export async function saveSidebarScreenshot(page: Page, name: string, options: {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.locator(SIDEBAR_FRAME).screenshot({ path: file, animations: 'disabled' });
-  if (options.readme && process.env.LENS_UPDATE_SCREENSHOTS === '1') {
-    mkdirSync(README_SCREENSHOTS, { recursive: true });
-    copyFileSync(file, path.join(README_SCREENSHOTS, `${name}.png`));
-  }
+  if (options.readme) publishScreenshot(file, name);
   return file;
+}
+
+/** Whether this run refreshes the README's screenshots (`npm run screenshots`); `npm test` does not. */
+export const UPDATE_README_SCREENSHOTS = process.env.LENS_UPDATE_SCREENSHOTS === '1';
+
+/** Copies a screenshot taken in test-results/ to docs/screenshots/, when this run refreshes them. */
+export function publishScreenshot(file: string, name: string): void {
+  if (!UPDATE_README_SCREENSHOTS) return;
+  mkdirSync(README_SCREENSHOTS, { recursive: true });
+  copyFileSync(file, path.join(README_SCREENSHOTS, `${name}.png`));
 }
