@@ -10,6 +10,8 @@ import { SignInForm } from './SignInForm';
 import { SyncStatus } from './SyncStatus';
 
 /** Settings, sign-in, and what the extension holds: cache and queued writes. */
+const ROLE_NAMES = { lawyer: 'lawyer', bd: 'business development', risk: 'Risk & Compliance' } as const;
+
 export function OptionsPage(props: {
   status: StatusReport | null;
   /** Settings as this page read them (policy over the user's), re-read whenever storage changes. */
@@ -36,7 +38,7 @@ export function OptionsPage(props: {
         {status?.user ? (
           <div data-testid="signed-in">
             <p>
-              Signed in as <strong>{status.user.name}</strong> ({status.user.role === 'bd' ? 'business development' : 'lawyer'}) at{' '}
+              Signed in as <strong>{status.user.name}</strong> ({ROLE_NAMES[status.user.role]}) at{' '}
               <code>{status.endpointUrl}</code>
             </p>
             <button type="button" onClick={props.onSignOut}>Sign out</button>
