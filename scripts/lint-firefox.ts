@@ -18,13 +18,13 @@ interface Message { code: string; message: string; file?: string; line?: number;
 const EXPLAINED: { code: string; file: RegExp; code_at: RegExp; why: string }[] = [
   {
     code: 'DANGEROUS_EVAL',
-    file: /^(background\.js|chunks\/sidebar-[\w-]+\.js)$/,
+    file: /^(background\.js|chunks\/[\w-]+\.js)$/,
     code_at: /try\{return Function\(``\),!0\}catch\{return!1\}/,
     why: 'zod 4 tests once whether it may compile parsers with `Function`; the extension CSP forbids it, the test throws, and zod validates without it',
   },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    file: /^chunks\/sidebar-[\w-]+\.js$/,
+    file: /^chunks\/[\w-]+\.js$/,
     code_at: /dangerouslySetInnerHTML.{0,200}\.innerHTML=/,
     why: 'React DOM’s implementation of `dangerouslySetInnerHTML`, which this project never uses (checked below)',
   },
