@@ -17,7 +17,8 @@ export default defineConfig({
     description: "Your firm's secondment relationship with the client on screen, beside the CRM record.",
     // scripting: the content script is registered at run time for the hosts of the firm's generic rules.
     // contextMenus: "Open the pipeline" in the toolbar button's menu (no install warning).
-    permissions: ['storage', 'alarms', 'scripting', 'contextMenus'],
+    // notifications: the opt-in reminders (check-in due, placement ending).
+    permissions: ['storage', 'alarms', 'scripting', 'contextMenus', 'notifications'],
     action: { default_title: 'Secondment Lens' },
     commands: {
       'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Show or hide the Secondment Lens sidebar' },

@@ -1,3 +1,5 @@
+import { REMINDERS_ALARM, ReminderService } from '@/lib/background/reminder-service';
+import { REMINDERS_KEY } from '@/lib/settings/reminders-preference';
 import { browser } from 'wxt/browser';
 import { ActiveSession } from '@/lib/background/active-session';
 import { RuleScriptRegistrar } from '@/lib/background/content-script-registration';
@@ -39,6 +41,7 @@ export default defineBackground(() => {
   });
   const layout = new LayoutStore();
   const ruleScripts = new RuleScriptRegistrar();
+  const reminders = new ReminderService(sessions);
   const route = createMessageRouter({ sessions, tabs, outbox, sync, layout, ruleScripts });
   const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
 
@@ -70,10 +73,12 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) sessions.settingsChanged();
     if (area === 'managed' && POLICY_RULES_KEY in changes) void ruleScripts.sync().catch(() => undefined);
+    if (area === 'local' && REMINDERS_KEY in changes) void reminders.schedule().then(() => reminders.check()).catch(() => undefined);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void outbox.flush();
     if (alarm.name === SYNC_ALARM) void sync.sync().then(() => outbox.flush());
+    if (alarm.name === REMINDERS_ALARM) void reminders.check().catch(() => undefined);
   });
   registerPipelineMenu(); // the toolbar button's menu: "Open the pipeline"
   browser.commands?.onCommand.addListener((command, tab) => {
@@ -99,4 +104,5 @@ export default defineBackground(() => {
   void ruleScripts.sync().catch(() => undefined);
   void sync.schedule();
   void sync.syncIfStale();
+  void reminders.schedule().catch(() => undefined);
 });

@@ -5,6 +5,8 @@ import { browser } from 'wxt/browser';
 import { GenericRulesSection } from '@/components/options/GenericRulesSection';
 import { requestOrigin } from '@/lib/ui/request-origin';
 import { OptionsPage } from '@/components/options/OptionsPage';
+import { RemindersSection } from '@/components/options/RemindersSection';
+import { remindersEnabled, setRemindersEnabled } from '@/lib/settings/reminders-preference';
 import '@/components/sidebar/sidebar.css';
 import '@/components/options/options.css';
 import type { StatusReport } from '@/lib/background/status-report';
@@ -61,6 +63,8 @@ function App() {
     return () => browser.storage.onChanged.removeListener(changed);
   }, [refresh, refreshRules, refreshSettings]);
 
+  const [reminders, setReminders] = useState<boolean | null>(null);
+  useEffect(() => void remindersEnabled().then(setReminders), []);
   const signIn = async (endpointUrl: string, token: string): Promise<Result<unknown>> => {
     // Host permission for the firm's origin only, asked for at run time (inside this click).
     const granted = await requestOrigin(endpointPermissionPattern(endpointUrl));
@@ -77,6 +81,7 @@ function App() {
         void send({ type: 'options.syncNow' }).then(refresh);
         setTimeout(() => void refresh(), 300); // show "running" while it runs
       }}>
+      {status?.user && <RemindersSection enabled={reminders} onChange={(on) => void setRemindersEnabled(on).then(() => setReminders(on))} />}
       <GenericRulesSection state={rules} access={access}
         onAdd={(rule) => addRule(rules, rule).then(async (result) => (await refreshRules(), result))}
         onRemove={(index) => void removeRule(rules, index).then(refreshRules)}

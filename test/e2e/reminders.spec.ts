@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_TOKENS, NORTHWIND_ACTIVE_OUTBOUND_ID } from '../../server/demo/demo-ids';
+import { type ExtensionBrowser, launchWithExtension, signIn } from './support/browser';
+import { startEndpoint } from './support/endpoint';
+
+// Opt-in reminders: a secondee whose check-in is due tomorrow turns reminders on in the options
+// page and gets one browser notification for it, from the synced book.
+
+let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
+let browser: ExtensionBrowser;
+
+test.beforeEach(async () => {
+  endpoint = await startEndpoint();
+  browser = await launchWithExtension();
+});
+test.afterEach(async () => {
+  await browser?.context.close();
+  await endpoint?.close();
+});
+
+/** The secondment as the synced book in the worker's IndexedDB holds it (undefined until synced). */
+function cachedNextDue(id: string): Promise<string | undefined> {
+  return browser.worker.evaluate(async (id) => {
+    const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.startsWith('lens-'));
+    if (!name) return undefined;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('secondments')) return undefined;
+      const row = await new Promise<{ checkIns?: { nextDue?: string } } | undefined>((resolve) => {
+        const get = db.transaction('secondments').objectStore('secondments').get(id);
+        get.onsuccess = () => resolve(get.result);
+        get.onerror = () => resolve(undefined);
+      });
+      return row?.checkIns?.nextDue;
+    } finally {
+      db.close();
+    }
+  }, id);
+}
+
+test('a check-in due tomorrow is notified once the secondee turns reminders on', async () => {
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const placement = endpoint.store.getSecondment(NORTHWIND_ACTIVE_OUTBOUND_ID)!;
+  endpoint.store.updateSecondment({ ...placement, checkIns: { ...placement.checkIns, nextDue: tomorrow } });
+
+  await signIn(browser, endpoint.url, DEMO_TOKENS.secondee);
+  await expect.poll(() => cachedNextDue(NORTHWIND_ACTIVE_OUTBOUND_ID), { timeout: 30_000 }).toBe(tomorrow);
+  const notifications = () => browser.worker.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll()));
+  expect(await notifications()).toEqual([]); // off until the user asks
+
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByLabel(/Remind me when a check-in is due/).check();
+  await expect.poll(notifications, { timeout: 20_000 }).toEqual([`check-in:${NORTHWIND_ACTIVE_OUTBOUND_ID}:${tomorrow}`]);
+});
