@@ -9,8 +9,6 @@ import type { ActiveSession } from './active-session';
 /** What the options page shows about the extension's state; never the token. */
 export interface StatusReport {
   endpointUrl: string | null;
-  managedKeys: string[];
-  invalidSettings: string[];
   user: User | null;
   signedOut: string | null;
   cachedClients: number;
@@ -21,9 +19,9 @@ export interface StatusReport {
 }
 
 export async function collectStatus(sessions: ActiveSession): Promise<StatusReport> {
-  const { settings, managedKeys, invalid } = await loadSettings();
+  const { settings } = await loadSettings(); // the options page reads policy and problems itself
   const active = await sessions.get();
-  const base = { endpointUrl: settings.endpointUrl, managedKeys, invalidSettings: invalid };
+  const base = { endpointUrl: settings.endpointUrl };
   if ('signedOut' in active) {
     return { ...base, user: null, signedOut: active.signedOut, cachedClients: 0, outbox: { pending: 0, rejected: 0, needsSignIn: 0, delivered: 0 }, sync: null, quarantined: 0 };
   }

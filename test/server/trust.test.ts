@@ -4,6 +4,8 @@
  * Real HTTP on loopback against a real SQLite file.
  */
 import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AuditPage, CandidateFlag, ChangesPage, ClientContext, MAPPINGS_PER_CLIENT_MAX, MappingList, Need, Problem,
@@ -193,9 +195,22 @@ describe('walls and ids that leak nothing', () => {
     expect(after).toEqual({ changes: [], nextCursor: cursor, hasMore: false });
   });
 
-  it('new clients get opaque ids', () => {
+  it('new clients and users get opaque ids, never their names', async () => {
     const { user } = server.store.users.create({ name: 'X', email: `x-${Date.now()}@firm.example`, role: 'lawyer' });
     expect(user.id).toMatch(/^u-[0-9a-f-]{36}$/);
+    const file = tmp.file('opaque.sqlite');
+    (await start(file, { seed: false })).close();
+    const csv = join(tmp.dir, 'crm.csv');
+    writeFileSync(csv, 'Client Name,Industry\nQuill & Barrow Ltd,Publishing\n');
+    expect((await admin(file, 'import', 'clients', csv)).status).toBe(0);
+    const db = new Database(file, { readonly: true });
+    try {
+      const ids = db.prepare('SELECT id FROM clients').pluck().all() as string[];
+      expect(ids).toHaveLength(1);
+      expect(ids[0]).toMatch(/^c-[0-9a-f-]{36}$/);
+    } finally {
+      db.close();
+    }
   });
 });
 
