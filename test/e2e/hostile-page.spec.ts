@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { DEMO_TOKENS, DEMO_USERS, NORTHWIND_ID } from '../../server/demo/demo-ids';
 import { CLIO_DEMO_PAGE } from '../../scripts/chromium-with-extension';
 import { sidebar, signIn } from './support/browser';
-import { proxiedPerTest } from './support/proxied-session';
+import { proxiedPerTest } from './support/proxied';
 
 // The host page is untrusted. This one is hostile: it reads its own DOM and every open shadow root,
 // forges back/forward-cache events, messages and clicks, swaps its URL between mousedown and click,

@@ -1,7 +1,7 @@
 import { expect, type FrameLocator, test } from '@playwright/test';
 import { DEMO_TOKENS, NORTHWIND_ID } from '../../server/demo/demo-ids';
 import { sidebar, signIn } from './support/browser';
-import { proxiedPerTest } from './support/proxied-session';
+import { proxiedPerTest } from './support/proxied';
 import { saveSidebarScreenshot } from './support/screenshots';
 import { logNeedInSidebar } from './support/sidebar-actions';
 import { setUserSettings } from './support/worker';
@@ -32,7 +32,7 @@ const outboxItem = (lens: FrameLocator, title: string) => lens.locator('li.need.
 test('commit-then-drop: the endpoint saved it, the answer was lost → retried with the same key, exactly one need', async () => {
   const { endpoint, proxy, browser } = session;
   const { lens } = await openNorthwind();
-  proxy.inject(NEEDS_POST, { kind: 'commit-then-drop' });
+  proxy.inject(NEEDS_POST, { kind: 'forward-then-drop' });
   await logNeedInSidebar(lens, 'Committed then dropped');
   await expect.poll(() => proxy.requests(NEEDS_POST).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
   await expect(lens.getByTestId('needs').locator('li', { hasText: 'Committed then dropped' }).first()).toBeVisible();
@@ -45,7 +45,7 @@ test('commit-then-drop: the endpoint saved it, the answer was lost → retried w
 test('a 2xx with an unreadable body is delivered, not parked, and the context is fetched again', async () => {
   const { endpoint, proxy, browser } = session;
   const { lens } = await openNorthwind();
-  proxy.inject(NEEDS_POST, { kind: 'commit-then-garble', body: '{"id": "n-' });
+  proxy.inject(NEEDS_POST, { kind: 'forward-then-garble', body: '{"id": "n-' });
   const contextsBefore = proxy.requests(/^GET \/v1\/clients\/c-northwind\/context/).length;
   await logNeedInSidebar(lens, 'Saved but the answer was garbled');
   await expect(lens.getByTestId('needs').locator('li.need:not(.outbox)', { hasText: 'Saved but the answer was garbled' })).toBeVisible();

@@ -22,6 +22,8 @@ export type Fault =
   | { kind: 'forward-then-hang' }
   /** Forward, let the endpoint answer in full, then answer the client with this status instead. */
   | { kind: 'forward-then-status'; status: number; headers?: Record<string, string>; body?: string }
+  /** Forward, let the endpoint answer in full, then relay its status with this (unreadable) body. */
+  | { kind: 'forward-then-garble'; body: string }
   /**
    * Forward a `GET /v1/changes`, then insert `change` (default: a need.upsert that fails the
    * contract) into the page's `changes` at `at` (default: the middle) before relaying it. Pages
@@ -43,6 +45,10 @@ export async function startFaultProxy(target: string) {
   let remaining = Number.POSITIVE_INFINITY;
   const hanging = new Set<http.ServerResponse>();
   const seen: string[] = [];
+  /** Every request with its headers (Idempotency-Key, If-Match…), in order. */
+  const received: { method: string; url: string; headers: http.IncomingHttpHeaders; at: number }[] = [];
+  /** One-off faults for matching requests (`inject`), used before the standing fault of `set`. */
+  const injected: { match: RegExp; fault: Fault; remaining: number }[] = [];
   /** When each request arrived (ms since epoch), in order. */
   const arrivals: { at: number; request: string }[] = [];
   /** Requests the endpoint answered but whose answer the client never got (forward-then-drop/hang/status). */
@@ -65,10 +71,18 @@ export async function startFaultProxy(target: string) {
     const request = `${req.method} ${req.url}`;
     seen.push(request);
     arrivals.push({ at: Date.now(), request });
+    received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: Date.now() });
     res.on('error', () => undefined);
+    const once = injected.find((r) => r.remaining > 0 && r.match.test(request));
     const matches = !onlyPath || onlyPath.test(`${req.method} ${req.url ?? ''}`);
-    const active = matches && remaining > 0 ? fault : { kind: 'pass' as const };
-    if (matches && remaining > 0) remaining--;
+    let active: Fault = { kind: 'pass' };
+    if (once) {
+      once.remaining--;
+      active = once.fault;
+    } else if (matches && remaining > 0) {
+      remaining--;
+      active = fault;
+    }
     switch (active.kind) {
       case 'hang':
         hanging.add(res);
@@ -87,10 +101,15 @@ export async function startFaultProxy(target: string) {
       case 'forward-then-drop':
       case 'forward-then-hang':
       case 'forward-then-status':
+      case 'forward-then-garble':
         void forwardBuffered(req).then((answer) => {
           swallowed.push({ request, status: answer?.status ?? 0, body: answer?.body.toString('utf8') ?? '' });
           if (active.kind === 'forward-then-drop') req.socket.destroy();
           else if (active.kind === 'forward-then-hang') hanging.add(res);
+          else if (active.kind === 'forward-then-garble') {
+            res.writeHead(answer?.status ?? 502, { 'Content-Type': 'application/json' });
+            res.end(active.body);
+          }
           else {
             res.writeHead(active.status, { 'Content-Type': 'application/problem+json', ...active.headers });
             res.end(active.body ?? JSON.stringify({ type: 'about:blank', title: `Injected ${active.status}`, status: active.status }));
@@ -139,6 +158,12 @@ export async function startFaultProxy(target: string) {
      * Misbehave on requests whose `METHOD /path` matches `match` (all when omitted), for the next
      * `times` of them (for ever when omitted); then pass them through again.
      */
+    /** Requests whose `METHOD /path` matches, with their headers. */
+    requests: (match: RegExp) => received.filter((r) => match.test(`${r.method} ${r.url}`)),
+    /** Misbehave on the next `times` requests matching `match` (before any standing fault of `set`). */
+    inject(match: RegExp, next: Fault, times = 1) {
+      injected.push({ match, fault: next, remaining: times });
+    },
     set(next: Fault, match?: RegExp, times = Number.POSITIVE_INFINITY) {
       fault = next;
       onlyPath = match ?? null;
