@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { StatusReport } from '@/lib/background/status-report';
+import type { StatusReport } from '@/lib/messaging/status-report';
 import type { Result } from '@/lib/messaging/result';
 import type { LoadedSettings } from '@/lib/settings/load-settings';
 import type { Settings } from '@/lib/settings/settings-schema';

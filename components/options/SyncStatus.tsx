@@ -1,4 +1,4 @@
-import type { SyncProgress } from '@/lib/sync/book-sync';
+import type { SyncProgress } from '@/lib/messaging/status-report';
 
 /**
  * How far the offline copy of the client book is: running (with progress), done, or stopped (with

@@ -1,9 +1,7 @@
 import { type IDBPDatabase, openDB } from 'idb';
-import { browser } from 'wxt/browser';
 import { CLIENT_DATA_STORES, type ClientRow, type LensDbSchema, META_KEYS } from '@/lib/cache/lens-db';
 import { PipelineSource } from '@/lib/messaging/pipeline-source';
-import type { SidebarRequest } from '@/lib/messaging/protocol';
-import type { Result } from '@/lib/messaging/result';
+import { askBackground } from '@/lib/messaging/background-client';
 import type { PipelineBook } from '@/lib/pipeline/book';
 
 export type BookRead =
@@ -13,15 +11,8 @@ export type BookRead =
 
 /** Asks the background which partition is the signed-in user's; the answer is validated (fail closed). */
 async function askSource(): Promise<PipelineSource | { state: 'error'; message: string }> {
-  let answer: Result<unknown>;
-  try {
-    answer = (await browser.runtime.sendMessage({ type: 'ui.pipelineSource' } satisfies SidebarRequest)) as Result<unknown>;
-  } catch (error) {
-    return { state: 'error', message: String(error) };
-  }
-  if (!answer?.ok) return { state: 'error', message: answer?.error?.message ?? 'No answer.' };
-  const parsed = PipelineSource.safeParse(answer.value);
-  return parsed.success ? parsed.data : { state: 'error', message: 'The background’s answer was not understood.' };
+  const answer = await askBackground({ type: 'ui.pipelineSource' }, PipelineSource);
+  return answer.ok ? answer.value : { state: 'error', message: answer.error.message };
 }
 
 /**

@@ -1,22 +1,11 @@
 import { META_KEYS } from '../cache/lens-db';
 import { listOutbox } from '../cache/outbox-store';
 import { countQuarantined } from '../cache/quarantine-store';
-import type { SyncProgress } from '../sync/book-sync';
+import type { StatusReport, SyncProgress } from '../messaging/status-report';
 import type { User } from '../contract/user';
 import { loadSettings } from '../settings/load-settings';
 import type { ActiveSession } from './active-session';
 
-/** What the options page shows about the extension's state; never the token. */
-export interface StatusReport {
-  endpointUrl: string | null;
-  user: User | null;
-  signedOut: string | null;
-  cachedClients: number;
-  outbox: { pending: number; rejected: number; needsSignIn: number; delivered: number };
-  sync: SyncProgress | null;
-  /** Changes of the feed that failed the contract, skipped and kept for firm IT (bounded). */
-  quarantined: number;
-}
 
 export async function collectStatus(sessions: ActiveSession): Promise<StatusReport> {
   const { settings } = await loadSettings(); // the options page reads policy and problems itself

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { deleteExpired, deleteOrphans, evictLeastRecentlyViewed } from '../cache/eviction';
 import { type LensDb, META_KEYS } from '../cache/lens-db';
 import type { Settings } from '../settings/settings-schema';
-import { type SyncOutcome, type SyncProgress, syncBook } from '../sync/book-sync';
+import { type SyncOutcome, syncBook } from '../sync/book-sync';
+import type { SyncProgress } from '../messaging/status-report';
 import { readSyncRetry } from '../sync/sync-retry';
 import type { ActiveSession } from './active-session';
 

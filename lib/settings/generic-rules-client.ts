@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { requestOrigin } from '../ui/request-origin';
 import { type GenericRule, originPatternOfRule } from '../adapters';
-import type { OptionsToBackground } from '../messaging/protocol';
+import { askBackground } from '../messaging/background-client';
 import { fail, type Result } from '../messaging/result';
 import { type GenericRulesState, readGenericRules } from './generic-rules-store';
 
@@ -51,10 +51,5 @@ function userRules(state: GenericRulesState): GenericRule[] {
 }
 
 async function saveUserRules(rules: GenericRule[]): Promise<Result<unknown>> {
-  const message: OptionsToBackground = { type: 'options.saveGenericRules', rules };
-  try {
-    return (await browser.runtime.sendMessage(message)) as Result<unknown>;
-  } catch (error) {
-    return fail('unreachable', String(error));
-  }
+  return askBackground({ type: 'options.saveGenericRules', rules });
 }

@@ -6,23 +6,8 @@ import { applyChanges } from './apply-changes';
 import { GROW_AFTER_PAGES, growPageSize, PAGE_SIZE, shrinkPageSize } from './page-size';
 import { afterFailure, NO_RETRY, readSyncRetry } from './sync-retry';
 import { checkChanges } from './validate-changes';
+import type { SyncProgress } from '../messaging/status-report';
 
-export interface SyncProgress {
-  state: 'running' | 'done' | 'error';
-  startedAt: number;
-  finishedAt: number | null;
-  /** Changes applied in this run. */
-  applied: number;
-  pages: number;
-  error: string | null;
-  /** Where the time went: waiting for and validating pages, and writing them. */
-  fetchMs: number;
-  applyMs: number;
-  /** Changes of this run that failed the contract: skipped and quarantined (absent in runs before v3). */
-  quarantined?: number;
-  /** After an error: no automatic retry before this (ms since epoch). */
-  nextAttemptAt?: number | null;
-}
 
 export interface SyncOutcome {
   progress: SyncProgress;

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
+import type { z } from 'zod';
 import type { Runtime } from 'webextension-polyfill';
 import { SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT, SIDEBAR_VIEW_MESSAGE, type SidebarRequest } from '../messaging/protocol';
+import { askBackground } from '../messaging/background-client';
 import type { Result } from '../messaging/result';
 import { SidebarView } from '../messaging/sidebar-view';
 
@@ -35,13 +37,10 @@ export class BackgroundLink {
     this.port?.disconnect();
   }
 
-  async request<T = unknown>(message: SidebarRequest): Promise<Result<T>> {
-    try {
-      const withTab = this.mode === 'panel' && 'tabId' in message === false && this.tabId !== undefined ? { ...message, tabId: this.tabId } : message;
-      return (await browser.runtime.sendMessage(withTab)) as Result<T>;
-    } catch (error) {
-      return { ok: false, error: { code: 'unreachable', message: `Secondment Lens could not reach its background: ${String(error)}` } };
-    }
+  /** A one-off request; views come over the port, so only a few answers carry data (`value` checks it). */
+  request<S extends z.ZodType = z.ZodUnknown>(message: SidebarRequest, value?: S): Promise<Result<z.output<S>>> {
+    const withTab = this.mode === 'panel' && 'tabId' in message === false && this.tabId !== undefined ? { ...message, tabId: this.tabId } : message;
+    return askBackground(withTab, value);
   }
 
   private receive(message: unknown): void {

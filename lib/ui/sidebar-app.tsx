@@ -1,11 +1,13 @@
 import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import type { SidebarActions } from '@/components/sidebar/actions';
 import { CollapsedTab } from '@/components/sidebar/CollapsedTab';
 import { CoveredNotice } from '@/components/sidebar/CoveredNotice';
 import { messages } from '@/components/sidebar/messages';
 import { Sidebar } from '@/components/sidebar/Sidebar';
 import '@/components/sidebar/sidebar.css';
+import { ClientSummary } from '../contract/client';
 import type { Result } from '../messaging/result';
 import type { SidebarView } from '../messaging/sidebar-view';
 import { ActionGate, GATE_MESSAGES, type Shown, watchVisibility } from './action-gate';
@@ -40,7 +42,7 @@ function actionsFor(link: BackgroundLink, gate: ActionGate): SidebarActions {
     reapplyOutboxItem: (id) => bound(() => link.request({ type: 'ui.reapplyOutboxItem', id })),
     retryOutbox: () => void link.request({ type: 'ui.retryOutbox' }),
     pickClient: (clientId) => bound(({ record }) => link.request({ type: 'ui.pickClient', record, clientId })),
-    searchClients: (query) => link.request({ type: 'ui.searchClients', query }),
+    searchClients: (query) => link.request({ type: 'ui.searchClients', query }, z.array(ClientSummary).max(200)),
     linkRecord: (clientId) => bound(({ record }) => link.request({ type: 'ui.linkRecord', record, clientId })),
     setCollapsed: (collapsed) => void link.request({ type: 'ui.setCollapsed', collapsed }),
     openOptions: () => void link.request({ type: 'ui.openOptions' }),
