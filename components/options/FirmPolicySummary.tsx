@@ -1,5 +1,6 @@
 import type { LoadedSettings } from '@/lib/settings/load-settings';
 import { settingLabel } from '@/lib/settings/policy-schema';
+import { messages } from './messages';
 
 /**
  * The other settings the firm's policy fixes (cache age, cache size, time-out), read-only: the
@@ -11,7 +12,7 @@ export function FirmPolicySummary(props: { loaded: LoadedSettings; shownElsewher
   if (keys.length === 0) return null;
   return (
     <section aria-labelledby="policy-title" data-testid="firm-policy">
-      <h2 id="policy-title">Also set by your firm</h2>
+      <h2 id="policy-title">{messages.policy.title}</h2>
       <dl className="policy-values">
         {keys.map((key) => (
           <div key={key}>

@@ -4,17 +4,14 @@ import type { LoadedSettings } from '@/lib/settings/load-settings';
 import { settingLabel } from '@/lib/settings/policy-schema';
 import type { Settings } from '@/lib/settings/settings-schema';
 import { checkSetting } from '@/lib/settings/check-setting';
+import { messages } from './messages';
 
 /** The sign-in settings a firm sets (issue 13); each shown locked when policy sets it. */
 export const SIGN_IN_KEYS = ['firmName', 'oidcIssuer', 'oidcClientId', 'oidcScopes'] as const;
 type SignInKey = (typeof SIGN_IN_KEYS)[number];
 
-const HELP: Record<SignInKey, string> = {
-  firmName: 'Shown on the sign-in button.',
-  oidcIssuer: 'The address of your firm’s sign-in service (Entra ID, Okta, Ping…).',
-  oidcClientId: 'The id your IT team registered Secondment Lens under.',
-  oidcScopes: 'What sign-in asks for, separated by spaces.',
-};
+const text = messages.firmSignIn;
+const HELP: Record<SignInKey, string> = text.help;
 
 /**
  * "Sign-in with your firm": identity provider, client id, scopes and firm name. Values set by the
@@ -44,17 +41,17 @@ export function FirmSignInSettings(props: { loaded: LoadedSettings; onSave: (pat
     setSaved(null);
     if (Object.keys(found).length > 0) return;
     const result = await props.onSave(patch as Partial<Settings>);
-    setSaved(result.ok ? 'Saved.' : result.error.message);
+    setSaved(result.ok ? text.saved : result.error.message);
   };
 
   const firm = settings.firmName;
   return (
     <section aria-labelledby="firm-sign-in-title" data-testid="firm-sign-in">
-      <h2 id="firm-sign-in-title">Sign-in with your firm</h2>
+      <h2 id="firm-sign-in-title">{text.title}</h2>
       <p className="muted" data-testid="sign-in-button-preview">
-        {firm ? `The sign-in button reads “Sign in with ${firm}”.` : 'Your firm has not named itself yet; the sign-in button reads “Sign in”.'}
+        {text.buttonPreview(firm)}
       </p>
-      <form onSubmit={(e) => void submit(e)} aria-label="Sign-in settings" noValidate>
+      <form onSubmit={(e) => void submit(e)} aria-label={text.formLabel} noValidate>
         {SIGN_IN_KEYS.map((key) => (
           <div key={key} className="setting">
             <label htmlFor={`setting-${key}`}>{settingLabel(key)}</label>
@@ -62,13 +59,13 @@ export function FirmSignInSettings(props: { loaded: LoadedSettings; onSave: (pat
               value={managed(key) ? shown(key) : draft[key]} aria-invalid={errors[key] ? true : undefined}
               aria-describedby={`setting-${key}-help`} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
             <p id={`setting-${key}-help`} className={errors[key] ? 'error' : 'muted'}>
-              {errors[key] ?? (managed(key) ? 'Set by your firm. Ask your IT team to change it.' : HELP[key])}
+              {errors[key] ?? (managed(key) ? text.managed : HELP[key])}
             </p>
           </div>
         ))}
         {editable.length > 0 && (
           <div className="row">
-            <button type="submit">Save sign-in settings</button>
+            <button type="submit">{text.save}</button>
             {saved && <span role="status">{saved}</span>}
           </div>
         )}

@@ -1,10 +1,12 @@
 import { type FormEvent, useState } from 'react';
-import { type GenericRule, RECORD_KIND_IDS, type RecordKind } from '@/lib/adapters';
+import { type GenericRule, RECORD_KINDS, type RecordKind } from '@/lib/adapters';
 import { parseGenericRules } from '@/lib/adapters/generic-rule-schema';
 import type { Result } from '@/lib/messaging/result';
 import { ruleIdFor } from '@/lib/settings/rule-id';
+import { messages } from './messages';
 
-const KIND_LABEL: Record<RecordKind, string> = { client: 'Client (organisation)', contact: 'Contact (person)', matter: 'Matter' };
+const text = messages.rules.form;
+const KIND_LABEL: Record<RecordKind, string> = text.kinds;
 const EXAMPLE = String.raw`^https://intranet\.firm\.example/crm/clients/(?<externalId>\d+)`;
 
 /**
@@ -41,25 +43,25 @@ export function GenericRuleForm(props: { takenIds: ReadonlySet<string>; onAdd: (
   };
 
   return (
-    <form onSubmit={submit} aria-label="Add a rule" noValidate data-testid="rule-form">
-      <label htmlFor="rule-name">Rule name</label>
-      <input id="rule-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} placeholder="Intranet CRM clients" />
-      <label htmlFor="rule-pattern">URL pattern</label>
+    <form onSubmit={submit} aria-label={text.label} noValidate data-testid="rule-form">
+      <label htmlFor="rule-name">{text.name}</label>
+      <input id="rule-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} placeholder={text.namePlaceholder} />
+      <label htmlFor="rule-pattern">{text.pattern}</label>
       <input id="rule-pattern" value={urlPattern} onChange={(e) => setUrlPattern(e.target.value)} maxLength={1000} spellCheck={false}
         placeholder={EXAMPLE} aria-describedby="rule-pattern-help" aria-invalid={error !== null} />
       <p id="rule-pattern-help" className="muted">
-        A regular expression starting with <code>^https://</code> and the host, with a named group <code>(?&lt;externalId&gt;…)</code> for
-        the record’s id and optionally <code>(?&lt;tenant&gt;…)</code>.
+        {text.patternHelpBefore} <code>^https://</code> {text.patternHelpMiddle} <code>(?&lt;externalId&gt;…)</code> {text.patternHelpAfter}{' '}
+        <code>(?&lt;tenant&gt;…)</code>.
       </p>
-      <label htmlFor="rule-kind">Record kind</label>
+      <label htmlFor="rule-kind">{text.kind}</label>
       <select id="rule-kind" value={kind} onChange={(e) => setKind(e.target.value as RecordKind)}>
-        {RECORD_KIND_IDS.map((k) => <option key={k} value={k}>{KIND_LABEL[k]}</option>)}
+        {RECORD_KINDS.map((k) => <option key={k} value={k}>{KIND_LABEL[k]}</option>)}
       </select>
-      <label htmlFor="rule-label">Name on the page (CSS selector, optional)</label>
+      <label htmlFor="rule-label">{text.labelSelector}</label>
       <input id="rule-label" value={labelSelector} onChange={(e) => setLabelSelector(e.target.value)} maxLength={500} spellCheck={false} placeholder="h1.client-name" />
       {error && <p role="alert" className="error" data-testid="rule-form-error">{error}</p>}
       <div className="row">
-        <button type="submit" className="primary" disabled={busy}>{busy ? 'Adding…' : 'Add rule'}</button>
+        <button type="submit" className="primary" disabled={busy}>{busy ? text.busy : text.submit}</button>
       </div>
     </form>
   );

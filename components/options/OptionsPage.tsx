@@ -7,11 +7,12 @@ import { FirmPolicySummary } from './FirmPolicySummary';
 import { FirmSignInSettings, SIGN_IN_KEYS } from './FirmSignInSettings';
 import { SettingProblems } from './SettingProblems';
 import { SignInForm } from './SignInForm';
+import { messages } from './messages';
 import { SyncStatus } from './SyncStatus';
 
-/** Settings, sign-in, and what the extension holds: cache and queued writes. */
-const ROLE_NAMES = { lawyer: 'lawyer', bd: 'business development', risk: 'Risk & Compliance' } as const;
+const text = messages;
 
+/** Settings, sign-in, and what the extension holds: cache and queued writes. */
 export function OptionsPage(props: {
   status: StatusReport | null;
   /** Settings as this page read them (policy over the user's), re-read whenever storage changes. */
@@ -31,22 +32,22 @@ export function OptionsPage(props: {
   const endpointUrl = (endpointManaged ? settings?.settings.endpointUrl : status?.endpointUrl) ?? '';
   return (
     <main className="panel options" aria-labelledby="options-title">
-      <h1 id="options-title">Secondment Lens</h1>
+      <h1 id="options-title">{text.title}</h1>
       {settings && <SettingProblems problems={settings.problems} />}
       <section aria-labelledby="account-title">
-        <h2 id="account-title">Sign in</h2>
+        <h2 id="account-title">{text.account.title}</h2>
         {status?.user ? (
           <div data-testid="signed-in">
             <p>
-              Signed in as <strong>{status.user.name}</strong> ({ROLE_NAMES[status.user.role]}) at{' '}
+              {text.account.signedInAs} <strong>{status.user.name}</strong> ({text.account.roles[status.user.role]}) {text.account.at}{' '}
               <code>{status.endpointUrl}</code>
             </p>
-            <button type="button" onClick={props.onSignOut}>Sign out</button>
-            <p className="muted">Signing out removes this user’s cached client data and unsent writes from this computer.</p>
+            <button type="button" onClick={props.onSignOut}>{text.account.signOut}</button>
+            <p className="muted">{text.account.signOutHelp}</p>
           </div>
         ) : (
           <>
-            {status?.signedOut === 'rejected' && <p className="error">Your last sign-in was refused. Sign in again.</p>}
+            {status?.signedOut === 'rejected' && <p className="error">{text.account.refused}</p>}
             {/* keyed on the policy's endpoint only: a user's typing is never reset under them */}
             <SignInForm key={endpointManaged ? `policy:${endpointUrl}` : 'user'} endpointUrl={endpointUrl} endpointManaged={endpointManaged} onSignIn={props.onSignIn} />
           </>
@@ -56,15 +57,15 @@ export function OptionsPage(props: {
       {settings && <FirmPolicySummary loaded={settings} shownElsewhere={['endpointUrl', ...SIGN_IN_KEYS]} />}
       {status?.user && (
         <section aria-labelledby="data-title">
-          <h2 id="data-title">On this computer</h2>
+          <h2 id="data-title">{text.data.title}</h2>
           <ul className="plain" data-testid="cache-status">
-            <li>{status.cachedClients} clients cached for offline use</li>
-            <li>{status.outbox.pending} writes waiting to be sent{status.outbox.needsSignIn ? `, ${status.outbox.needsSignIn} waiting for sign-in` : ''}</li>
-            <li>{status.outbox.rejected} writes refused by the endpoint (shown in the sidebar to edit or discard)</li>
+            <li>{text.data.cached(status.cachedClients)}</li>
+            <li>{text.data.pending(status.outbox.pending, status.outbox.needsSignIn)}</li>
+            <li>{text.data.rejected(status.outbox.rejected)}</li>
           </ul>
           <SyncStatus sync={status.sync} quarantined={status.quarantined} now={props.now} />
-          <button type="button" onClick={props.onSyncNow}>Update now</button>
-          <p><a href="/pipeline.html" target="_blank" rel="noopener">Open the pipeline</a>: needs, candidates and secondments across the whole book.</p>
+          <button type="button" onClick={props.onSyncNow}>{text.data.syncNow}</button>
+          <p><a href="/pipeline.html" target="_blank" rel="noopener">{text.data.pipelineLink}</a>{text.data.pipelineHelp}</p>
         </section>
       )}
       {props.children}

@@ -1,4 +1,5 @@
 import type { SettingProblem } from '@/lib/settings/setting-problem';
+import { messages } from './messages';
 
 /**
  * Settings whose values were refused (a malformed policy, or a bad value of the user's own), in
@@ -9,11 +10,9 @@ export function SettingProblems(props: { problems: SettingProblem[] }) {
   const policy = props.problems.some((p) => p.source === 'policy');
   return (
     <section aria-labelledby="problems-title" data-testid="setting-problems">
-      <h2 id="problems-title">Settings not applied</h2>
+      <h2 id="problems-title">{messages.problems.title}</h2>
       <p className="error">
-        {policy
-          ? 'Part of your firm’s policy for Secondment Lens could not be used; everything else in it applies. Please tell your IT team:'
-          : 'Some of your settings could not be used:'}
+        {policy ? messages.problems.policy : messages.problems.user}
       </p>
       <ul>
         {props.problems.map((p) => <li key={`${p.source}:${p.key}`}>{p.message}</li>)}

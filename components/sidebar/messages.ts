@@ -1,6 +1,7 @@
 import type { FlagPriority } from '@/lib/contract/candidate-flag';
 import type { NeedStatus } from '@/lib/contract/need';
 import type { PmsSystem, RecordKind } from '@/lib/contract/pms';
+import { PMS_SYSTEM_NAMES } from '@/lib/contract/record-identity';
 import type { ObjectiveCategory, ObjectiveStatus, SecondmentDirection, SecondmentReview, SecondmentStatus } from '@/lib/contract/secondment';
 import type { Age } from '@/lib/format/dates';
 
@@ -41,10 +42,7 @@ export const en = {
     [`${s.active} active`, `${s.past} past`, `${s.openNeeds} open ${s.openNeeds === 1 ? 'need' : 'needs'}`, ...(s.candidate ? ['candidate'] : [])].join(' · '),
   record: {
     line: (system: string, kind: string) => `${system} ${kind}`,
-    system: {
-      clio: 'Clio', salesforce: 'Salesforce', hubspot: 'HubSpot', dynamics365: 'Dynamics 365', dealcloud: 'DealCloud',
-      mycase: 'MyCase', filevine: 'Filevine', actionstep: 'Actionstep', generic: 'Firm system',
-    } satisfies Record<PmsSystem, string>,
+    system: PMS_SYSTEM_NAMES satisfies Record<PmsSystem, string>,
     kind: { client: 'client', contact: 'contact', matter: 'matter' } satisfies Record<RecordKind, string>,
   },
   startingSoon: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { analyseUrlPattern, type GenericRule } from './generic-rule';
-import { RECORD_KIND_IDS } from './record-ref';
+import { RECORD_KINDS } from '../contract/record-identity';
 
 /**
  * Validation of firm-defined rules for the options page and the background (policy settings).
@@ -13,7 +13,7 @@ export const GenericRuleSchema = z.object({
     const analysed = analyseUrlPattern(source);
     if ('problem' in analysed) ctx.addIssue({ code: 'custom', message: `URL pattern ${analysed.problem}` });
   }),
-  kind: z.enum(RECORD_KIND_IDS),
+  kind: z.enum(RECORD_KINDS),
   labelSelector: z.string().min(1).max(500).optional(),
 });
 

@@ -1,4 +1,4 @@
-import { RECORD_KIND_IDS, type RecordKind } from './record-ref';
+import { RECORD_KINDS, type RecordKind } from '../contract/record-identity';
 
 /**
  * A firm-defined detection rule for an in-house system (from policy or the options page).
@@ -48,7 +48,7 @@ export function compileRule(x: unknown): CompiledRule | null {
   if (typeof x !== 'object' || x === null) return null;
   const r = x as Record<string, unknown>;
   const shapeOk = isShortString(r.id, 64) && isShortString(r.name, 200) && isShortString(r.urlPattern, MAX_PATTERN)
-    && (RECORD_KIND_IDS as readonly unknown[]).includes(r.kind)
+    && (RECORD_KINDS as readonly unknown[]).includes(r.kind)
     && (r.labelSelector === undefined || isShortString(r.labelSelector, 500));
   if (!shapeOk) return null;
   const analysed = analyseUrlPattern(r.urlPattern as string);

@@ -21,7 +21,7 @@ export type { GenericRule } from './generic-rule';
 export { isGenericRule, originPatternOfRule } from './generic-rule';
 export type { PmsPlugin } from './plugin';
 export type { PmsSystem, RecordKind, RecordRef } from './record-ref';
-export { PMS_SYSTEM_IDS, RECORD_KIND_IDS } from './record-ref';
+export { PMS_SYSTEMS, RECORD_KINDS } from '../contract/record-identity';
 
 /** Every built-in plug-in. Adding a system: lib/adapters/README.md. */
 export const PLUGINS: readonly PmsPlugin[] = [

@@ -1,13 +1,11 @@
+import type { PmsSystem, RecordKind } from '../contract/record-identity';
+
+export type { PmsSystem, RecordKind };
+
 /**
  * What a plug-in reports about the record on screen. Plain types, no zod: this file ships in the
- * content script. The lists must stay identical to PMS_SYSTEMS / RECORD_KINDS in
- * lib/contract/pms.ts (checked by test/adapters/record-ref.test.ts).
+ * content script. Systems and kinds come from the one list, lib/contract/record-identity.ts.
  */
-export type PmsSystem =
-  | 'clio' | 'salesforce' | 'hubspot' | 'dynamics365' | 'dealcloud' | 'mycase' | 'filevine' | 'actionstep' | 'generic';
-
-export type RecordKind = 'client' | 'contact' | 'matter';
-
 export type RecordRef = {
   system: PmsSystem;
   kind: RecordKind;
@@ -20,9 +18,3 @@ export type RecordRef = {
   /** The system's object type where several map to one kind (Salesforce object API name, generic rule id). */
   objectType?: string;
 };
-
-export const PMS_SYSTEM_IDS = [
-  'clio', 'salesforce', 'hubspot', 'dynamics365', 'dealcloud', 'mycase', 'filevine', 'actionstep', 'generic',
-] as const satisfies readonly PmsSystem[];
-
-export const RECORD_KIND_IDS = ['client', 'contact', 'matter'] as const satisfies readonly RecordKind[];

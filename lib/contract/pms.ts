@@ -1,14 +1,12 @@
 import { z } from 'zod';
 
+import { PMS_SYSTEMS, RECORD_KINDS } from './record-identity';
+
 /** Practice-management and CRM systems with a built-in plug-in; `generic` covers firm-defined rules. */
-export const PMS_SYSTEMS = [
-  'clio', 'salesforce', 'hubspot', 'dynamics365', 'dealcloud', 'mycase', 'filevine', 'actionstep', 'generic',
-] as const;
 export const PmsSystem = z.enum(PMS_SYSTEMS);
 export type PmsSystem = z.infer<typeof PmsSystem>;
 
 /** What a record page shows: an organisation, a person, or a matter/case/deal. */
-export const RECORD_KINDS = ['client', 'contact', 'matter'] as const;
 export const RecordKind = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof RecordKind>;
 

@@ -3,12 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { GenericRulesSection } from '@/components/options/GenericRulesSection';
 import { OptionsPage } from '@/components/options/OptionsPage';
+import { messages } from '@/components/options/messages';
 import { RemindersSection } from '@/components/options/RemindersSection';
 import '@/components/sidebar/sidebar.css';
 import '@/components/options/options.css';
 import { askBackground } from '../messaging/background-client';
 import type { OptionsToBackground } from '../messaging/protocol';
-import { ok, type Result } from '../messaging/result';
+import { fail, ok, type Result } from '../messaging/result';
 import { StatusReport } from '../messaging/status-report';
 import { endpointPermissionPattern } from '../settings/endpoint-url';
 import { addRule, allowHost, hostAccessOf, loadRules, removeRule } from '../settings/generic-rules-client';
@@ -63,7 +64,7 @@ function OptionsApp() {
   const signIn = async (endpointUrl: string, token: string): Promise<Result<unknown>> => {
     // Host permission for the firm's origin only, asked for at run time (inside this click).
     const granted = await requestOrigin(endpointPermissionPattern(endpointUrl));
-    if (!granted) return { ok: false, error: { code: 'no-permission', message: `Permission to contact ${new URL(endpointUrl).origin} was not given.` } };
+    if (!granted) return fail('no-permission', messages.account.noPermission(new URL(endpointUrl).origin));
     const result = await send({ type: 'options.signIn', endpointUrl, token });
     await refresh();
     return result;

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 const ADAPTERS = join(dirname(fileURLToPath(import.meta.url)), '../../lib/adapters');
 const ZOD_ALLOWED = 'generic-rule-schema.ts'; // options page and background only
+/** The one record identity: plain data shared with the contract (checked below to stay that way). */
+const RECORD_IDENTITY = '../contract/record-identity';
 
 // The content script runs in every CRM page: detection code must stay free of heavy imports.
 describe('adapters stay light for the content script', () => {
@@ -17,8 +19,13 @@ describe('adapters stay light for the content script', () => {
     const imports = [...source.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1] ?? '');
     for (const spec of imports) {
       expect(spec.startsWith('.'), `${file} imports package ${spec}`).toBe(true);
-      expect(spec, `${file} imports ${spec}`).not.toMatch(/contract|generic-rule-schema/);
+      if (spec !== RECORD_IDENTITY) expect(spec, `${file} imports ${spec}`).not.toMatch(/contract|generic-rule-schema/);
     }
+  });
+
+  it('shares the record identity as plain data that imports nothing', () => {
+    const source = readFileSync(join(ADAPTERS, `${RECORD_IDENTITY}.ts`), 'utf8');
+    expect(source).not.toMatch(/\bimport\b|\brequire\(/);
   });
 
   it('bundles detectRecord into a few KB gzipped', async () => {

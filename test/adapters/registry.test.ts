@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SCRIPT_MATCHES, PLUGINS, PMS_SYSTEM_IDS, type PmsPlugin } from '../../lib/adapters';
+import { CONTENT_SCRIPT_MATCHES, PLUGINS, PMS_SYSTEMS, type PmsPlugin } from '../../lib/adapters';
 import { FIXTURE_CASES } from '../fixtures/pms';
 import { FIXTURE_DIR } from './load-fixture';
 import { isValidMatchPattern, matchesPattern } from './match-pattern';
@@ -29,10 +29,10 @@ describe('plug-in registry', () => {
   it('has one plug-in per system, plus generic', () => {
     const ids = PLUGINS.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect([...ids, 'generic'].sort()).toEqual([...PMS_SYSTEM_IDS].sort());
+    expect([...ids, 'generic'].sort()).toEqual([...PMS_SYSTEMS].sort());
   });
 
-  it.each(PMS_SYSTEM_IDS)('%s has positive and negative fixtures', (system) => {
+  it.each(PMS_SYSTEMS)('%s has positive and negative fixtures', (system) => {
     const cases = FIXTURE_CASES.filter((c) => c.system === system);
     expect(cases.some((c) => c.expected !== null), `add a record page for ${system}`).toBe(true);
     expect(cases.some((c) => c.expected === null), `add a non-record page for ${system}`).toBe(true);
