@@ -106,5 +106,5 @@ test('a 20,000-client book syncs completely: the cache holds what the endpoint h
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await expect(options.getByTestId('sync-status')).toHaveAttribute('data-state', 'done');
-  await expect(options.getByTestId('cache-status')).toContainText(`${expected.clients} clients cached`);
+  await expect(options.getByTestId('cache-status')).toContainText(`${expected.clients.toLocaleString('en-US')} clients cached`);
 });
