@@ -188,8 +188,8 @@ async function fromOptions(deps: RouterDeps, m: OptionsToBackground): Promise<Re
     case 'options.status':
       return ok(await collectStatus(deps.sessions));
     case 'options.syncNow':
-      await deps.outbox.flush();
-      await deps.sync.sync();
+      await deps.outbox.flush({ retryNow: 'all' }); // the user asked: skip the back-offs (not Retry-After)
+      await deps.sync.sync({ userAsked: true });
       return ok(await collectStatus(deps.sessions));
     case 'options.saveGenericRules':
       return deps.ruleScripts.replaceUserRules(m.rules);

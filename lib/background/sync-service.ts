@@ -4,7 +4,7 @@ import { type LensDb, META_KEYS } from '../cache/lens-db';
 import type { Settings } from '../settings/settings-schema';
 import { type SyncOutcome, syncBook } from '../sync/book-sync';
 import type { SyncProgress } from '../messaging/status-report';
-import { readSyncRetry } from '../sync/sync-retry';
+import { readSyncRetry, runAllowedFrom } from '../sync/sync-retry';
 import type { ActiveSession } from './active-session';
 
 export const SYNC_ALARM = 'lens.sync';
@@ -39,19 +39,20 @@ export class SyncService {
     else await this.expire(active.db, active.settings);
   }
 
-  sync(): Promise<SyncOutcome | null> {
-    this.running ??= this.run().finally(() => {
+  /** `userAsked` ("Update now"): skip the back-off, never the endpoint's `Retry-After`. */
+  sync(options: { userAsked?: boolean } = {}): Promise<SyncOutcome | null> {
+    this.running ??= this.run(options.userAsked === true).finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
-  private async run(): Promise<SyncOutcome | null> {
+  private async run(userAsked: boolean): Promise<SyncOutcome | null> {
     const active = await this.sessions.get();
     if ('signedOut' in active) return null;
     const { db, settings } = active;
     const expired = await this.expire(db, settings);
-    if ((await readSyncRetry(db)).notBefore > this.now()) {
+    if (runAllowedFrom(await readSyncRetry(db), userAsked) > this.now()) {
       if (expired.length > 0) await this.onSynced(emptyOutcome(expired));
       return null; // backing off (or told to wait by Retry-After)
     }

@@ -7,9 +7,14 @@ export interface SyncRetry {
   failures: number;
   /** No automatic run before this (ms since epoch): the back-off, and never before `Retry-After`. */
   notBefore: number;
+  /**
+   * No run at all before this, even one the user asks for: what the endpoint's `Retry-After` said
+   * (0 when it said nothing; absent in state written before it was kept apart).
+   */
+  retryAfterUntil?: number;
 }
 
-export const NO_RETRY: SyncRetry = { failures: 0, notBefore: 0 };
+export const NO_RETRY: SyncRetry = { failures: 0, notBefore: 0, retryAfterUntil: 0 };
 
 export async function readSyncRetry(db: LensDb): Promise<SyncRetry> {
   return ((await db.get('meta', META_KEYS.syncRetry)) as SyncRetry | undefined) ?? NO_RETRY;
@@ -17,5 +22,14 @@ export async function readSyncRetry(db: LensDb): Promise<SyncRetry> {
 
 /** The state after one more failed run: capped exponential back-off, jittered, and `Retry-After` honoured. */
 export function afterFailure(previous: SyncRetry, retryAfterMs: number | null, now: number, random: () => number = Math.random): SyncRetry {
-  return { failures: previous.failures + 1, notBefore: now + nextRetryDelay(previous.failures, retryAfterMs, random) };
+  return {
+    failures: previous.failures + 1,
+    notBefore: now + nextRetryDelay(previous.failures, retryAfterMs, random),
+    retryAfterUntil: retryAfterMs === null ? 0 : now + retryAfterMs,
+  };
+}
+
+/** When the next run may start: an automatic one waits out the back-off; one the user asked for only `Retry-After`. */
+export function runAllowedFrom(retry: SyncRetry, userAsked: boolean): number {
+  return userAsked ? (retry.retryAfterUntil ?? retry.notBefore) : retry.notBefore;
 }

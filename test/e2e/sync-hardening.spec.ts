@@ -5,6 +5,7 @@ import { ageCachedClient } from './support/cache-age';
 import { readCache } from './support/cache-probe';
 import { proxiedPerTest } from './support/proxied';
 import { stopServiceWorkers } from './support/service-worker';
+import { backOffSync } from './support/sync-retry';
 import { sendFromOptions, setUserSettings } from './support/worker';
 
 // Issue 9, items 0, 1 and 3: the synced book reachable offline, a feed one bad change cannot stop,
@@ -86,6 +87,25 @@ test('a feed with a change that fails the contract still syncs the rest, and a l
   const after = await readCache(session.browser.worker);
   expect(after.clientIds).not.toContain(NORTHWIND_ID);
   expect(after.counts.secondments).toBe(session.endpoint.store.counts(DEMO_USERS.secondee.id).secondments);
+});
+
+test('"Update now" skips the sync’s back-off, but never the endpoint’s Retry-After', async () => {
+  await signInAndSync(DEMO_TOKENS.partner);
+  const feedReads = () => session.proxy.requests(/^GET \/v1\/changes/).length;
+
+  // The endpoint told the extension to wait an hour: even the user's click does not call it.
+  await backOffSync(session.browser.worker, 3_600_000, 3_600_000);
+  const before = feedReads();
+  await syncNow();
+  expect(feedReads()).toBe(before);
+
+  // Only the extension's own back-off (after failures): the user's click syncs at once.
+  await backOffSync(session.browser.worker, 3_600_000);
+  session.endpoint.store.raiseWall(DEMO_USERS.partner.id, NORTHWIND_ID);
+  const status = (await syncNow()).value;
+  expect(feedReads()).toBeGreaterThan(before);
+  expect(status.sync?.state).toBe('done');
+  expect((await readCache(session.browser.worker)).clientIds).not.toContain(NORTHWIND_ID);
 });
 
 test('after a 401, nothing cached is shown, even offline after the worker restarts', async () => {

@@ -39,6 +39,19 @@ describe('the sync service', () => {
     expect(feed.calls).toHaveLength(1);
   });
 
+  it('"Update now" skips the back-off but never the endpoint’s Retry-After', async () => {
+    const feed = emptyFeed();
+    const service = new SyncService(sessionsWith(feed.api).sessions, async () => undefined, () => NOW);
+    await db.put('meta', { failures: 3, notBefore: NOW + 60_000, retryAfterUntil: NOW + 30_000 }, META_KEYS.syncRetry);
+    expect(await service.sync({ userAsked: true })).toBeNull();
+    expect(feed.calls).toEqual([]);
+
+    await db.put('meta', { failures: 3, notBefore: NOW + 60_000, retryAfterUntil: 0 }, META_KEYS.syncRetry);
+    expect(await service.sync()).toBeNull(); // automatic: still backing off
+    expect((await service.sync({ userAsked: true }))?.progress.state).toBe('done');
+    expect(feed.calls).toHaveLength(1);
+  });
+
   it('locks the session when the feed answers 401', async () => {
     const { sessions, rejected } = sessionsWith(scriptedApi({ changes: async () => httpError(401) }).api);
     await new SyncService(sessions, async () => undefined, () => NOW).sync();

@@ -90,15 +90,15 @@ describe('book sync', () => {
     const busy = scriptedApi({ changes: async () => httpError(503, { retryAfterMs: 120_000 }) });
     const failed = await syncBook(db, busy.api, () => 1_000, () => 0);
     expect(failed.failure).toMatchObject({ kind: 'http', status: 503 });
-    expect(await db.get('meta', META_KEYS.syncRetry)).toEqual({ failures: 1, notBefore: 121_000 });
+    expect(await db.get('meta', META_KEYS.syncRetry)).toEqual({ failures: 1, notBefore: 121_000, retryAfterUntil: 121_000 });
     expect(failed.progress.nextAttemptAt).toBe(121_000);
 
     const again = await syncBook(db, scriptedApi({ changes: async () => networkError }).api, () => 200_000, () => 1);
-    expect(await db.get('meta', META_KEYS.syncRetry)).toEqual({ failures: 2, notBefore: 204_000 }); // 2 s × 2¹, no jitter taken off
+    expect(await db.get('meta', META_KEYS.syncRetry)).toEqual({ failures: 2, notBefore: 204_000, retryAfterUntil: 0 }); // 2 s × 2¹, no jitter taken off; no Retry-After this time
     expect(again.progress.state).toBe('error');
 
     await syncBook(db, feedApi().api);
-    expect(await db.get('meta', META_KEYS.syncRetry)).toEqual({ failures: 0, notBefore: 0 });
+    expect(await db.get('meta', META_KEYS.syncRetry)).toEqual({ failures: 0, notBefore: 0, retryAfterUntil: 0 });
   });
 
   it('does not back off for a refused token: signing in again must sync at once', async () => {
@@ -106,6 +106,6 @@ describe('book sync', () => {
     await db.put('meta', { failures: 2, notBefore: 9_999 }, META_KEYS.syncRetry);
     const refused = await syncBook(db, scriptedApi({ changes: async () => httpError(401) }).api, () => 1_000);
     expect(refused.failure).toMatchObject({ status: 401 });
-    expect(await db.get('meta', META_KEYS.syncRetry)).toEqual({ failures: 0, notBefore: 0 });
+    expect(await db.get('meta', META_KEYS.syncRetry)).toEqual({ failures: 0, notBefore: 0, retryAfterUntil: 0 });
   });
 });
