@@ -4,7 +4,7 @@ import { SidebarFrame } from '@/lib/content/sidebar-frame';
 import { RecordWatcher } from '@/lib/content/record-watcher';
 import { sendWhenReady } from '@/lib/content/send-when-ready';
 import { rulesFromAnswer } from '@/lib/content/rules-answer';
-import { collapsedFromLayoutAnswer, isBackgroundToContent, isOwnLocationChange, isTrustedRestore } from '@/lib/messaging/content-guard';
+import { collapsedFromLayoutAnswer, isBackgroundToContent, isFrameShownQuery, isOwnLocationChange, isTrustedRestore } from '@/lib/messaging/content-guard';
 
 // Runs inside every CRM page the lawyer opens, so it only detects, positions and reports: no React,
 // no zod, no client data. The sidebar frame gets its data from the background, never from here.
@@ -67,6 +67,8 @@ export default defineContentScript({
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (isBackgroundToContent(message)) frame.setCollapsed(message.collapsed);
+      if (isFrameShownQuery(message)) return Promise.resolve(frame.shownPlainly());
+      return undefined;
     });
     ctx.onInvalidated(() => {
       watcher.stop();

@@ -1,5 +1,7 @@
 import { readResolution, settledClientId } from '../cache/resolution-cache';
+import { GATE_MESSAGES } from '../messaging/gate-messages';
 import { fail, type Failure } from '../messaging/result';
+import { frameShownPlainly } from './frame-shown';
 import type { RecordRefMessage } from '../messaging/record-ref-schema';
 import type { ActiveSession } from './active-session';
 import { toExternalRecord } from './record-view-loader';
@@ -17,8 +19,11 @@ export async function checkBound(
   deps: { tabs: TabViews; sessions: ActiveSession },
   tabId: number | null,
   shown: { record: RecordRefMessage; clientId?: string },
+  /** The action came from the frame in the host page (not the side panel): it must be shown plainly. */
+  fromPageFrame = false,
 ): Promise<Failure | null> {
   if (tabId === null) return fail('no-record', 'No record is open.');
+  if (fromPageFrame && !(await frameShownPlainly(tabId))) return fail('covered', GATE_MESSAGES.covered);
   const current = await deps.tabs.recordOf(tabId);
   if (!current || !sameIdentity(current, shown.record)) return fail('moved-on', MOVED_ON_MESSAGE);
   if (shown.clientId === undefined) return null;

@@ -70,6 +70,7 @@ async function fromContent(deps: RouterDeps, tabId: number, message: unknown): P
 async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackground): Promise<Result<unknown>> {
   // The frame in a tab speaks for that tab; the side panel names the tab it follows.
   const tabId = from.tabId ?? ('tabId' in m ? m.tabId : undefined) ?? null;
+  const fromPageFrame = from.tabId !== null;
   const reload = () => (tabId === null ? Promise.resolve() : deps.tabs.reload(tabId));
   switch (m.type) {
     case 'ui.refresh':
@@ -77,17 +78,17 @@ async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackg
       void deps.outbox.flush();
       return ok(null);
     case 'ui.logNeed':
-      return queue(deps, tabId, m, { kind: 'need', need: m.need }, reload);
+      return queue(deps, tabId, fromPageFrame, m, { kind: 'need', need: m.need }, reload);
     case 'ui.setFlag':
-      return queue(deps, tabId, m, { kind: 'flag-set', flag: m.flag, seenVersion: m.seenVersion }, reload);
+      return queue(deps, tabId, fromPageFrame, m, { kind: 'flag-set', flag: m.flag, seenVersion: m.seenVersion }, reload);
     case 'ui.clearFlag':
-      return queue(deps, tabId, m, { kind: 'flag-clear', seenVersion: m.seenVersion }, reload);
+      return queue(deps, tabId, fromPageFrame, m, { kind: 'flag-clear', seenVersion: m.seenVersion }, reload);
     case 'ui.triageNeed':
-      return queue(deps, tabId, m, { kind: 'need-triage', needId: m.needId, needTitle: m.needTitle, patch: m.patch, seenVersion: m.seenVersion }, reload);
+      return queue(deps, tabId, fromPageFrame, m, { kind: 'need-triage', needId: m.needId, needTitle: m.needTitle, patch: m.patch, seenVersion: m.seenVersion }, reload);
     case 'ui.recordCheckIn':
-      return queue(deps, tabId, m, { kind: 'check-in', secondmentId: m.secondmentId, checkIn: m.checkIn }, reload);
+      return queue(deps, tabId, fromPageFrame, m, { kind: 'check-in', secondmentId: m.secondmentId, checkIn: m.checkIn }, reload);
     case 'ui.setObjectiveStatus':
-      return queue(deps, tabId, m, { kind: 'objective', secondmentId: m.secondmentId, objectiveId: m.objectiveId, objectiveText: m.objectiveText, status: m.status, seenVersion: m.seenVersion }, reload);
+      return queue(deps, tabId, fromPageFrame, m, { kind: 'objective', secondmentId: m.secondmentId, objectiveId: m.objectiveId, objectiveText: m.objectiveText, status: m.status, seenVersion: m.seenVersion }, reload);
     case 'ui.discardOutboxItem': {
       const active = await deps.sessions.get();
       if ('signedOut' in active) return fail('signed-out', 'Sign in first.');
@@ -113,7 +114,7 @@ async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackg
     case 'ui.pickClient':
     case 'ui.linkRecord': {
       // The mapping is for the record the user saw, not whatever the tab reports by now.
-      const refused = await checkBound(deps, tabId, { record: m.record });
+      const refused = await checkBound(deps, tabId, { record: m.record }, fromPageFrame);
       if (refused || tabId === null) return refused ?? fail('no-record', 'No record is open.');
       const active = await deps.sessions.get();
       if ('signedOut' in active) return fail('signed-out', 'Sign in first.');
@@ -153,8 +154,8 @@ async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackg
  * A write is acknowledged only once it is committed to the outbox; a full disk is said plainly.
  * It is refused if the tab no longer shows the record and client the sidebar displayed.
  */
-async function queue(deps: RouterDeps, tabId: number | null, shown: { record: RecordRefMessage; clientId: string }, payload: OutboxPayload, reload: () => Promise<void>): Promise<Result<unknown>> {
-  const refused = await checkBound(deps, tabId, shown);
+async function queue(deps: RouterDeps, tabId: number | null, fromPageFrame: boolean, shown: { record: RecordRefMessage; clientId: string }, payload: OutboxPayload, reload: () => Promise<void>): Promise<Result<unknown>> {
+  const refused = await checkBound(deps, tabId, shown, fromPageFrame);
   if (refused) return refused;
   let id: string | null;
   try {

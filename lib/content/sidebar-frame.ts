@@ -45,6 +45,28 @@ export class SidebarFrame {
     this.doc.documentElement.style.removeProperty('margin-right');
   }
 
+  /**
+   * Whether the user sees the sidebar as drawn: the check the background makes before a write from
+   * the frame, for browsers without IntersectionObserver v2 (Firefox) and as a second line in the
+   * others. Read in the content script's world, so the page cannot fake the answers; it sees
+   * styles that hide or distort the frame (on it or on <html>) and anything hit-testable on top.
+   * Not seen: an overlay with `pointer-events: none` (hit-testing skips it).
+   */
+  shownPlainly(): boolean {
+    if (!this.visible || this.collapsed || !this.frame.isConnected) return false;
+    const view = this.doc.defaultView;
+    if (!view) return false;
+    for (const element of [this.frame, this.doc.documentElement]) {
+      const s = view.getComputedStyle(element);
+      if (s.opacity !== '1' || s.visibility !== 'visible' || s.filter !== 'none' || s.mixBlendMode !== 'normal'
+        || s.clipPath !== 'none' || (s.maskImage || 'none') !== 'none' || (element === this.frame && s.transform !== 'none')) return false;
+    }
+    const r = this.frame.getBoundingClientRect();
+    if (r.width < FRAME_WIDTH - 1 || r.left < 0 || r.right > view.innerWidth + 1 || r.height < Math.min(200, view.innerHeight)) return false;
+    const x = r.left + r.width / 2;
+    return [r.top + 40, r.top + r.height / 2, r.bottom - 40].every((y) => this.doc.elementFromPoint(x, y) === this.frame);
+  }
+
   /** Puts the frame back if the host page removed it (some SPAs rebuild the whole document). */
   ensureMounted(): void {
     if (!this.frame.isConnected) this.mount();

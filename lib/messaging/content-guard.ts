@@ -4,10 +4,17 @@
  */
 export type BackgroundToContent = { type: 'bg.setCollapsed'; collapsed: boolean };
 
+/** The background asks, before a write from the frame, whether the frame is shown plainly. */
+export const FRAME_SHOWN_QUERY = 'bg.isFrameShownPlainly';
+
 export function isBackgroundToContent(message: unknown): message is BackgroundToContent {
   if (typeof message !== 'object' || message === null) return false;
   const m = message as Record<string, unknown>;
   return m.type === 'bg.setCollapsed' && typeof m.collapsed === 'boolean' && Object.keys(m).length === 2;
+}
+
+export function isFrameShownQuery(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === FRAME_SHOWN_QUERY && Object.keys(message).length === 1;
 }
 
 /** Reads the answer to `cs.getLayout` (a Result wrapping `{ collapsed }`); null when it is anything else. */

@@ -1,6 +1,7 @@
 import type { RecordRefMessage } from '../messaging/record-ref-schema';
 import type { Failure } from '../messaging/result';
 import type { SidebarView } from '../messaging/sidebar-view';
+import { GATE_MESSAGES } from '../messaging/gate-messages';
 
 /** What a write is bound to: the record and client the sidebar displayed when the user acted. */
 export interface Shown {
@@ -17,11 +18,6 @@ export interface Shown {
 export const STABLE_MS = 300;
 /** A press this recent still decides what the click that follows it was aimed at. */
 const PRESS_WINDOW_MS = 2_000;
-
-export const GATE_MESSAGES = {
-  covered: 'Secondment Lens is covered or see-through on this page, so it does nothing until it is shown plainly.',
-  changed: 'What the sidebar shows changed as you clicked, so nothing was done. Check it and try again.',
-} as const;
 
 /**
  * Decides whether a click in the sidebar may act, and on what. The host page cannot read the frame,

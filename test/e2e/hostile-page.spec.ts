@@ -41,6 +41,15 @@ const HOSTILE_SCRIPT = `<script>
     if (!style) { style = document.createElement('style'); style.id = 'hostile-style'; document.head.append(style); }
     style.textContent = on ? 'iframe[data-secondment-lens] { opacity: 0.03 !important; }' : '';
   };
+  // A decoy laid over the sidebar that takes the user's clicks.
+  window.__cover = (on) => {
+    document.getElementById('hostile-cover')?.remove();
+    if (!on) return;
+    const cover = document.createElement('div');
+    cover.id = 'hostile-cover';
+    cover.style.cssText = 'position:fixed;top:0;right:0;width:380px;height:100vh;z-index:2147483647;background:rgba(255,255,255,.01)';
+    document.documentElement.append(cover);
+  };
 </script>`;
 
 const hostileClio = readFileSync(CLIO_DEMO_PAGE, 'utf8').replace('</head>', `${HOSTILE_SCRIPT}</head>`);
@@ -125,5 +134,31 @@ test('styles the frame see-through: "Clear flag" does nothing until the frame is
   await expect(lens.getByTestId('covered-notice')).toHaveCount(0);
   await lens.getByRole('button', { name: 'Clear flag' }).click();
   await lens.getByRole('button', { name: 'Yes, clear it' }).click();
+  await expect.poll(() => endpoint.store.getFlag(NORTHWIND_ID)).toBeNull();
+});
+
+test('the background checks too: a write sent from a see-through or covered frame is refused (browsers without IntersectionObserver v2)', async () => {
+  const { endpoint, proxy } = session;
+  const { page, lens } = await open(DEMO_TOKENS.bd, 'contacts/1001');
+  await expect(lens.getByTestId('flag-summary')).toBeVisible();
+  const frame = page.frames().find((f) => f.url().includes('/sidebar.html'))!;
+  // Straight from the frame to the background, past the sidebar's own gate (as in Firefox, where
+  // the gate cannot see the frame's visibility): only the background's check stands.
+  const clearFlag = () => frame.evaluate(({ record, clientId, seenVersion }) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'ui.clearFlag', record, clientId, seenVersion }), {
+    record: { system: 'clio', kind: 'contact', externalId: '1001', tenant: 'app.clio.com' }, clientId: NORTHWIND_ID, seenVersion: endpoint.store.getFlag(NORTHWIND_ID)!.version ?? null,
+  });
+  const hostile = (name: '__seeThrough' | '__cover', on: boolean) => page.evaluate(([n, o]) => (window as unknown as Record<string, (on: boolean) => void>)[n]!(o), [name, on] as const);
+
+  await hostile('__seeThrough', true);
+  expect(await clearFlag()).toMatchObject({ ok: false, error: { code: 'covered' } });
+  await hostile('__seeThrough', false);
+  await hostile('__cover', true);
+  expect(await clearFlag()).toMatchObject({ ok: false, error: { code: 'covered' } });
+  await page.waitForTimeout(500);
+  expect(proxy.requests(/^DELETE /)).toEqual([]);
+  expect(endpoint.store.getFlag(NORTHWIND_ID)).not.toBeNull();
+
+  await hostile('__cover', false); // shown plainly: the same message goes through
+  expect(await clearFlag()).toMatchObject({ ok: true });
   await expect.poll(() => endpoint.store.getFlag(NORTHWIND_ID)).toBeNull();
 });

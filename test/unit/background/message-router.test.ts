@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
@@ -41,8 +41,21 @@ const needMessage = (record: RecordRefMessage, clientId = 'c-northwind') => ({
   type: 'ui.logNeed', record, clientId, need: { title: 'Sanctions review', practiceArea: 'Employment' },
 });
 
+/** What the tab's content script answers when asked whether the frame is shown plainly. */
+let frameShown: boolean | 'no content script';
+const frameQueries: unknown[] = [];
+
 describe('message router', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    frameShown = true;
+    frameQueries.length = 0;
+    vi.spyOn(browser.tabs, 'sendMessage').mockImplementation((async (_tab: number, message: unknown) => {
+      frameQueries.push(message);
+      if (frameShown === 'no content script') throw new Error('Could not establish connection. Receiving end does not exist.');
+      return frameShown;
+    }) as never);
+  });
 
   it.each([
     ['ui.logNeed', needMessage(RECORD)],
@@ -85,6 +98,25 @@ describe('message router', () => {
     await tabs.setRecord(TAB, RECORD, true);
     expect(await route(needMessage(RECORD, 'c-harbor'), sidebarFrame())).toMatchObject({ ok: false, error: { code: 'moved-on' } });
     expect(enqueued).toEqual([]);
+  });
+
+  it.each([false, 'no content script'] as const)('refuses a write from the page’s frame when the content script answers %s to "shown plainly?"', async (answer) => {
+    const { route, tabs, enqueued } = setUp();
+    await tabs.setRecord(TAB, RECORD, true);
+    frameShown = answer;
+    expect(await route(needMessage(RECORD), sidebarFrame())).toMatchObject({ ok: false, error: { code: 'covered' } });
+    expect(frameQueries).toEqual([{ type: 'bg.isFrameShownPlainly' }]);
+    expect(enqueued).toEqual([]);
+  });
+
+  it('does not ask the page about a write from the side panel (it is not in the page)', async () => {
+    const { route, tabs, enqueued } = setUp();
+    await tabs.setRecord(TAB, RECORD, true);
+    frameShown = false;
+    const sidePanel = { id: 'test-extension-id', origin: extensionOrigin(), url: `${extensionOrigin()}/sidepanel.html` } as Runtime.MessageSender;
+    expect(await route({ ...needMessage(RECORD), tabId: TAB }, sidePanel)).toEqual({ ok: true, value: { id: 'ob-1' } });
+    expect(frameQueries).toEqual([]);
+    expect(enqueued).toHaveLength(1);
   });
 
   it('links the record the user saw, never the one the page switched to', async () => {
