@@ -10,7 +10,8 @@ export type LoadFigures = { users: number; durationMs: number; requests: number;
  * one read, and each request also writes its audit row.
  */
 export async function measureEndpointLoad(server: RunningServer, users = 50, durationMs = 5_000): Promise<LoadFigures> {
-  const tokens = Array.from({ length: users }, (_, i) => server.store.users.create({ name: `Load ${i}`, email: `load-${Date.now()}-${i}@bench.example`, role: 'lawyer' }).token);
+  const tokens: string[] = [];
+  for (let i = 0; i < users; i++) tokens.push((await server.store.users.create({ name: `Load ${i}`, email: `load-${Date.now()}-${i}@bench.example`, role: 'lawyer' })).token);
   const clients = Object.values(DEMO_CLIENTS).map((c) => c.id);
   const latencies: number[] = [];
   let errors = 0;

@@ -64,8 +64,8 @@ async function main(): Promise<void> {
     if (!skipBrowser) {
       const size = { clients: 20_000, secondments: 5_000, needs: 50_000 };
       const seedStart = performance.now();
-      seedLargeBook(server.store, size);
-      say(`large book seeded at the endpoint in ${fmt(performance.now() - seedStart)}: ${JSON.stringify(server.store.counts(DEMO_USERS.partner.id))}`);
+      await seedLargeBook(server.store, size);
+      say(`large book seeded at the endpoint in ${fmt(performance.now() - seedStart)}: ${JSON.stringify(await server.store.counts(DEMO_USERS.partner.id))}`);
       const sync = await measureSync(server, NORTHWIND_ID);
       figures.fullSync = { ms: sync.full.ms, fetchMs: sync.full.fetchMs, applyMs: sync.full.applyMs, changes: sync.full.applied, pages: sync.full.pages, diskBytes: sync.usageBytes, runs: 1, harness: PLAYWRIGHT };
       figures.deltaSync = { ms: sync.delta.ms, changes: sync.delta.applied, runs: 1, harness: PLAYWRIGHT };
