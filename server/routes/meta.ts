@@ -6,6 +6,6 @@ import { buildOpenApiDocument } from '../openapi';
 /** Unauthenticated: liveness and the published contract. */
 export function metaRoutes(app: Hono<AppEnv>, _deps: AppDeps) {
   let doc: unknown;
-  app.get(routes.healthz.path, async (c) => c.json({ ok: true as const }));
-  app.get(routes.getOpenApi.path, async (c) => c.json((doc ??= buildOpenApiDocument())));
+  app.get(routes.healthz.path, (c) => c.json({ ok: true as const }));
+  app.get(routes.getOpenApi.path, (c) => c.json((doc ??= buildOpenApiDocument())));
 }
