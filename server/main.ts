@@ -47,7 +47,9 @@ const server = await startServer({
 });
 if (oidc) console.log(`Accepting sign-ins from ${oidc.issuer} (audience ${oidc.audience}) as well as API tokens.`);
 
-console.log(`Secondment Lens reference endpoint: ${server.url}  (OpenAPI: ${server.url}/v1/openapi.json)`);
+// Never the password: the database is named by host and name only.
+const where = server.store.dialect === 'postgres' ? `PostgreSQL ${new URL(database).host}${new URL(database).pathname}` : `SQLite ${database}`;
+console.log(`Secondment Lens reference endpoint: ${server.url}  (OpenAPI: ${server.url}/v1/openapi.json; database: ${where})`);
 if (await server.store.users.count() === 0) {
   console.log('This endpoint has no users yet. Add the first one (its token is printed once):');
   console.log('  npm run admin -- users add --name "Rita Chen" --email rita.chen@yourfirm.com --role risk');
