@@ -16,12 +16,13 @@ await runOnPostgres();
 const tmp = tempDir();
 let a: RunningServer;
 let b: RunningServer;
-/** Lets a test hold instance A's need write until instance B has answered. */
+/** Lets a test hold instance A's need write (after A claimed the key) until instance B has answered. */
 let holdA: Promise<void> | null = null;
+let claimedOnA: (() => void) | null = null;
 
 beforeAll(async () => {
   const database = tmp.file();
-  a = await start(database, { hooks: { beforeNeedWrite: () => holdA ?? undefined } });
+  a = await start(database, { hooks: { beforeNeedWrite: () => { claimedOnA?.(); return holdA ?? undefined; } } });
   b = await start(database, { seed: false }); // the same database, already seeded by A
 });
 afterAll(async () => {
@@ -36,17 +37,14 @@ describe('two instances on one PostgreSQL database', () => {
   it('one Idempotency-Key claimed on A is seen by B: 409 while A is still writing, the replay once done, one need', async () => {
     let release!: () => void;
     holdA = new Promise((resolve) => { release = resolve; });
+    const claimed = new Promise<void>((resolve) => { claimedOnA = resolve; });
     const key = { 'Idempotency-Key': crypto.randomUUID() };
     const body = { title: 'Held on instance A', practiceArea: 'Tax' };
     try {
       const first = client(a).post(needPath, body, key);
-      // B answers while A holds its claim (polling until A has claimed: the claim is A's first write).
-      let during: Response;
-      for (;;) {
-        during = await client(b).post(needPath, body, key);
-        if (during.status === 409) break;
-        expect(during.status).toBe(409); // never 201: B must not write a second need
-      }
+      await claimed; // A holds the key and has not written yet
+      const during = await client(b).post(needPath, body, key);
+      expect(during.status).toBe(409);
       expect(during.headers.get('retry-after')).toBe('1');
       release();
       const created = await ok(await first, Need, 201);
@@ -57,6 +55,7 @@ describe('two instances on one PostgreSQL database', () => {
     } finally {
       release?.();
       holdA = null;
+      claimedOnA = null;
     }
     expect(await needsTitled('Held on instance A')).toHaveLength(1);
   });
