@@ -52,7 +52,7 @@ const PG_TYPES = {
 export class SqlDatabase {
   readonly dialect: Dialect;
   readonly kysely: Kysely<any>;
-  /** The better-sqlite3 handle (SQLite only): migrations and the bulk seed run on it directly. */
+  /** The better-sqlite3 handle (SQLite only): its migrations run on it directly, as they always have. */
   readonly sqlite: Database.Database | null;
   private readonly current = new AsyncLocalStorage<{ conn: Executor; mode: TransactionMode }>();
   private closed = false;
