@@ -34,9 +34,9 @@ export async function measureImport(rows = 5_000): Promise<ImportFigures> {
     const csvMs = await timed(dbs[0]!, csv);
     const xlsxMs = await timed(dbs[1]!, xlsx);
     const secondImportMs = await timed(dbs[0]!, csv);
-    const store = new FirmStore(dbs[0]!);
-    const created = store.db.prepare('SELECT count(*) FROM secondments').pluck().get() as number;
-    store.close();
+    const store = await FirmStore.open(dbs[0]!);
+    const created = (await store.counts()).secondments;
+    await store.close();
     return { rows, csvMs, xlsxMs, secondImportMs, created, unchanged: created };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,8 @@
  * `npm run bench [-- --json] [-- --skip-browser]`: figures, not pass/fail. Runs the built extension in
  * Debian's Chromium against the reference endpoint and the endpoint on its own, and prints: content
  * script size, first paint of cached context after a full page load, record switch in a single-page
- * app, book sync (20,000 clients) and its delta, the endpoint under 50 concurrent users, and the
+ * app, book sync (20,000 clients) and its delta, the endpoint under 50 concurrent users on SQLite and on
+ * PostgreSQL side by side (a throwaway cluster, as in the tests), and the
  * import of a 5,000-row secondment spreadsheet, and the pipeline page over the large book. With --json: the same figures as one JSON object on
  * standard output (progress goes to standard error). Each figure says which harness measured it.
  */
@@ -14,7 +15,7 @@ import { DEMO_TOKENS, DEMO_USERS, NORTHWIND_ID } from '../server/demo/demo-ids';
 import { seedLargeBook } from '../server/demo/large-book';
 import { startServer } from '../server/start-server';
 import { EXTENSION_DIR, launchWithExtension, signInThroughOptions } from '../scripts/chromium-with-extension';
-import { measureEndpointLoad as measureLoad } from './endpoint-load';
+import { type LoadFigures, measureEndpointLoadOnBothDatabases as measureLoad } from './endpoint-load';
 import { measureImport } from './import-timings';
 import { measurePaints } from './paint-timings';
 import { measurePipeline } from './pipeline-timings';
@@ -54,8 +55,13 @@ async function main(): Promise<void> {
     }
 
     const load = await measureLoad(server, 50, 5_000);
-    figures.endpointContextLoad = { ...load, database: 'sqlite', harness: NODE };
-    say(`endpoint, GET context with 50 concurrent users on SQLite: ${load.requestsPerSecond.toFixed(0)} requests/s, latency p50 ${load.latencyMs.p50.toFixed(1)} ms, p95 ${load.latencyMs.p95.toFixed(1)} ms (${load.requests} requests, ${load.errors} errors; ${NODE})`);
+    figures.endpointContextLoad = { sqlite: { ...load.sqlite, harness: NODE }, postgres: { ...load.postgres, harness: NODE } };
+    const line = (name: string, l: LoadFigures | { error: string }) => ('error' in l
+      ? `${name.padEnd(10)} not measured: ${l.error}`
+      : `${name.padEnd(10)} ${l.requestsPerSecond.toFixed(0).padStart(5)} requests/s, latency p50 ${l.latencyMs.p50.toFixed(1)} ms, p95 ${l.latencyMs.p95.toFixed(1)} ms (${l.requests} requests, ${l.errors} errors)`);
+    say(`endpoint, GET context with 50 concurrent users, side by side (${NODE}):`);
+    say(`  ${line('SQLite', load.sqlite)}`);
+    say(`  ${line('PostgreSQL', load.postgres)}`);
 
     const imp = await measureImport(5_000);
     figures.import5000 = { ...imp, harness: NODE };
@@ -64,8 +70,8 @@ async function main(): Promise<void> {
     if (!skipBrowser) {
       const size = { clients: 20_000, secondments: 5_000, needs: 50_000 };
       const seedStart = performance.now();
-      seedLargeBook(server.store, size);
-      say(`large book seeded at the endpoint in ${fmt(performance.now() - seedStart)}: ${JSON.stringify(server.store.counts(DEMO_USERS.partner.id))}`);
+      await seedLargeBook(server.store, size);
+      say(`large book seeded at the endpoint in ${fmt(performance.now() - seedStart)}: ${JSON.stringify(await server.store.counts(DEMO_USERS.partner.id))}`);
       const sync = await measureSync(server, NORTHWIND_ID);
       figures.fullSync = { ms: sync.full.ms, fetchMs: sync.full.fetchMs, applyMs: sync.full.applyMs, changes: sync.full.applied, pages: sync.full.pages, diskBytes: sync.usageBytes, runs: 1, harness: PLAYWRIGHT };
       figures.deltaSync = { ms: sync.delta.ms, changes: sync.delta.applied, runs: 1, harness: PLAYWRIGHT };

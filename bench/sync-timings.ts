@@ -19,7 +19,7 @@ export async function measureSync(server: RunningServer, clientId: string) {
   const usageBytes = await browser.worker.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
 
   for (let i = 0; i < 100; i++) {
-    server.store.createNeed(clientId, { title: `Bench need ${i}`, practiceArea: 'Employment', detail: '', confidential: false, sourceSecondmentId: null }, { id: DEMO_USERS.partner.id, name: 'Eleanor Marsh' });
+    await server.store.createNeed(clientId, { title: `Bench need ${i}`, practiceArea: 'Employment', detail: '', confidential: false, sourceSecondmentId: null }, { id: DEMO_USERS.partner.id, name: 'Eleanor Marsh' });
   }
   const delta = await syncNow();
   await browser.context.close();

@@ -17,15 +17,15 @@ export function noteAudit(c: Context<AppEnv>, action: AuditNote['action'], detai
  * exactly as one that does not exist (404, same body apart from `instance`); the audit trail alone
  * records the refusal, with the client, as `access.refused`.
  */
-export function requireClientAccess(c: Context<AppEnv>, store: FirmStore, clientId: string | undefined): string {
+export async function requireClientAccess(c: Context<AppEnv>, store: FirmStore, clientId: string | undefined): Promise<string> {
   const user = c.get('user');
   const valid = clientId !== undefined && Id.safeParse(clientId).success;
-  if (valid && store.isWalled(user.id, clientId)) {
+  if (valid && await store.isWalled(user.id, clientId)) {
     const attempted = c.get('audit')?.action;
     noteAudit(c, 'access.refused', { clientId, target: attempted ?? null });
     throw new ProblemError(404, NO_SUCH_CLIENT);
   }
-  if (!valid || !store.getClient(clientId)) {
+  if (!valid || !(await store.getClient(clientId))) {
     const note = c.get('audit');
     if (note) c.set('audit', { ...note, clientId: null, target: `unknown client ${String(clientId).slice(0, 64)}` });
     throw new ProblemError(404, NO_SUCH_CLIENT);

@@ -39,7 +39,7 @@ export function createApp(deps: AppDeps) {
     // Before authentication (and on the unauthenticated routes): a flood of guessed tokens or
     // probes is slowed down by where it comes from.
     app.use('*', async (c, next) => {
-      address.enforce(clientAddress(c, deps.trustProxy ?? false), 'this network address');
+      await address.enforce(clientAddress(c, deps.trustProxy ?? false), 'this network address');
       await next();
     });
   }

@@ -17,7 +17,7 @@ export function auditTrail(store: FirmStore): MiddlewareHandler<AppEnv> {
     c.header('X-Request-Id', requestId);
     const note = c.get('audit');
     if (!note) return;
-    store.audit.append({
+    await store.audit.append({
       userId: c.get('user')?.id ?? null,
       action: note.action,
       clientId: note.clientId ?? null,

@@ -36,16 +36,16 @@ export function bearerAuth(store: FirmStore, perUser?: RateLimiter, verifyJwt?: 
       const result = await verifyJwt(token);
       if (!result.ok) refuse(`identity provider: ${result.reason}`, result.detail);
       else {
-        const found = store.users.byIdentity(result.identity);
+        const found = await store.users.byIdentity(result.identity);
         if ('refused' in found) refuse(`identity provider: ${found.refused} (${result.identity.email ?? result.identity.subject})`, IDENTITY_REFUSALS[found.refused]);
         else user = found.user;
       }
     } else {
-      user = token ? store.userByToken(token) : null;
+      user = token ? await store.userByToken(token) : null;
       if (!user) refuse('token', 'The token is not valid. Sign in again.');
     }
     c.set('user', user!);
-    perUser?.enforce(user!.id, 'this user');
+    await perUser?.enforce(user!.id, 'this user');
     await next();
   };
 }

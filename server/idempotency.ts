@@ -52,8 +52,8 @@ export function fingerprint(method: string, path: string, body: unknown): string
 type Outcome = { status: number; body: unknown; headers?: Record<string, string> };
 
 /**
- * Runs a write at most once per (user, key): claim the key (committed, so a concurrent request on
- * any server sharing the file sees it) — a key already answered replays that answer before anything
+ * Runs a write at most once per (user, key): claim the key (a committed unique insert, so a
+ * concurrent request on any instance sharing the database sees it) — a key already answered replays that answer before anything
  * else is checked — then `validate` (access, references; a refusal releases the key), optionally
  * wait (test hook), then write the record and the stored answer in ONE transaction, so a crash
  * leaves either both or neither.
@@ -62,11 +62,11 @@ export async function runIdempotent(
   store: FirmStore,
   args: {
     userId: string; key: string; fingerprint: string;
-    validate?: () => void; onReplay?: () => void; beforeWrite?: () => Promise<void> | void;
+    validate?: () => Promise<void> | void; onReplay?: () => void; beforeWrite?: () => Promise<void> | void;
   },
-  write: () => Outcome,
+  write: () => Promise<Outcome>,
 ): Promise<Response> {
-  const claim = store.claimIdempotencyKey(args.userId, args.key, args.fingerprint, IDEMPOTENCY_LEASE_MS);
+  const claim = await store.claimIdempotencyKey(args.userId, args.key, args.fingerprint, IDEMPOTENCY_LEASE_MS);
   switch (claim.kind) {
     case 'mismatch':
       throw new ProblemError(422, 'This Idempotency-Key was already used with a different request. Use a new key for a new need.', { type: PROBLEM_TYPES.idempotencyKeyReused });
@@ -81,18 +81,18 @@ export async function runIdempotent(
       break;
   }
   try {
-    args.validate?.();
+    await args.validate?.();
     await args.beforeWrite?.();
-    const { status, text, headers } = store.transaction(() => {
-      const out = write();
+    const { status, text, headers } = await store.transaction(async () => {
+      const out = await write();
       const text = out.body === null ? '' : JSON.stringify(out.body);
       const headers: Record<string, string> = { ...(out.body === null ? {} : { 'Content-Type': 'application/json' }), ...out.headers };
-      store.completeIdempotencyKey(args.userId, args.key, out.status, text, headers);
+      await store.completeIdempotencyKey(args.userId, args.key, out.status, text, headers);
       return { status: out.status, text, headers };
     });
     return new Response(bodyFor(status, text), { status, headers });
   } catch (err) {
-    store.releaseIdempotencyKey(args.userId, args.key); // the request did not happen: a retry may try again
+    await store.releaseIdempotencyKey(args.userId, args.key); // the request did not happen: a retry may try again
     throw err;
   }
 }

@@ -16,7 +16,7 @@ export type StartServerOptions = {
   port?: number;
   /** Default 127.0.0.1 (loopback only). */
   host?: string;
-  /** SQLite file (its folder is created) or ':memory:'. Default data/lens.sqlite. */
+  /** SQLite file (its folder is created), ':memory:', or a postgres:// URL. Default data/lens.sqlite. */
   dbPath?: string;
   /** Seed the demo firm (public demo tokens!) into an empty database. Default false: `LENS_DEMO=1` asks for it. */
   seed?: boolean;
@@ -39,26 +39,30 @@ export type RunningServer = { url: string; port: number; store: FirmStore; close
 /** Starts the reference endpoint in-process (npm run server, npm start and the end-to-end tests use it). */
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
-  const store = new FirmStore(opts.dbPath ?? 'data/lens.sqlite');
+  const store = await FirmStore.open(opts.dbPath ?? 'data/lens.sqlite');
   const housekeeping = startHousekeeping(store, opts.auditRetentionDays ?? 0);
   try {
-    if (opts.seed && store.isEmpty()) seedDemoFirm(store);
-    housekeeping.runNow();
+    if (opts.seed && await store.isEmpty()) await seedDemoFirm(store);
+    await housekeeping.runNow();
   } catch (err) {
     housekeeping.stop();
-    store.close();
+    await store.close();
     throw err;
   }
-  const app = createApp({ store, hooks: opts.hooks, log: opts.log, limits: opts.limits, trustProxy: opts.trustProxy,
+  // Several instances share one PostgreSQL database: their budgets must be one budget.
+  const limits = opts.limits && store.dialect === 'postgres'
+    ? { user: opts.limits.user.sharedIn(store.sql, 'user'), address: opts.limits.address.sharedIn(store.sql, 'address') }
+    : opts.limits;
+  const app = createApp({ store, hooks: opts.hooks, log: opts.log, limits, trustProxy: opts.trustProxy,
     verifyJwt: opts.oidc ? createOidcVerifier(opts.oidc) : undefined,
   });
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname: host }, () => resolve(s));
     s.once('error', reject);
-  }).catch((err) => {
+  }).catch(async (err) => {
     housekeeping.stop();
-    store.close();
+    await store.close();
     throw err;
   });
   const port = (server.address() as AddressInfo).port;
@@ -74,8 +78,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       if ('closeAllConnections' in server) (server as import('node:http').Server).closeAllConnections();
       housekeeping.stop();
       server.close(() => {
-        store.close();
-        resolve();
+        void store.close().then(resolve, resolve);
       });
     })),
   };
@@ -86,16 +89,16 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
  * their retention hourly, audit rows past the firm's retention daily. Timers do not keep Node alive.
  */
 function startHousekeeping(store: FirmStore, auditRetentionDays: number) {
-  const pruneKeys = () => store.expireIdempotencyKeys(IDEMPOTENCY_RETENTION_MS);
-  const pruneAudit = () => {
-    if (auditRetentionDays > 0) store.audit.prune(new Date(Date.now() - auditRetentionDays * 24 * 3600_000).toISOString());
+  const pruneKeys = async () => {
+    await store.expireIdempotencyKeys(IDEMPOTENCY_RETENTION_MS);
+    // A bucket idle for an hour is full again: forgetting it changes nothing.
+    await store.sql.run(`DELETE FROM rate_buckets WHERE at_ms < ?`, [Date.now() - 3600_000]);
   };
-  const guarded = (fn: () => unknown) => () => {
-    try {
-      fn();
-    } catch (err) {
-      console.error('Housekeeping failed (will try again):', err); // e.g. the database is busy
-    }
+  const pruneAudit = async () => {
+    if (auditRetentionDays > 0) await store.audit.prune(new Date(Date.now() - auditRetentionDays * 24 * 3600_000).toISOString());
+  };
+  const guarded = (fn: () => Promise<unknown>) => () => {
+    fn().catch((err) => console.error('Housekeeping failed (will try again):', err)); // e.g. the database is busy
   };
   const timers = [
     setInterval(guarded(pruneKeys), IDEMPOTENCY_PRUNE_INTERVAL_MS),
@@ -103,9 +106,9 @@ function startHousekeeping(store: FirmStore, auditRetentionDays: number) {
   ];
   for (const t of timers) t.unref();
   return {
-    runNow: () => {
-      pruneKeys();
-      pruneAudit();
+    runNow: async () => {
+      await pruneKeys();
+      await pruneAudit();
     },
     stop: () => timers.forEach(clearInterval),
   };

@@ -22,7 +22,7 @@ export type AdminOptions = { dbPath: string; io: AdminIo; commands?: readonly Ad
 function overview(commands: readonly AdminCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
-    'Secondment Lens admin: npm run admin -- <command> [options]   (database: LENS_DB, default data/lens.sqlite)',
+    'Secondment Lens admin: npm run admin -- <command> [options]   (database: LENS_DATABASE_URL, else LENS_DB, default data/lens.sqlite)',
     '',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
@@ -66,7 +66,13 @@ export async function runAdmin(argv: readonly string[], opts: AdminOptions): Pro
     return 0;
   }
 
-  const store = new FirmStore(opts.dbPath);
+  let store: FirmStore;
+  try {
+    store = await FirmStore.open(opts.dbPath);
+  } catch (err) {
+    io.err(`Cannot open the database: ${(err as Error).message}`);
+    return 1;
+  }
   let status = 0;
   let detail = '';
   try {
@@ -84,9 +90,9 @@ export async function runAdmin(argv: readonly string[], opts: AdminOptions): Pro
     }
   } finally {
     try {
-      store.audit.append({ userId: null, action: 'admin.command', target: `${describeRun(command, rest)}${detail ? ` → ${detail}` : ''}`, status });
+      await store.audit.append({ userId: null, action: 'admin.command', target: `${describeRun(command, rest)}${detail ? ` → ${detail}` : ''}`, status });
     } finally {
-      store.close();
+      await store.close();
     }
   }
   return status;

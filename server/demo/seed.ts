@@ -31,34 +31,36 @@ type SecondmentPlan = {
  * Seeds the demo firm "Marsh Okafor LLP" into an empty store, in one transaction. Deterministic for a
  * given `today`: choices come from a seeded PRNG, never Math.random.
  */
-export function seedDemoFirm(store: FirmStore, opts: SeedOptions = {}): void {
+export async function seedDemoFirm(store: FirmStore, opts: SeedOptions = {}): Promise<void> {
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const rng = createRng(DEMO_SEED);
   const clients = [...Object.values(DEMO_CLIENTS), ...OTHER_CLIENTS];
 
-  store.transaction(() => {
-    store.setPracticeAreas(PRACTICE_AREAS);
-    for (const u of Object.values(DEMO_USERS)) store.insertUser({ ...u });
+  await store.transaction(async () => {
+    await store.setPracticeAreas(PRACTICE_AREAS);
+    for (const u of Object.values(DEMO_USERS)) await store.insertUser({ ...u });
 
-    clients.forEach((c, i) => store.insertClient({ ...c, externalIds: recordsFor(c.id, i) }));
-    for (const w of DEMO_WALLS) store.raiseWall(w.userId, w.clientId);
+    for (const [i, c] of clients.entries()) await store.insertClient({ ...c, externalIds: recordsFor(c.id, i) });
+    for (const w of DEMO_WALLS) await store.raiseWall(w.userId, w.clientId);
 
     const plans = secondmentPlans(rng, clients.map((c) => c.id));
     const secondments = plans.map((p) => buildSecondment(rng, today, p)).map(withFirmMentor);
-    for (const s of secondments) store.insertSecondment(s);
+    for (const s of secondments) await store.insertSecondment(s);
 
-    for (const n of buildNeeds(rng, today, clients.map((c) => c.id), secondments).map(withTriage)) store.insertNeed(n);
+    for (const n of buildNeeds(rng, today, clients.map((c) => c.id), secondments).map(withTriage)) await store.insertNeed(n);
 
     const bd = DEMO_USERS.bd;
     const flagged = [DEMO_CLIENTS.northwind.id, 'c-kestrel-bank', 'c-vale-telecom', 'c-orchard-pharma'];
-    flagged.forEach((clientId, i) => store.setFlag({
-      clientId,
-      flaggedBy: { userId: bd.id, name: bd.name },
-      flaggedAt: `${addDays(today, -(7 + i * 11))}T10:${String(10 + i * 7).padStart(2, '0')}:00Z`,
-      reason: FLAG_REASONS[i % FLAG_REASONS.length]!,
-      priority: (['high', 'medium', 'high', 'low'] as const)[i]!,
-      version: `seed${i + 1}`, // deterministic, like the rest of the demo
-    }));
+    for (const [i, clientId] of flagged.entries()) {
+      await store.setFlag({
+        clientId,
+        flaggedBy: { userId: bd.id, name: bd.name },
+        flaggedAt: `${addDays(today, -(7 + i * 11))}T10:${String(10 + i * 7).padStart(2, '0')}:00Z`,
+        reason: FLAG_REASONS[i % FLAG_REASONS.length]!,
+        priority: (['high', 'medium', 'high', 'low'] as const)[i]!,
+        version: `seed${i + 1}`, // deterministic, like the rest of the demo
+      });
+    }
   });
 }
 

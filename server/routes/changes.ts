@@ -7,15 +7,15 @@ import type { AppDeps, AppEnv } from '../env';
 
 /** The per-user delta feed that keeps the extension's cache in step. */
 export function changesRoutes(app: Hono<AppEnv>, { store }: AppDeps) {
-  app.get(honoPath(routes.getChanges.path), (c) => {
+  app.get(honoPath(routes.getChanges.path), async (c) => {
     const { since, limit } = readQuery(c, ChangesQuery);
     const user = c.get('user');
-    const { page, skipped } = store.changes(user, Number(since), limit);
+    const { page, skipped } = await store.changes(user, Number(since), limit);
     noteAudit(c, 'changes.read', { target: `since ${since}: ${page.changes.length} change(s)${skipped.length ? `, ${skipped.length} left out` : ''}` });
     // Each row the contract refused is reported once (not on every user's every poll).
     for (const s of skipped) {
-      if (store.noteSkippedChange(s)) {
-        store.audit.append({ userId: null, action: 'feed.skipped', clientId: s.clientId, target: `${s.entity} at ${s.seq}: ${s.reason}`, status: 0, requestId: c.get('requestId') });
+      if (await store.noteSkippedChange(s)) {
+        await store.audit.append({ userId: null, action: 'feed.skipped', clientId: s.clientId, target: `${s.entity} at ${s.seq}: ${s.reason}`, status: 0, requestId: c.get('requestId') });
       }
     }
     return c.json(page satisfies ChangesPage, 200, { 'Cache-Control': 'private, no-store' });

@@ -7,11 +7,11 @@ import type { AppDeps, AppEnv } from '../env';
 
 /** The sidebar's one read: a client's secondments, needs and flag, revalidated by ETag. */
 export function contextRoutes(app: Hono<AppEnv>, { store }: AppDeps) {
-  app.get(honoPath(routes.getClientContext.path), (c) => {
+  app.get(honoPath(routes.getClientContext.path), async (c) => {
     noteAudit(c, 'context.view');
-    const clientId = requireClientAccess(c, store, c.req.param('id'));
+    const clientId = await requireClientAccess(c, store, c.req.param('id'));
     noteAudit(c, 'context.view', { clientId });
-    const data = store.clientData(clientId, c.get('user'))!;
+    const data = (await store.clientData(clientId, c.get('user')))!;
     // Strong validator over the data itself (asOf excluded): equal bytes of data ⇔ equal tag.
     const etag = `"${createHash('sha256').update(JSON.stringify(data)).digest('base64url').slice(0, 32)}"`;
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization' };

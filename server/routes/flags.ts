@@ -25,12 +25,12 @@ export function flagRoutes(app: Hono<AppEnv>, { store }: AppDeps) {
     noteAudit(c, 'flag.set');
     requireRole(user, 'bd', 'flag a client as a secondment candidate');
     const input = await readJson(c, CandidateFlagInput);
-    return once(c, store, input, () => {
-      const clientId = requireClientAccess(c, store, c.req.param('id'));
+    return once(c, store, input, async () => {
+      const clientId = await requireClientAccess(c, store, c.req.param('id'));
       noteAudit(c, 'flag.set', { clientId });
-      const current = store.getFlag(clientId);
+      const current = await store.getFlag(clientId);
       checkPrecondition(c.req.header('if-match'), current, true);
-      const flag = store.setFlag(CandidateFlag.parse({
+      const flag = await store.setFlag(CandidateFlag.parse({
         clientId,
         flaggedBy: { userId: user.id, name: user.name },
         flaggedAt: new Date().toISOString(),
@@ -46,14 +46,14 @@ export function flagRoutes(app: Hono<AppEnv>, { store }: AppDeps) {
     const user = c.get('user');
     noteAudit(c, 'flag.clear');
     requireRole(user, 'bd', 'clear a candidate flag');
-    return once(c, store, null, () => {
-      const clientId = requireClientAccess(c, store, c.req.param('id'));
+    return once(c, store, null, async () => {
+      const clientId = await requireClientAccess(c, store, c.req.param('id'));
       noteAudit(c, 'flag.clear', { clientId });
-      const current = store.getFlag(clientId);
+      const current = await store.getFlag(clientId);
       // Clearing a flag that is already gone overwrites nobody's change: done, whatever If-Match said.
       if (current) {
         checkPrecondition(c.req.header('if-match'), current, false);
-        store.clearFlag(clientId);
+        await store.clearFlag(clientId);
         noteAudit(c, 'flag.clear', { clientId, target: current.version ?? null });
       }
       return { status: 204, body: null };
@@ -62,10 +62,10 @@ export function flagRoutes(app: Hono<AppEnv>, { store }: AppDeps) {
 }
 
 /** Runs the write under the request's Idempotency-Key when it has one, else directly. */
-async function once(c: Context<AppEnv>, store: FirmStore, body: unknown, write: () => Outcome): Promise<Response> {
+async function once(c: Context<AppEnv>, store: FirmStore, body: unknown, write: () => Promise<Outcome>): Promise<Response> {
   const key = optionalIdempotencyKey(c);
   if (key === null) {
-    const out = store.transaction(write);
+    const out = await store.transaction(write);
     return out.body === null ? c.body(null, out.status as 204, out.headers) : c.json(out.body, out.status as 200, out.headers);
   }
   const user = c.get('user');

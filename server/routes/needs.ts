@@ -25,19 +25,19 @@ export function needRoutes(app: Hono<AppEnv>, { store, hooks }: AppDeps) {
       key,
       fingerprint: fingerprint('POST', new URL(c.req.url).pathname, input),
       onReplay: () => noteAudit(c, 'need.create', { clientId: requestedId, target: 'replayed answer' }),
-      validate: () => {
-        const clientId = requireClientAccess(c, store, requestedId);
+      validate: async () => {
+        const clientId = await requireClientAccess(c, store, requestedId);
         noteAudit(c, 'need.create', { clientId });
         const errors: { path: string; message: string }[] = [];
-        if (!store.isPracticeArea(input.practiceArea)) errors.push({ path: 'practiceArea', message: 'Not one of the firm\'s practice areas (see /v1/practice-areas).' });
-        if (input.sourceSecondmentId && !store.secondmentBelongsTo(input.sourceSecondmentId, clientId)) {
+        if (!await store.isPracticeArea(input.practiceArea)) errors.push({ path: 'practiceArea', message: 'Not one of the firm\'s practice areas (see /v1/practice-areas).' });
+        if (input.sourceSecondmentId && !await store.secondmentBelongsTo(input.sourceSecondmentId, clientId)) {
           errors.push({ path: 'sourceSecondmentId', message: 'No secondment with this id at this client.' });
         }
         if (errors.length) throw new ProblemError(422, 'The need cannot be logged as it is.', { type: PROBLEM_TYPES.validation, errors });
       },
       beforeWrite: hooks?.beforeNeedWrite ? () => hooks.beforeNeedWrite!({ userId: user.id, clientId: requestedId, idempotencyKey: key }) : undefined,
-    }, () => {
-      const need = Need.parse(store.createNeed(requestedId, input, { id: user.id, name: user.name }));
+    }, async () => {
+      const need = Need.parse(await store.createNeed(requestedId, input, { id: user.id, name: user.name }));
       noteAudit(c, 'need.create', { clientId: requestedId, target: need.id });
       return { status: 201, body: need, headers: { Location: `/v1/clients/${encodeURIComponent(requestedId)}/needs/${encodeURIComponent(need.id)}` } };
     });

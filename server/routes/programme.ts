@@ -27,18 +27,18 @@ export function programmeRoutes(app: Hono<AppEnv>, { store }: AppDeps) {
     return runIdempotent(store, {
       userId: user.id, key, fingerprint: fingerprint('POST', new URL(c.req.url).pathname, input),
       onReplay: () => noteAudit(c, 'checkin.create', { target: 'replayed answer' }),
-      validate: () => {
-        const s = secondmentFor(c, store, secondmentId);
+      validate: async () => {
+        const s = await secondmentFor(c, store, secondmentId);
         requireKeeper(user, s, 'record a check-in');
         if (input.date > today()) throw new ProblemError(422, 'A check-in cannot be dated in the future.', { type: PROBLEM_TYPES.validation, errors: [{ path: 'date', message: 'Today or earlier.' }] });
       },
-    }, () => {
-      const s = store.getSecondment(secondmentId)!;
+    }, async () => {
+      const s = (await store.getSecondment(secondmentId))!;
       const checkIn = CheckIn.parse({
         id: `ci-${crypto.randomUUID()}`, secondmentId, date: input.date, note: input.note,
         recordedBy: { userId: user.id, name: user.name }, recordedAt: new Date().toISOString(),
       });
-      store.recordCheckIn(secondmentId, checkIn, nextDue(s, input.date));
+      await store.recordCheckIn(secondmentId, checkIn, nextDue(s, input.date));
       noteAudit(c, 'checkin.create', { clientId: s.clientId, target: `${secondmentId} ${input.date}` });
       return { status: 201, body: checkIn };
     });
@@ -48,28 +48,28 @@ export function programmeRoutes(app: Hono<AppEnv>, { store }: AppDeps) {
     const user = c.get('user');
     noteAudit(c, 'objective.update');
     const patch = await readJson(c, ObjectivePatch);
-    const s = secondmentFor(c, store, c.req.param('id') ?? '');
+    const s = await secondmentFor(c, store, c.req.param('id') ?? '');
     requireKeeper(user, s, 'change an objective');
     const objectiveId = c.req.param('objectiveId') ?? '';
     const objective = s.objectives.find((o) => o.id === objectiveId);
     if (!objective) throw new ProblemError(404, 'No objective with this id on this secondment.');
     requireIfMatch(c.req.header('if-match'), s.version!, 'secondment', () => 'This secondment changed after you saw it (a check-in or another objective). Look again and retry.');
-    store.setObjectives(s.id, s.objectives.map((o) => (o.id === objectiveId ? { ...o, status: patch.status } : o)));
+    await store.setObjectives(s.id, s.objectives.map((o) => (o.id === objectiveId ? { ...o, status: patch.status } : o)));
     noteAudit(c, 'objective.update', { clientId: s.clientId, target: `${s.id}/${objectiveId}: ${objective.status} → ${patch.status}` });
-    const updated = store.getSecondment(s.id)!;
+    const updated = (await store.getSecondment(s.id))!;
     return c.json(Secondment.parse(updated), 200, { ETag: `"${updated.version}"` });
   });
 }
 
 /** The secondment, if its client is visible to the user; a hidden client's secondment is a missing one. */
-function secondmentFor(c: Context<AppEnv>, store: FirmStore, id: string): Secondment {
-  const s = store.getSecondment(id);
+async function secondmentFor(c: Context<AppEnv>, store: FirmStore, id: string): Promise<Secondment> {
+  const s = await store.getSecondment(id);
   if (!s) throw new ProblemError(404, NO_SUCH_SECONDMENT);
-  if (store.isWalled(c.get('user').id, s.clientId)) {
+  if (await store.isWalled(c.get('user').id, s.clientId)) {
     noteAudit(c, 'access.refused', { clientId: s.clientId, target: c.get('audit')?.action ?? null });
     throw new ProblemError(404, NO_SUCH_SECONDMENT);
   }
-  requireClientAccess(c, store, s.clientId);
+  await requireClientAccess(c, store, s.clientId);
   noteAudit(c, c.get('audit')!.action, { clientId: s.clientId, target: s.id });
   return s;
 }

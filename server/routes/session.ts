@@ -5,9 +5,9 @@ import type { AppDeps, AppEnv } from '../env';
 
 /** Who am I, and the reference lists the sidebar needs. */
 export function sessionRoutes(app: Hono<AppEnv>, { store }: AppDeps) {
-  app.get(honoPath(routes.getMe.path), (c) => {
+  app.get(honoPath(routes.getMe.path), async (c) => {
     const { id, name, email, role } = c.get('user');
     return c.json(User.parse({ id, name, email, role }));
   });
-  app.get(honoPath(routes.listPracticeAreas.path), (c) => c.json(PracticeAreaList.parse({ practiceAreas: store.listPracticeAreas() })));
+  app.get(honoPath(routes.listPracticeAreas.path), async (c) => c.json(PracticeAreaList.parse({ practiceAreas: await store.listPracticeAreas() })));
 }

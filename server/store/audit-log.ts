@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { AuditAction, AuditEntry } from '../../lib/contract';
+import { pluck, type SqlDatabase, statement } from './database';
 
 /** The hash that stands before the first row ever written. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -53,30 +53,38 @@ export function toAuditEntry(r: AuditRow): AuditEntry {
 export class AuditLog {
   private readonly s;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: SqlDatabase) {
     this.s = {
-      last: db.prepare<[], { seq: number; hash: string }>(`SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1`),
-      anchor: db.prepare<[], { seq: number; hash: string }>(`SELECT seq, hash FROM audit_anchor WHERE id = 1`),
-      nextSeq: db.prepare<[], number>(`SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0) + 1`).pluck(),
-      insert: db.prepare(`INSERT INTO audit (seq, at, user_id, action, client_id, target, status, request_id, prev_hash, hash)
+      last: statement<{ seq: number; hash: string }>(db, `SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1`),
+      anchor: statement<{ seq: number; hash: string }>(db, `SELECT seq, hash FROM audit_anchor WHERE id = 1`),
+      // Numbers are never reused, even after the last rows are pruned or removed: SQLite keeps
+      // AUTOINCREMENT's high-water mark; PostgreSQL a counter row, rolled back with its transaction.
+      nextSeq: pluck<number>(db, db.dialect === 'sqlite'
+        ? `SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0) + 1`
+        : `UPDATE audit_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq`),
+      insert: statement(db, `INSERT INTO audit (seq, at, user_id, action, client_id, target, status, request_id, prev_hash, hash)
         VALUES (@seq, @at, @user_id, @action, @client_id, @target, @status, @request_id, @prev_hash, @hash)`),
-      iterate: db.prepare<[number], AuditRow>(`SELECT * FROM audit WHERE seq > ? ORDER BY seq`),
-      count: db.prepare<[], number>(`SELECT count(*) FROM audit`).pluck(),
-      openGate: db.prepare(`INSERT OR IGNORE INTO audit_prune_gate (id) VALUES (1)`),
-      closeGate: db.prepare(`DELETE FROM audit_prune_gate`),
-      lastBefore: db.prepare<[string], AuditRow>(`SELECT * FROM audit WHERE at < ? ORDER BY seq DESC LIMIT 1`),
-      pruneUpTo: db.prepare(`DELETE FROM audit WHERE seq <= ?`),
-      setAnchor: db.prepare(`INSERT INTO audit_anchor (id, seq, hash) VALUES (1, @seq, @hash)
+      iterate: statement<AuditRow>(db, `SELECT * FROM audit WHERE seq > ? ORDER BY seq LIMIT ?`),
+      count: pluck<number>(db, `SELECT count(*) FROM audit`),
+      openGate: statement(db, `INSERT INTO audit_prune_gate (id) VALUES (1) ON CONFLICT DO NOTHING`),
+      closeGate: statement(db, `DELETE FROM audit_prune_gate`),
+      lastBefore: statement<AuditRow>(db, `SELECT * FROM audit WHERE at < ? ORDER BY seq DESC LIMIT 1`),
+      pruneUpTo: statement(db, `DELETE FROM audit WHERE seq <= ?`),
+      setAnchor: statement(db, `INSERT INTO audit_anchor (id, seq, hash) VALUES (1, @seq, @hash)
         ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`),
     };
   }
 
-  /** Appends one row, chained to the last; in its own immediate transaction so two writers cannot fork the chain. */
-  append(r: AuditRecord): AuditEntry {
-    return this.db.transaction(() => {
-      const prev = this.s.last.get() ?? this.s.anchor.get();
+  /**
+   * Appends one row, chained to the last. In a write transaction holding the audit lock, so two
+   * writers (two instances on PostgreSQL, two processes on one SQLite file) cannot fork the chain.
+   */
+  append(r: AuditRecord): Promise<AuditEntry> {
+    return this.db.transaction(async () => {
+      await this.db.lock('audit');
+      const prev = (await this.s.last.get()) ?? (await this.s.anchor.get());
       const row = {
-        seq: this.s.nextSeq.get()!,
+        seq: (await this.s.nextSeq.get())!,
         at: r.at ?? new Date().toISOString(),
         user_id: r.userId,
         action: r.action,
@@ -87,36 +95,46 @@ export class AuditLog {
       };
       const prev_hash = prev?.hash ?? GENESIS_HASH;
       const full: AuditRow = { ...row, prev_hash, hash: auditHash(prev_hash, row) };
-      this.s.insert.run(full);
+      await this.s.insert.run(full);
       return toAuditEntry(full);
-    }).immediate();
+    }, 'audit');
   }
 
   /** Oldest first, from `since` (an instant) and after the cursor, filtered; one more than `limit` tells of more. */
-  query(f: AuditFilter): AuditRow[] {
+  query(f: AuditFilter): Promise<AuditRow[]> {
     const where: string[] = ['seq > @afterSeq'];
     if (f.clientId) where.push('client_id = @clientId');
     if (f.userId) where.push('user_id = @userId');
     if (f.action) where.push('action = @action');
     if (f.since) where.push('at >= @since');
     // Only fixed fragments are joined; every value is a bound parameter.
-    return this.db.prepare<Record<string, unknown>, AuditRow>(`SELECT * FROM audit WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @limit`)
-      .all({ afterSeq: f.afterSeq ?? 0, clientId: f.clientId, userId: f.userId, action: f.action, since: f.since, limit: f.limit });
+    return this.db.all<AuditRow>(`SELECT * FROM audit WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @limit`,
+      { afterSeq: f.afterSeq ?? 0, clientId: f.clientId, userId: f.userId, action: f.action, since: f.since, limit: f.limit });
   }
 
-  /** Every row from the first (or the anchor) on, in order. */
-  *rowsSince(since: string | undefined): Generator<AuditRow> {
-    for (const r of this.s.iterate.iterate(0)) if (!since || r.at >= since) yield r;
+  /** Every row from the first (or the anchor) on, in order, read in pages. */
+  async *rowsSince(since: string | undefined): AsyncGenerator<AuditRow> {
+    for await (const r of this.pages()) if (!since || r.at >= since) yield r;
+  }
+
+  private async *pages(): AsyncGenerator<AuditRow> {
+    let after = 0;
+    for (;;) {
+      const page = await this.s.iterate.all(after, 1000);
+      yield* page;
+      if (page.length < 1000) return;
+      after = page[page.length - 1]!.seq;
+    }
   }
 
   /** Walks the chain from the anchor: the first row whose link or hash does not hold is reported. */
-  verify(): VerifyResult {
-    const anchor = this.s.anchor.get();
+  async verify(): Promise<VerifyResult> {
+    const anchor = await this.s.anchor.get();
     let prevHash = anchor?.hash ?? GENESIS_HASH;
     let prevSeq = anchor?.seq ?? 0;
     let rows = 0;
     let firstSeq: number | null = null;
-    for (const r of this.s.iterate.iterate(0)) {
+    for await (const r of this.pages()) {
       rows++;
       firstSeq ??= r.seq;
       if (r.seq <= prevSeq) return { ok: false, rows, brokenSeq: r.seq, reason: 'out of order' };
@@ -135,21 +153,22 @@ export class AuditLog {
    * Deletes rows older than `before` (an instant), keeping the chain verifiable: the last deleted
    * row's hash becomes the anchor. Returns how many rows went.
    */
-  prune(before: string): number {
-    return this.db.transaction(() => {
-      const last = this.s.lastBefore.get(before);
+  prune(before: string): Promise<number> {
+    return this.db.transaction(async () => {
+      await this.db.lock('audit');
+      const last = await this.s.lastBefore.get(before);
       if (!last) return 0;
-      this.s.openGate.run();
+      await this.s.openGate.run();
       try {
-        this.s.setAnchor.run({ seq: last.seq, hash: last.hash });
-        return this.s.pruneUpTo.run(last.seq).changes;
+        await this.s.setAnchor.run({ seq: last.seq, hash: last.hash });
+        return (await this.s.pruneUpTo.run(last.seq)).changes;
       } finally {
-        this.s.closeGate.run();
+        await this.s.closeGate.run();
       }
-    }).immediate();
+    }, 'audit');
   }
 
-  count(): number {
-    return this.s.count.get() ?? 0;
+  async count(): Promise<number> {
+    return (await this.s.count.get()) ?? 0;
   }
 }

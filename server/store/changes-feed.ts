@@ -1,5 +1,6 @@
-import type Database from 'better-sqlite3';
 import { Change, type ChangesPage } from '../../lib/contract';
+import type { SqlDatabase } from './database';
+import { statement } from './database';
 import {
   toClient, toFlag, toNeed, toSecondment,
   type ClientRow, type FlagRow, type MappingRow, type NeedRow, type SecondmentRow, type Viewer,
@@ -21,47 +22,40 @@ type TombstoneRow = { seq: number; entity: 'client' | 'secondment' | 'need' | 'f
  * it stays on the user's last visible change rather than the global head, so its movement tells
  * nothing of other users' or walled clients' writes.
  */
-export function createChangesReader(db: Database.Database) {
+export function createChangesReader(db: SqlDatabase) {
   const notWalled = `NOT IN (SELECT client_id FROM walls WHERE user_id = @user)`;
   const q = {
-    clients: db.prepare<{ user: string; since: number; n: number }, ClientRow>(
-      `SELECT * FROM clients WHERE seq > @since AND id ${notWalled} ORDER BY seq LIMIT @n`),
-    mappings: db.prepare<[string], MappingRow>(
-      `SELECT * FROM mappings WHERE client_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`),
-    secondments: db.prepare<{ user: string; since: number; n: number }, SecondmentRow>(
-      `SELECT * FROM secondments WHERE seq > @since AND client_id ${notWalled} ORDER BY seq LIMIT @n`),
-    needs: db.prepare<{ user: string; since: number; n: number }, NeedRow>(
-      `SELECT * FROM needs WHERE seq > @since AND client_id ${notWalled} ORDER BY seq LIMIT @n`),
-    flags: db.prepare<{ user: string; since: number; n: number }, FlagRow>(
-      `SELECT * FROM flags WHERE seq > @since AND client_id ${notWalled} ORDER BY seq LIMIT @n`),
-    tombstones: db.prepare<{ user: string; since: number; n: number }, TombstoneRow>(
-      `SELECT * FROM tombstones WHERE seq > @since AND client_id ${notWalled} ORDER BY seq LIMIT @n`),
+    clients: statement<ClientRow>(db, `SELECT * FROM clients WHERE seq > @since AND id ${notWalled} ORDER BY seq LIMIT @n`),
+    mappings: statement<MappingRow>(db, `SELECT * FROM mappings WHERE client_id IN (?) ORDER BY rowid`),
+    secondments: statement<SecondmentRow>(db, `SELECT * FROM secondments WHERE seq > @since AND client_id ${notWalled} ORDER BY seq LIMIT @n`),
+    needs: statement<NeedRow>(db, `SELECT * FROM needs WHERE seq > @since AND client_id ${notWalled} ORDER BY seq LIMIT @n`),
+    flags: statement<FlagRow>(db, `SELECT * FROM flags WHERE seq > @since AND client_id ${notWalled} ORDER BY seq LIMIT @n`),
+    tombstones: statement<TombstoneRow>(db, `SELECT * FROM tombstones WHERE seq > @since AND client_id ${notWalled} ORDER BY seq LIMIT @n`),
     // A revoke only for a client the user could have seen before `since`: a fresh sync needs none,
     // and announcing a client created after `since` would leak that it exists.
-    revokes: db.prepare<{ user: string; since: number; n: number }, { client_id: string; seq: number }>(
-      `SELECT w.client_id, w.seq FROM walls w LEFT JOIN clients c ON c.id = w.client_id
+    revokes: statement<{ client_id: string; seq: number }>(db, `SELECT w.client_id, w.seq FROM walls w LEFT JOIN clients c ON c.id = w.client_id
        WHERE w.user_id = @user AND w.seq > @since AND COALESCE(c.created_seq, 0) <= @since
        ORDER BY w.seq LIMIT @n`),
   };
 
-  const read = (viewer: Viewer, since: number, limit: number): { page: ChangesPage; skipped: SkippedChange[] } => {
+  const read = async (viewer: Viewer, since: number, limit: number): Promise<{ page: ChangesPage; skipped: SkippedChange[] }> => {
     const p = { user: viewer.id, since, n: limit + 1 };
     const items: Item[] = [];
 
-    const clientRows = q.clients.all(p);
+    const clientRows = await q.clients.all(p);
     if (clientRows.length) {
       const byClient = new Map<string, MappingRow[]>();
-      for (const m of q.mappings.all(JSON.stringify(clientRows.map((r) => r.id)))) {
+      for (const m of await q.mappings.all(clientRows.map((r) => r.id))) {
         const list = byClient.get(m.client_id);
         if (list) list.push(m); else byClient.set(m.client_id, [m]);
       }
       for (const r of clientRows) items.push({ seq: r.seq, entity: 'client', change: { type: 'client.upsert', client: toClient(r, byClient.get(r.id) ?? []) } });
     }
-    for (const r of q.secondments.all(p)) items.push({ seq: r.seq, entity: 'secondment', change: { type: 'secondment.upsert', secondment: safely(() => toSecondment(r)) } });
-    for (const r of q.needs.all(p)) items.push({ seq: r.seq, entity: 'need', change: { type: 'need.upsert', need: toNeed(r, viewer) } });
-    for (const r of q.flags.all(p)) items.push({ seq: r.seq, entity: 'flag', change: { type: 'flag.set', flag: toFlag(r) } });
-    for (const r of q.tombstones.all(p)) items.push({ seq: r.seq, entity: 'tombstone', change: tombstoneChange(r) });
-    for (const r of q.revokes.all(p)) items.push({ seq: r.seq, entity: 'wall', change: { type: 'access.revoke', clientId: r.client_id } });
+    for (const r of await q.secondments.all(p)) items.push({ seq: r.seq, entity: 'secondment', change: { type: 'secondment.upsert', secondment: safely(() => toSecondment(r)) } });
+    for (const r of await q.needs.all(p)) items.push({ seq: r.seq, entity: 'need', change: { type: 'need.upsert', need: toNeed(r, viewer) } });
+    for (const r of await q.flags.all(p)) items.push({ seq: r.seq, entity: 'flag', change: { type: 'flag.set', flag: toFlag(r) } });
+    for (const r of await q.tombstones.all(p)) items.push({ seq: r.seq, entity: 'tombstone', change: tombstoneChange(r) });
+    for (const r of await q.revokes.all(p)) items.push({ seq: r.seq, entity: 'wall', change: { type: 'access.revoke', clientId: r.client_id } });
 
     items.sort((a, b) => a.seq - b.seq);
     const hasMore = items.length > limit;
@@ -77,7 +71,7 @@ export function createChangesReader(db: Database.Database) {
     return { page: { changes, nextCursor: String(nextCursor), hasMore }, skipped };
   };
   // One read transaction: a consistent snapshot across the tables even while writes go on.
-  return db.transaction(read);
+  return (viewer: Viewer, since: number, limit: number) => db.transaction(() => read(viewer, since, limit), 'read');
 }
 
 /** A row whose stored JSON cannot even be read becomes a change that fails validation, not a crash. */

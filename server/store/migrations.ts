@@ -233,11 +233,16 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX secondments_natural ON secondments (client_id, planned_start);
   `,
+  // 7 — request budgets shared by every instance on one database (used on PostgreSQL; a single
+  // SQLite instance keeps its buckets in memory).
+  `
+  CREATE TABLE rate_buckets (key TEXT PRIMARY KEY, tokens REAL NOT NULL, at_ms INTEGER NOT NULL, ok INTEGER NOT NULL);
+  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Brings `db` up to `target` (default: latest). Returns the versions applied. */
+/** Brings the SQLite file `db` up to `target` (default: latest). Returns the versions applied. */
 export function migrate(db: Database.Database, target = LATEST_SCHEMA_VERSION): number[] {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > LATEST_SCHEMA_VERSION) {

@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { User, UserRole } from '../../lib/contract';
+import { pluck, type SqlDatabase, statement } from './database';
 
 export type StoredUser = User & { title: string };
 export type DirectoryUser = StoredUser & { disabledAt: string | null; activeTokens: number };
@@ -25,60 +25,59 @@ export type IdentityRefusal = 'unknown' | 'disabled' | 'subject-mismatch';
 export class UserDirectory {
   private readonly s;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: SqlDatabase) {
     this.s = {
-      insertUser: db.prepare(`INSERT INTO users (id, name, email, role, title) VALUES (@id, @name, @email, @role, @title)`),
-      insertToken: db.prepare(`INSERT INTO tokens (id, user_id, token_sha256, label, created_at) VALUES (@id, @user_id, @token_sha256, @label, @created_at)`),
-      byToken: db.prepare<[string], StoredUser>(`SELECT u.id, u.name, u.email, u.role, u.title FROM tokens t JOIN users u ON u.id = t.user_id
+      insertUser: statement(db, `INSERT INTO users (id, name, email, role, title) VALUES (@id, @name, @email, @role, @title)`),
+      insertToken: statement(db, `INSERT INTO tokens (id, user_id, token_sha256, label, created_at) VALUES (@id, @user_id, @token_sha256, @label, @created_at)`),
+      byToken: statement<StoredUser>(db, `SELECT u.id, u.name, u.email, u.role, u.title FROM tokens t JOIN users u ON u.id = t.user_id
         WHERE t.token_sha256 = ? AND t.revoked_at IS NULL AND u.disabled_at IS NULL`),
-      byId: db.prepare<[string], StoredUser>(`SELECT id, name, email, role, title FROM users WHERE id = ?`),
-      byEmail: db.prepare<[string], UserRow>(`SELECT * FROM users WHERE lower(email) = lower(?)`),
-      list: db.prepare<[], UserRow & { active_tokens: number }>(`SELECT u.*, (SELECT count(*) FROM tokens t WHERE t.user_id = u.id AND t.revoked_at IS NULL) AS active_tokens
-        FROM users u ORDER BY u.name COLLATE NOCASE, u.id`),
-      disable: db.prepare(`UPDATE users SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL`),
-      enable: db.prepare(`UPDATE users SET disabled_at = NULL WHERE id = ?`),
-      tokensOf: db.prepare<[string], { id: string; user_id: string; label: string; created_at: string; revoked_at: string | null }>(
-        `SELECT id, user_id, label, created_at, revoked_at FROM tokens WHERE user_id = ? ORDER BY created_at, id`),
-      revoke: db.prepare(`UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`),
-      count: db.prepare<[], number>(`SELECT count(*) FROM users`).pluck(),
-      bySubject: db.prepare<[string], UserRow>(`SELECT * FROM users WHERE oidc_subject = ?`),
-      update: db.prepare(`UPDATE users SET name = @name, role = @role, title = @title WHERE id = @id`),
-      bindSubject: db.prepare(`UPDATE users SET oidc_subject = ? WHERE id = ? AND oidc_subject IS NULL`),
+      byId: statement<StoredUser>(db, `SELECT id, name, email, role, title FROM users WHERE id = ?`),
+      byEmail: statement<UserRow>(db, `SELECT * FROM users WHERE lower(email) = lower(?)`),
+      list: statement<UserRow & { active_tokens: number }>(db, `SELECT u.*, (SELECT count(*) FROM tokens t WHERE t.user_id = u.id AND t.revoked_at IS NULL) AS active_tokens
+        FROM users u ORDER BY lower(u.name), u.id`),
+      disable: statement(db, `UPDATE users SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL`),
+      enable: statement(db, `UPDATE users SET disabled_at = NULL WHERE id = ?`),
+      tokensOf: statement<{ id: string; user_id: string; label: string; created_at: string; revoked_at: string | null }>(db, `SELECT id, user_id, label, created_at, revoked_at FROM tokens WHERE user_id = ? ORDER BY created_at, id`),
+      revoke: statement(db, `UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`),
+      count: pluck<number>(db, `SELECT count(*) FROM users`),
+      bySubject: statement<UserRow>(db, `SELECT * FROM users WHERE oidc_subject = ?`),
+      update: statement(db, `UPDATE users SET name = @name, role = @role, title = @title WHERE id = @id`),
+      bindSubject: statement(db, `UPDATE users SET oidc_subject = ? WHERE id = ? AND oidc_subject IS NULL`),
     };
   }
 
   /** Adds a user with a known token (the demo firm) or none. Emails are unique, case-insensitively. */
-  insert(u: StoredUser, token?: string): void {
-    this.db.transaction(() => {
-      this.s.insertUser.run({ id: u.id, name: u.name, email: u.email, role: u.role, title: u.title });
-      if (token) this.addToken(u.id, token, 'initial');
-    })();
+  async insert(u: StoredUser, token?: string): Promise<void> {
+    await this.db.transaction(async () => {
+      await this.s.insertUser.run({ id: u.id, name: u.name, email: u.email, role: u.role, title: u.title });
+      if (token) await this.addToken(u.id, token, 'initial');
+    });
   }
 
   /** A new user with an opaque id and a fresh token, which is returned once and never stored. */
-  create(input: { name: string; email: string; role: UserRole; title?: string }): { user: StoredUser; token: string } {
+  async create(input: { name: string; email: string; role: UserRole; title?: string }): Promise<{ user: StoredUser; token: string }> {
     const user: StoredUser = { id: `u-${randomUUID()}`, name: input.name, email: input.email, role: input.role, title: input.title ?? '' };
     const token = newTokenValue();
-    this.insert(user, token);
+    await this.insert(user, token);
     return { user, token };
   }
 
   /** A further token for an existing user. */
-  issueToken(userId: string, label = ''): { token: string; info: TokenInfo } {
+  async issueToken(userId: string, label = ''): Promise<{ token: string; info: TokenInfo }> {
     const token = newTokenValue();
-    const info = this.addToken(userId, token, label);
+    const info = await this.addToken(userId, token, label);
     return { token, info };
   }
 
-  private addToken(userId: string, token: string, label: string): TokenInfo {
+  private async addToken(userId: string, token: string, label: string): Promise<TokenInfo> {
     const info: TokenInfo = { id: `t-${randomUUID()}`, userId, label, createdAt: new Date().toISOString(), revokedAt: null };
-    this.s.insertToken.run({ id: info.id, user_id: userId, token_sha256: hashToken(token), label, created_at: info.createdAt });
+    await this.s.insertToken.run({ id: info.id, user_id: userId, token_sha256: hashToken(token), label, created_at: info.createdAt });
     return info;
   }
 
   /** The signed-in user for a bearer token; null for an unknown or revoked token, or a disabled user. */
-  byToken(token: string): StoredUser | null {
-    return this.s.byToken.get(hashToken(token)) ?? null;
+  async byToken(token: string): Promise<StoredUser | null> {
+    return (await this.s.byToken.get(hashToken(token))) ?? null;
   }
 
   /**
@@ -86,54 +85,54 @@ export class UserDirectory {
    * email, binding the subject then, so a later change of email at the provider keeps the account.
    * A user bound to another subject is not taken over by someone who now has their email.
    */
-  byIdentity(identity: { subject: string; email: string | null }): { user: StoredUser } | { refused: IdentityRefusal } {
-    const bySubject = this.s.bySubject.get(identity.subject);
-    const row = bySubject ?? (identity.email ? this.s.byEmail.get(identity.email) : undefined);
+  async byIdentity(identity: { subject: string; email: string | null }): Promise<{ user: StoredUser } | { refused: IdentityRefusal }> {
+    const bySubject = await this.s.bySubject.get(identity.subject);
+    const row = bySubject ?? (identity.email ? await this.s.byEmail.get(identity.email) : undefined);
     if (!row) return { refused: 'unknown' };
     if (!bySubject && row.oidc_subject && row.oidc_subject !== identity.subject) return { refused: 'subject-mismatch' };
     if (row.disabled_at) return { refused: 'disabled' };
-    if (!bySubject) this.s.bindSubject.run(identity.subject, row.id);
+    if (!bySubject) await this.s.bindSubject.run(identity.subject, row.id);
     return { user: { id: row.id, name: row.name, email: row.email, role: row.role, title: row.title } };
   }
 
-  byId(id: string): StoredUser | null {
-    return this.s.byId.get(id) ?? null;
+  async byId(id: string): Promise<StoredUser | null> {
+    return (await this.s.byId.get(id)) ?? null;
   }
 
-  byEmail(email: string): DirectoryUser | null {
-    const row = this.s.byEmail.get(email);
-    return row ? { ...toUser(row), activeTokens: this.tokens(row.id).filter((t) => !t.revokedAt).length } : null;
+  async byEmail(email: string): Promise<DirectoryUser | null> {
+    const row = await this.s.byEmail.get(email);
+    return row ? { ...toUser(row), activeTokens: (await this.tokens(row.id)).filter((t) => !t.revokedAt).length } : null;
   }
 
-  list(): DirectoryUser[] {
-    return this.s.list.all().map((r) => ({ ...toUser(r), activeTokens: r.active_tokens }));
+  async list(): Promise<DirectoryUser[]> {
+    return (await this.s.list.all()).map((r) => ({ ...toUser(r), activeTokens: r.active_tokens }));
   }
 
-  tokens(userId: string): TokenInfo[] {
-    return this.s.tokensOf.all(userId).map((t) => ({ id: t.id, userId: t.user_id, label: t.label, createdAt: t.created_at, revokedAt: t.revoked_at }));
+  async tokens(userId: string): Promise<TokenInfo[]> {
+    return (await this.s.tokensOf.all(userId)).map((t) => ({ id: t.id, userId: t.user_id, label: t.label, createdAt: t.created_at, revokedAt: t.revoked_at }));
   }
 
   /** Changes a user's name, role or title (an import from the firm's directory). */
-  update(id: string, fields: { name: string; role: UserRole; title: string }): void {
-    this.s.update.run({ id, ...fields });
+  async update(id: string, fields: { name: string; role: UserRole; title: string }): Promise<void> {
+    await this.s.update.run({ id, ...fields });
   }
 
   /** False when the user was already disabled. */
-  disable(userId: string): boolean {
-    return this.s.disable.run(new Date().toISOString(), userId).changes > 0;
+  async disable(userId: string): Promise<boolean> {
+    return (await this.s.disable.run(new Date().toISOString(), userId)).changes > 0;
   }
 
-  enable(userId: string): boolean {
-    return this.s.enable.run(userId).changes > 0;
+  async enable(userId: string): Promise<boolean> {
+    return (await this.s.enable.run(userId)).changes > 0;
   }
 
   /** False when there is no such active token. */
-  revokeToken(tokenId: string): boolean {
-    return this.s.revoke.run(new Date().toISOString(), tokenId).changes > 0;
+  async revokeToken(tokenId: string): Promise<boolean> {
+    return (await this.s.revoke.run(new Date().toISOString(), tokenId)).changes > 0;
   }
 
-  count(): number {
-    return this.s.count.get() ?? 0;
+  async count(): Promise<number> {
+    return (await this.s.count.get()) ?? 0;
   }
 }
 

@@ -61,7 +61,7 @@ test('logs a new unmet need from the sidebar and the endpoint stores it', async 
   await page.goto(NORTHWIND_CONTACT);
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
-  const before = session.endpoint.store.countNeeds(NORTHWIND_ID);
+  const before = (await session.endpoint.store.countNeeds(NORTHWIND_ID));
 
   await lens.getByRole('button', { name: 'Log a need', exact: true }).click();
   // Refused in the form: no title. What was typed stays.
@@ -77,8 +77,8 @@ test('logs a new unmet need from the sidebar and the endpoint stores it', async 
   const logged = lens.getByTestId('needs').locator('li.need', { hasText: 'Dutch employment contracts for Rotterdam depot' });
   await expect(logged).toHaveCount(1);
   await expect(logged).toContainText('New');
-  await expect.poll(() => session.endpoint.store.countNeeds(NORTHWIND_ID)).toBe(before + 1);
-  const stored = session.endpoint.store.listNeeds(NORTHWIND_ID).find((n) => n.title === 'Dutch employment contracts for Rotterdam depot');
+  await expect.poll(async () => (await session.endpoint.store.countNeeds(NORTHWIND_ID))).toBe(before + 1);
+  const stored = (await session.endpoint.store.listNeeds(NORTHWIND_ID)).find((n) => n.title === 'Dutch employment contracts for Rotterdam depot');
   expect(stored?.practiceArea).toBe('Employment');
   expect(stored?.identifiedBy.name).toBe('Eleanor Marsh');
 });

@@ -78,20 +78,20 @@ test('reads its DOM and shadow roots, forges pageshow, postMessage and clicks: n
   expect(proxy.requests(LOOKUPS).length).toBe(lookups); // forged bfcache restores drive no look-ups
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible(); // nor blank it
   expect(proxy.requests(/^(PUT|POST|DELETE) /)).toEqual([]);
-  expect(endpoint.store.getFlag(NORTHWIND_ID)).not.toBeNull();
+  expect((await endpoint.store.getFlag(NORTHWIND_ID))).not.toBeNull();
 
   const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen.join('\n'));
   expect(seen.length).toBeGreaterThan(1000);
   // …but none of it reached the page: not the secondee, not the flag's reason, not the frame's document.
   expect(seen).not.toContain('Sam Okafor');
-  expect(seen).not.toContain(endpoint.store.getFlag(NORTHWIND_ID)!.reason);
+  expect(seen).not.toContain((await endpoint.store.getFlag(NORTHWIND_ID))!.reason);
   expect(seen).not.toContain('Active secondees');
   expect(seen).toContain('frame document: none'); // the frame is another origin: its document is not the page's
 });
 
 test('swaps its URL between mousedown and click on "Link": no mapping of its choosing', async () => {
   const { endpoint } = session;
-  const mapped = (externalId: string) => endpoint.store.resolve(DEMO_USERS.partner.id, { system: 'clio', kind: 'contact', externalId, tenant: 'app.clio.com' });
+  const mapped = async (externalId: string) => (await endpoint.store.resolve(DEMO_USERS.partner.id, { system: 'clio', kind: 'contact', externalId, tenant: 'app.clio.com' }));
   // Released at once (the page's report reaches the background before the click does), and after
   // a pause (the sidebar already shows the page's record under the pointer).
   for (const [holdMs, from, swapTo] of [[0, '1999', '1998'], [400, '1996', '1997']] as const) {
@@ -109,10 +109,10 @@ test('swaps its URL between mousedown and click on "Link": no mapping of its cho
     await page.mouse.up();
     await page.waitForTimeout(1_000);
     expect(page.url()).toContain(`contacts/${swapTo}`); // the page did swap
-    expect(mapped(swapTo)).toEqual([]);
+    expect(await mapped(swapTo)).toEqual([]);
     // Released at once, the record the user saw may be linked (that is what they clicked); after
     // the pause the view had changed under the pointer: nothing is done at all.
-    if (holdMs) expect(mapped(from)).toEqual([]);
+    if (holdMs) expect(await mapped(from)).toEqual([]);
     await page.close();
   }
 });
@@ -127,14 +127,14 @@ test('styles the frame see-through: "Clear flag" does nothing until the frame is
   await lens.getByRole('button', { name: 'Yes, clear it' }).click();
   await page.waitForTimeout(1_000);
   expect(proxy.requests(/^DELETE /)).toEqual([]);
-  expect(endpoint.store.getFlag(NORTHWIND_ID)).not.toBeNull();
+  expect((await endpoint.store.getFlag(NORTHWIND_ID))).not.toBeNull();
 
   // Shown plainly again, the same clicks clear it: the refusal above was the see-through frame.
   await page.evaluate(() => (window as unknown as { __seeThrough(on: boolean): void }).__seeThrough(false));
   await expect(lens.getByTestId('covered-notice')).toHaveCount(0);
   await lens.getByRole('button', { name: 'Clear flag' }).click();
   await lens.getByRole('button', { name: 'Yes, clear it' }).click();
-  await expect.poll(() => endpoint.store.getFlag(NORTHWIND_ID)).toBeNull();
+  await expect.poll(async () => (await endpoint.store.getFlag(NORTHWIND_ID))).toBeNull();
 });
 
 test('the background checks too: a write sent from a see-through or covered frame is refused (browsers without IntersectionObserver v2)', async () => {

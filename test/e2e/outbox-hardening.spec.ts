@@ -26,7 +26,7 @@ async function openNorthwind(token: string = DEMO_TOKENS.partner) {
   return { page, lens };
 }
 
-const countAtEndpoint = (title: string) => session.endpoint.store.listNeeds(NORTHWIND_ID).filter((n) => n.title === title).length;
+const countAtEndpoint = async (title: string) => (await session.endpoint.store.listNeeds(NORTHWIND_ID)).filter((n) => n.title === title).length;
 const outboxItem = (lens: FrameLocator, title: string) => lens.locator('li.need.outbox', { hasText: title });
 
 test('commit-then-drop: the endpoint saved it, the answer was lost → retried with the same key, exactly one need', async () => {
@@ -50,7 +50,7 @@ test('a 2xx with an unreadable body is delivered, not parked, and the context is
   await logNeedInSidebar(lens, 'Saved but the answer was garbled');
   await expect(lens.getByTestId('needs').locator('li.need:not(.outbox)', { hasText: 'Saved but the answer was garbled' })).toBeVisible();
   await expect(lens.locator('[data-outbox-state="rejected"]')).toHaveCount(0);
-  expect(countAtEndpoint('Saved but the answer was garbled')).toBe(1);
+  expect(await countAtEndpoint('Saved but the answer was garbled')).toBe(1);
   expect(proxy.requests(NEEDS_POST)).toHaveLength(1); // never sent again
   expect(proxy.requests(/^GET \/v1\/clients\/c-northwind\/context/).length).toBeGreaterThan(contextsBefore);
 });
@@ -64,7 +64,7 @@ test('a permanent 500 ends as a dead letter after the retry budget, with its tex
   await expect(broken).toContainText('Waiting to send');
   await logNeedInSidebar(lens, 'Logged after the broken one');
   await expect(outboxItem(lens, 'Logged after the broken one')).toBeVisible();
-  expect(countAtEndpoint('Logged after the broken one')).toBe(0); // held behind the earlier one of its client
+  expect(await countAtEndpoint('Logged after the broken one')).toBe(0); // held behind the earlier one of its client
   // The user asks to try now (skipping the back-off) until the budget is spent.
   for (let i = 0; i < 8 && proxy.requests(NEEDS_POST).length < 5; i++) {
     await broken.getByRole('button', { name: 'Try now' }).click({ timeout: 10_000 });
@@ -76,7 +76,7 @@ test('a permanent 500 ends as a dead letter after the retry budget, with its tex
   await expect(letter.getByRole('textbox')).toHaveValue(/Broken at the endpoint\nPractice area: Employment/);
   await expect(letter.getByRole('button', { name: /Copy the text/ })).toBeVisible();
   await expect.poll(() => countAtEndpoint('Logged after the broken one'), { timeout: 20_000 }).toBe(1);
-  expect(countAtEndpoint('Broken at the endpoint')).toBe(0);
+  expect(await countAtEndpoint('Broken at the endpoint')).toBe(0);
   await saveSidebarScreenshot(page, 'outbox-dead-letter');
   await letter.getByRole('button', { name: /Copy the text/ }).click();
   await expect(letter.getByRole('status')).toHaveText(/Copied|Select the text/);
@@ -96,11 +96,11 @@ test('an item held for sign-in holds back the later items of its client; after s
   proxy.inject(NEEDS_POST, { kind: 'status', status: 401 }, 1);
   await outboxItem(lens, 'Held for sign-in').getByRole('button', { name: 'Try now' }).click();
   await expect.poll(() => proxy.requests(NEEDS_POST).length).toBe(2);
-  expect(countAtEndpoint('Held for sign-in') + countAtEndpoint('Logged after the held one')).toBe(0);
+  expect((await countAtEndpoint('Held for sign-in')) + (await countAtEndpoint('Logged after the held one'))).toBe(0);
   // Signing in again (same user, same endpoint) keeps the partition and releases the hold: both go, in order.
   await signIn(browser, proxy.url, DEMO_TOKENS.partner);
-  await expect.poll(() => countAtEndpoint('Logged after the held one') + countAtEndpoint('Held for sign-in'), { timeout: 20_000 }).toBe(2);
-  const stamped = endpoint.store.listNeeds(NORTHWIND_ID).filter((n) => n.title.includes('eld')).sort((a, b) => a.identifiedAt.localeCompare(b.identifiedAt)).map((n) => n.title);
+  await expect.poll(async () => (await countAtEndpoint('Logged after the held one')) + (await countAtEndpoint('Held for sign-in')), { timeout: 20_000 }).toBe(2);
+  const stamped = (await endpoint.store.listNeeds(NORTHWIND_ID)).filter((n) => n.title.includes('eld')).sort((a, b) => a.identifiedAt.localeCompare(b.identifiedAt)).map((n) => n.title);
   expect(stamped).toEqual(['Held for sign-in', 'Logged after the held one']);
   expect(proxy.requests(NEEDS_POST)).toHaveLength(4);
 });
@@ -108,10 +108,10 @@ test('an item held for sign-in holds back the later items of its client; after s
 test('a flag change that meets someone else’s (412) is parked showing who changed it; "Apply mine again" sends it against their version', async () => {
   const { endpoint, proxy, browser } = session;
   const { page, lens } = await openNorthwind(DEMO_TOKENS.bd);
-  const seen = endpoint.store.getFlag(NORTHWIND_ID)!;
+  const seen = (await endpoint.store.getFlag(NORTHWIND_ID))!;
   expect(seen.version).toBeTruthy();
   // Meanwhile another BD user changes the flag at the endpoint.
-  const theirs = endpoint.store.setFlag({ ...seen, version: undefined, flaggedBy: { userId: 'u-other', name: 'Omar Reyes' }, flaggedAt: new Date().toISOString(), reason: 'Board approved the Rotterdam hub.', priority: 'medium' });
+  const theirs = (await endpoint.store.setFlag({ ...seen, version: undefined, flaggedBy: { userId: 'u-other', name: 'Omar Reyes' }, flaggedAt: new Date().toISOString(), reason: 'Board approved the Rotterdam hub.', priority: 'medium' }));
 
   await lens.getByRole('button', { name: 'Edit flag' }).click();
   await lens.getByLabel('Why is this client a candidate?').fill('GC asked for a second secondee in Q3.');
@@ -122,11 +122,11 @@ test('a flag change that meets someone else’s (412) is parked showing who chan
   await expect(conflict).toContainText('Board approved the Rotterdam hub.');
   await expect(conflict).toContainText('GC asked for a second secondee in Q3.');
   expect(proxy.requests(FLAG_PUT)[0]!.headers['if-match']).toBe(`"${seen.version}"`); // the version the user saw
-  expect(endpoint.store.getFlag(NORTHWIND_ID)!.reason).toBe('Board approved the Rotterdam hub.'); // not overwritten
+  expect((await endpoint.store.getFlag(NORTHWIND_ID))!.reason).toBe('Board approved the Rotterdam hub.'); // not overwritten
   await saveSidebarScreenshot(page, 'outbox-flag-conflict');
 
   await conflict.getByRole('button', { name: 'Apply mine again' }).click();
-  await expect.poll(() => endpoint.store.getFlag(NORTHWIND_ID)?.reason).toBe('GC asked for a second secondee in Q3.');
+  await expect.poll(async () => (await endpoint.store.getFlag(NORTHWIND_ID))?.reason).toBe('GC asked for a second secondee in Q3.');
   const puts = proxy.requests(FLAG_PUT);
   expect(puts.at(-1)!.headers['if-match']).toBe(`"${theirs.version}"`);
   expect(new Set(puts.map((r) => r.headers['idempotency-key'])).size).toBe(puts.length); // a new write, a new key
@@ -137,8 +137,8 @@ test('a flag change that meets someone else’s (412) is parked showing who chan
 test('"Use theirs" discards mine and leaves their flag', async () => {
   const { endpoint, proxy, browser } = session;
   const { lens } = await openNorthwind(DEMO_TOKENS.bd);
-  const seen = endpoint.store.getFlag(NORTHWIND_ID)!;
-  endpoint.store.setFlag({ ...seen, version: undefined, flaggedBy: { userId: 'u-other', name: 'Omar Reyes' }, reason: 'Theirs stays.', priority: 'low' });
+  const seen = (await endpoint.store.getFlag(NORTHWIND_ID))!;
+  (await endpoint.store.setFlag({ ...seen, version: undefined, flaggedBy: { userId: 'u-other', name: 'Omar Reyes' }, reason: 'Theirs stays.', priority: 'low' }));
   await lens.getByRole('button', { name: 'Clear flag' }).click();
   await lens.getByRole('button', { name: 'Yes, clear it' }).click();
   const conflict = lens.getByTestId('flag-conflict');
@@ -146,5 +146,5 @@ test('"Use theirs" discards mine and leaves their flag', async () => {
   await conflict.getByRole('button', { name: 'Use theirs' }).click();
   await expect(lens.getByTestId('flag-conflict')).toHaveCount(0);
   await expect(lens.getByTestId('flag-summary')).toContainText('Theirs stays.');
-  expect(endpoint.store.getFlag(NORTHWIND_ID)?.reason).toBe('Theirs stays.');
+  expect((await endpoint.store.getFlag(NORTHWIND_ID))?.reason).toBe('Theirs stays.');
 });

@@ -69,12 +69,12 @@ async function openNorthwind() {
   return { page, lens };
 }
 
-const titlesAtEndpoint = () => endpoint.store.listNeeds(NORTHWIND_ID).map((n) => n.title);
+const titlesAtEndpoint = async () => (await endpoint.store.listNeeds(NORTHWIND_ID)).map((n) => n.title);
 
 test('delivers a need exactly once when the service worker is stopped mid-POST', async () => {
   await open();
   const { page, lens } = await openNorthwind();
-  const before = endpoint.store.countNeeds(NORTHWIND_ID);
+  const before = (await endpoint.store.countNeeds(NORTHWIND_ID));
   gate.hold = true;
 
   await logNeedInSidebar(lens, 'Sanctions screening for new Gulf routes');
@@ -85,8 +85,8 @@ test('delivers a need exactly once when the service worker is stopped mid-POST',
   // A new look at the record wakes the worker, which sends its queued item again with the same key.
   await page.reload();
   await expect(lens.locator('li.need', { hasText: 'Sanctions screening for new Gulf routes' })).toContainText('New');
-  await expect.poll(() => endpoint.store.countNeeds(NORTHWIND_ID)).toBe(before + 1);
-  expect(titlesAtEndpoint().filter((t) => t === 'Sanctions screening for new Gulf routes')).toHaveLength(1);
+  await expect.poll(async () => (await endpoint.store.countNeeds(NORTHWIND_ID))).toBe(before + 1);
+  expect((await titlesAtEndpoint()).filter((t) => t === 'Sanctions screening for new Gulf routes')).toHaveLength(1);
 });
 
 test('retries after a 500 and delivers once', async () => {
@@ -94,7 +94,7 @@ test('retries after a 500 and delivers once', async () => {
   const { lens } = await openNorthwind();
   proxy.set({ kind: 'status', status: 500 }, NEEDS_POST, 1);
   await logNeedInSidebar(lens, 'Review of carrier liability caps');
-  await expect.poll(() => titlesAtEndpoint().filter((t) => t === 'Review of carrier liability caps').length, { timeout: 30_000 }).toBe(1);
+  await expect.poll(async () => (await titlesAtEndpoint()).filter((t) => t === 'Review of carrier liability caps').length, { timeout: 30_000 }).toBe(1);
   await expect(lens.locator('li.need', { hasText: 'Review of carrier liability caps' }).first()).toContainText('New', { timeout: 15_000 });
   expect(proxy.seen.filter((r) => NEEDS_POST.test(r))).toHaveLength(2);
 });
@@ -105,8 +105,8 @@ test('honours Retry-After on a 429 and shows the item as waiting meanwhile', asy
   proxy.set({ kind: 'status', status: 429, headers: { 'Retry-After': '3' } }, NEEDS_POST, 1);
   await logNeedInSidebar(lens, 'Customs warehouse licence renewal');
   await expect(lens.locator('[data-outbox-state="pending"]', { hasText: 'Customs warehouse licence renewal' })).toContainText('Waiting to send');
-  expect(titlesAtEndpoint()).not.toContain('Customs warehouse licence renewal');
-  await expect.poll(() => titlesAtEndpoint().filter((t) => t === 'Customs warehouse licence renewal').length, { timeout: 30_000 }).toBe(1);
+  expect(await titlesAtEndpoint()).not.toContain('Customs warehouse licence renewal');
+  await expect.poll(async () => (await titlesAtEndpoint()).filter((t) => t === 'Customs warehouse licence renewal').length, { timeout: 30_000 }).toBe(1);
   const posts = proxy.arrivals.filter((a) => NEEDS_POST.test(a.request));
   expect(posts).toHaveLength(2);
   expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(3_000); // not one moment before Retry-After
@@ -117,7 +117,7 @@ test('times out a hanging request, then delivers once with the same key', async 
   const { lens } = await openNorthwind();
   proxy.set({ kind: 'hang' }, NEEDS_POST, 1);
   await logNeedInSidebar(lens, 'Port of Felixstowe lease dispute');
-  await expect.poll(() => titlesAtEndpoint().filter((t) => t === 'Port of Felixstowe lease dispute').length, { timeout: 40_000 }).toBe(1);
+  await expect.poll(async () => (await titlesAtEndpoint()).filter((t) => t === 'Port of Felixstowe lease dispute').length, { timeout: 40_000 }).toBe(1);
 });
 
 test('keeps writes made while offline and delivers all of them once, in order', async () => {
@@ -129,11 +129,11 @@ test('keeps writes made while offline and delivers all of them once, in order', 
     await logNeedInSidebar(lens, title);
     await expect(lens.locator('[data-outbox-state="pending"]', { hasText: title })).toBeVisible();
   }
-  expect(titlesAtEndpoint().filter((t) => titles.includes(t))).toEqual([]);
+  expect((await titlesAtEndpoint()).filter((t) => titles.includes(t))).toEqual([]);
 
   proxy.set({ kind: 'pass' });
   // In the order they were logged: the endpoint stamps each need when it receives it.
-  const deliveredInOrder = () => endpoint.store.listNeeds(NORTHWIND_ID)
+  const deliveredInOrder = async () => (await endpoint.store.listNeeds(NORTHWIND_ID))
     .filter((n) => titles.includes(n.title))
     .sort((a, b) => a.identifiedAt.localeCompare(b.identifiedAt))
     .map((n) => n.title);
@@ -151,7 +151,7 @@ test('delivers items queued before the browser was closed, after it is reopened'
 
   proxy.set({ kind: 'pass' });
   await open(profile); // same profile: the outbox is still in IndexedDB; the worker flushes at start
-  await expect.poll(() => titlesAtEndpoint().filter((t) => t === 'Queued before the browser closed').length, { timeout: 30_000 }).toBe(1);
+  await expect.poll(async () => (await titlesAtEndpoint()).filter((t) => t === 'Queued before the browser closed').length, { timeout: 30_000 }).toBe(1);
 });
 
 test('parks a need the endpoint refuses, with its reason, until the user discards it', async () => {
@@ -163,5 +163,5 @@ test('parks a need the endpoint refuses, with its reason, until the user discard
   await expect(parked).toContainText('Practice area is closed for new work.');
   await lens.getByRole('button', { name: /Discard/ }).click();
   await expect(parked).toHaveCount(0);
-  expect(titlesAtEndpoint()).not.toContain('Refused need');
+  expect(await titlesAtEndpoint()).not.toContain('Refused need');
 });

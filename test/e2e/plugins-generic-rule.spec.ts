@@ -32,7 +32,7 @@ test.beforeAll(() => {
 test.beforeEach(async () => {
   endpoint = await startEndpoint();
   // The demo firm knows this intranet record as Meridian (system `generic`, tenant = the host).
-  endpoint.store.addMapping(MERIDIAN_ID, { system: 'generic', kind: 'client', externalId: '1004', tenant: HOST });
+  (await endpoint.store.addMapping(MERIDIAN_ID, { system: 'generic', kind: 'client', externalId: '1004', tenant: HOST }));
   browser = await launchExtensionFrom(extensionDir);
   await routePmsPages(browser.context);
   await signIn(browser, endpoint.url, DEMO_TOKENS.partner);

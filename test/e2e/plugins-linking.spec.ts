@@ -10,7 +10,7 @@ const session = signedInPerTest();
 
 test('links an unknown Clio contact to a firm client, saved at the endpoint', async () => {
   const unmapped = DEMO_RECORDS.unmappedClioContact;
-  expect(session.endpoint.store.resolve(DEMO_USERS.partner.id, unmapped)).toEqual([]);
+  expect((await session.endpoint.store.resolve(DEMO_USERS.partner.id, unmapped))).toEqual([]);
   const page = await session.browser.context.newPage();
   await page.goto(`https://app.clio.com/nc/#/contacts/${unmapped.externalId}`);
   const lens = sidebar(page);
@@ -24,7 +24,7 @@ test('links an unknown Clio contact to a firm client, saved at the endpoint', as
   await lens.getByRole('button', { name: /Link to Meridian Retail Group/ }).click();
 
   await expect(lens.getByRole('heading', { level: 1, name: DEMO_CLIENTS.meridian.name })).toBeVisible();
-  expect(session.endpoint.store.resolve(DEMO_USERS.partner.id, unmapped).map((c) => c.id)).toEqual([DEMO_CLIENTS.meridian.id]);
+  expect((await session.endpoint.store.resolve(DEMO_USERS.partner.id, unmapped)).map((c) => c.id)).toEqual([DEMO_CLIENTS.meridian.id]);
 
   await page.reload();
   await expect(lens.getByRole('heading', { level: 1, name: DEMO_CLIENTS.meridian.name })).toBeVisible();

@@ -14,7 +14,7 @@ let browser: ExtensionBrowser;
 
 test.beforeEach(async () => {
   endpoint = await startEndpoint();
-  endpoint.store.addMapping(NORTHWIND_ID, { ...DEMO_RECORDS.northwindSalesforceAccount, externalId: NORTHWIND_SALESFORCE_ID });
+  (await endpoint.store.addMapping(NORTHWIND_ID, { ...DEMO_RECORDS.northwindSalesforceAccount, externalId: NORTHWIND_SALESFORCE_ID }));
   gate = await startGateProxy(endpoint.url);
   browser = await launchWithExtension();
   await routePmsPages(browser.context);

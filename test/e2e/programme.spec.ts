@@ -14,7 +14,7 @@ const session = proxiedPerTest();
 test('BD moves a need to won while offline; it lands once online; the matter is linked; the partner sees both', async () => {
   const { endpoint, proxy, browser } = session;
   await signIn(browser, proxy.url, DEMO_TOKENS.bd);
-  const target = endpoint.store.listNeeds(NORTHWIND_ID).find((n) => n.status === 'qualified' || n.status === 'pursuing')!;
+  const target = (await endpoint.store.listNeeds(NORTHWIND_ID)).find((n) => n.status === 'qualified' || n.status === 'pursuing')!;
   const page = await browser.context.newPage();
   await page.goto(NORTHWIND_CONTACT);
   const lens = sidebar(page);
@@ -26,17 +26,17 @@ test('BD moves a need to won while offline; it lands once online; the matter is 
   const waiting = lens.getByTestId('programme-outbox');
   await expect(waiting).toContainText(`Need: ${target.title}`);
   await expect(waiting).toContainText('Status: Won');
-  expect(endpoint.store.getNeed(target.id)?.status).toBe(target.status);
+  expect((await endpoint.store.getNeed(target.id))?.status).toBe(target.status);
 
   proxy.set({ kind: 'pass' });
   await waiting.getByRole('button', { name: 'Try now' }).click();
-  await expect.poll(() => endpoint.store.getNeed(target.id)?.status, { timeout: 20_000 }).toBe('won');
+  await expect.poll(async () => (await endpoint.store.getNeed(target.id))?.status, { timeout: 20_000 }).toBe('won');
   await page.reload();
   await lens.getByLabel('Show needs').selectOption('all');
   await item.getByLabel('Matter number it became').fill('5077');
   await item.getByRole('button', { name: 'Link matter' }).click();
-  await expect.poll(() => endpoint.store.getNeed(target.id)?.matter?.externalId, { timeout: 20_000 }).toBe('5077');
-  expect(endpoint.store.getNeed(target.id)).toMatchObject({ statusChangedBy: { name: DEMO_USERS.bd.name }, matter: { system: 'clio', kind: 'matter', tenant: 'app.clio.com' } });
+  await expect.poll(async () => (await endpoint.store.getNeed(target.id))?.matter?.externalId, { timeout: 20_000 }).toBe('5077');
+  expect((await endpoint.store.getNeed(target.id))).toMatchObject({ statusChangedBy: { name: DEMO_USERS.bd.name }, matter: { system: 'clio', kind: 'matter', tenant: 'app.clio.com' } });
 
   const partner = await launchWithExtension();
   try {
@@ -56,10 +56,10 @@ test('BD moves a need to won while offline; it lands once online; the matter is 
 
 test('the secondee sees their placement first, marks an objective met and records a check-in; a confidential need of another lawyer shows no text', async () => {
   const { endpoint, browser } = session;
-  const secret = endpoint.store.createNeed(NORTHWIND_ID, {
+  const secret = (await endpoint.store.createNeed(NORTHWIND_ID, {
     title: 'Covert review of the CFO’s expense claims', detail: 'Learned in confidence from internal audit.',
     practiceArea: 'Employment', confidential: true, sourceSecondmentId: null,
-  }, { id: DEMO_USERS.partner.id, name: DEMO_USERS.partner.name });
+  }, { id: DEMO_USERS.partner.id, name: DEMO_USERS.partner.name }));
   await signIn(browser, endpoint.url, DEMO_TOKENS.secondee);
   const page = await browser.context.newPage();
   await page.goto(NORTHWIND_CONTACT);
@@ -67,16 +67,16 @@ test('the secondee sees their placement first, marks an objective met and record
   const mine = lens.getByTestId('my-placement');
   await expect(mine.getByRole('heading', { name: 'Your placement' })).toBeVisible();
 
-  const placement = endpoint.store.getSecondment(NORTHWIND_ACTIVE_OUTBOUND_ID)!;
+  const placement = (await endpoint.store.getSecondment(NORTHWIND_ACTIVE_OUTBOUND_ID))!;
   const objective = placement.objectives.find((o) => o.status !== 'met')!;
   await mine.getByLabel(`Status of "${objective.description}"`).selectOption('met');
-  await expect.poll(() => endpoint.store.getSecondment(NORTHWIND_ACTIVE_OUTBOUND_ID)?.objectives.find((o) => o.id === objective.id)?.status, { timeout: 20_000 }).toBe('met');
+  await expect.poll(async () => (await endpoint.store.getSecondment(NORTHWIND_ACTIVE_OUTBOUND_ID))?.objectives.find((o) => o.id === objective.id)?.status, { timeout: 20_000 }).toBe('met');
 
   await mine.getByLabel('Note (optional)').fill('Monthly catch-up with the GC: the contract triage is mine now.');
   await mine.getByRole('button', { name: 'Record check-in' }).click();
   await expect(mine.getByText('Check-in recorded.')).toBeVisible();
   const today = new Date().toISOString().slice(0, 10);
-  await expect.poll(() => endpoint.store.getSecondment(NORTHWIND_ACTIVE_OUTBOUND_ID)?.checkIns.last, { timeout: 20_000 }).toBe(today);
+  await expect.poll(async () => (await endpoint.store.getSecondment(NORTHWIND_ACTIVE_OUTBOUND_ID))?.checkIns.last, { timeout: 20_000 }).toBe(today);
 
   const redacted = lens.locator(`[data-need-id="${secret.id}"]`);
   await expect(redacted).toContainText('Learned in confidence — ask Business Development');

@@ -21,7 +21,7 @@ test('a revoke from sync reaches two tabs and the side panel at once, and a re-b
   await matter.bringToFront();
   await expect.poll(async () => (await readSidePanel(panel)).heading).toBe('Northwind Logistics plc');
 
-  endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID);
+  (await endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID));
   // The periodic sync, now (no page opened: the panel keeps following the matter's tab). The feed
   // brings access.revoke.
   await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { create(n: string, a: object): void } } }).chrome.alarms.create('lens.sync', { when: Date.now() + 10 }));
@@ -53,7 +53,7 @@ test('a 404 for a cached client purges it like a wall: "This client is not avail
   await matter.goto('https://app.clio.com/nc/#/matters/5001');
   await expect(sidebar(matter).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
 
-  endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID); // the endpoint now answers 404 for it
+  (await endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID)); // the endpoint now answers 404 for it
   await matter.reload(); // the cached mapping still says Northwind: the context answers 404
   for (const page of [matter, contact]) {
     await expect(sidebar(page).getByRole('heading', { level: 1, name: 'Restricted' })).toBeVisible();

@@ -44,8 +44,8 @@ function cachedNextDue(id: string): Promise<string | undefined> {
 
 test('a check-in due tomorrow is notified once the secondee turns reminders on', async () => {
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  const placement = endpoint.store.getSecondment(NORTHWIND_ACTIVE_OUTBOUND_ID)!;
-  endpoint.store.updateSecondment({ ...placement, checkIns: { ...placement.checkIns, nextDue: tomorrow } });
+  const placement = (await endpoint.store.getSecondment(NORTHWIND_ACTIVE_OUTBOUND_ID))!;
+  (await endpoint.store.updateSecondment({ ...placement, checkIns: { ...placement.checkIns, nextDue: tomorrow } }));
 
   await signIn(browser, endpoint.url, DEMO_TOKENS.secondee);
   await expect.poll(() => cachedNextDue(NORTHWIND_ACTIVE_OUTBOUND_ID), { timeout: 30_000 }).toBe(tomorrow);

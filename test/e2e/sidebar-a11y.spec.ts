@@ -100,12 +100,12 @@ test('ambiguous: pick a client passes axe', async () => {
 test('restricted: passes axe and shows neither the client’s name nor the page’s label', async () => {
   // How a walled client reaches the sidebar: Sam saw Harbor before a wall was raised for him, so
   // the record is still linked on his machine; the endpoint now refuses the context with 403.
-  endpoint.store.liftWall(DEMO_USERS.secondee.id, HARBOR_ID);
+  (await endpoint.store.liftWall(DEMO_USERS.secondee.id, HARBOR_ID));
   await signIn(browser, endpoint.url, DEMO_TOKENS.secondee);
   const page = await open(clio('1002'));
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', { level: 1, name: 'Harbor Biotech Ltd' })).toBeVisible();
-  endpoint.store.raiseWall(DEMO_USERS.secondee.id, HARBOR_ID);
+  (await endpoint.store.raiseWall(DEMO_USERS.secondee.id, HARBOR_ID));
   await page.reload();
   await expect(lens.getByRole('heading', { level: 1, name: 'Restricted' })).toBeVisible();
   await expect(lens.locator('body')).not.toContainText('Harbor');

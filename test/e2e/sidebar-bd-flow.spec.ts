@@ -17,8 +17,8 @@ async function browserSignedInAs(token: string) {
 }
 
 /** The Clio contact page of a firm client, found from the endpoint's own mapping. */
-function clioContactOf(clientId: string): string {
-  const record = endpoint.store.getClient(clientId)?.externalIds.find((r) => r.system === 'clio' && r.kind === 'contact');
+async function clioContactOf(clientId: string): Promise<string> {
+  const record = (await endpoint.store.getClient(clientId))?.externalIds.find((r) => r.system === 'clio' && r.kind === 'contact');
   if (!record) throw new Error(`${clientId} has no Clio contact`);
   return `https://app.clio.com/nc/#/contacts/${record.externalId}`;
 }
@@ -33,8 +33,8 @@ test.afterEach(async () => {
 });
 
 test('BD flags a client as a candidate → the partner sees the flag, is not offered to change it, and the endpoint refuses the partner', async () => {
-  expect(endpoint.store.getFlag(MERIDIAN_ID)).toBeNull();
-  const meridian = clioContactOf(MERIDIAN_ID);
+  expect((await endpoint.store.getFlag(MERIDIAN_ID))).toBeNull();
+  const meridian = await clioContactOf(MERIDIAN_ID);
 
   // BD (Priya Shah) flags Meridian.
   const bd = await browserSignedInAs(DEMO_TOKENS.bd);
@@ -50,8 +50,8 @@ test('BD flags a client as a candidate → the partner sees the flag, is not off
   await expect(bdLens.getByTestId('flag-summary')).toContainText('Flagged as a candidate · High priority');
   await expect(bdLens.getByRole('button', { name: 'Flag as candidate' })).toHaveCount(0);
   await expect(bdLens.getByRole('button', { name: 'Edit flag' })).toBeVisible();
-  await expect.poll(() => endpoint.store.getFlag(MERIDIAN_ID)?.reason).toBe('New GC is building an in-house team and asked about a six-month secondee.');
-  expect(endpoint.store.getFlag(MERIDIAN_ID)).toMatchObject({ priority: 'high', flaggedBy: { name: 'Priya Shah' } });
+  await expect.poll(async () => (await endpoint.store.getFlag(MERIDIAN_ID))?.reason).toBe('New GC is building an in-house team and asked about a six-month secondee.');
+  expect((await endpoint.store.getFlag(MERIDIAN_ID))).toMatchObject({ priority: 'high', flaggedBy: { name: 'Priya Shah' } });
   await expect(bdLens.getByTestId('summary')).toContainText('candidate');
 
   // The partner (Eleanor Marsh, a lawyer) opens the same client on her own machine.
@@ -74,16 +74,16 @@ test('BD flags a client as a candidate → the partner sees the flag, is not off
   expect(put.status).toBe(403);
   const del = await fetch(url, { method: 'DELETE', headers });
   expect(del.status).toBe(403);
-  expect(endpoint.store.getFlag(MERIDIAN_ID)).toMatchObject({ reason: 'New GC is building an in-house team and asked about a six-month secondee.', priority: 'high' });
+  expect((await endpoint.store.getFlag(MERIDIAN_ID))).toMatchObject({ reason: 'New GC is building an in-house team and asked about a six-month secondee.', priority: 'high' });
 });
 
 test('BD edits a flag (the form prefilled) and clears it; the endpoint follows', async () => {
   const bd = await browserSignedInAs(DEMO_TOKENS.bd);
   const page = await bd.context.newPage();
-  await page.goto(clioContactOf(NORTHWIND_ID));
+  await page.goto(await clioContactOf(NORTHWIND_ID));
   const lens = sidebar(page);
   await expect(lens.getByTestId('flag-summary')).toContainText('High priority');
-  const original = endpoint.store.getFlag(NORTHWIND_ID)!;
+  const original = (await endpoint.store.getFlag(NORTHWIND_ID))!;
 
   await lens.getByRole('button', { name: 'Edit flag' }).click();
   const reason = lens.getByLabel('Why is this client a candidate?');
@@ -94,11 +94,11 @@ test('BD edits a flag (the form prefilled) and clears it; the endpoint follows',
   await lens.getByRole('button', { name: 'Save flag' }).click();
   await expect(lens.getByTestId('flag-summary')).toContainText('Medium priority');
   await expect(lens.getByRole('button', { name: 'Edit flag' })).toBeFocused(); // back where the user started
-  await expect.poll(() => endpoint.store.getFlag(NORTHWIND_ID)?.priority).toBe('medium');
+  await expect.poll(async () => (await endpoint.store.getFlag(NORTHWIND_ID))?.priority).toBe('medium');
 
   await lens.getByRole('button', { name: 'Clear flag' }).click();
   await lens.getByRole('button', { name: 'Yes, clear it' }).click(); // destructive: it asks first
   await expect(lens.getByTestId('candidate-flag')).toContainText('Not flagged as a secondment candidate.');
   await expect(lens.getByRole('button', { name: 'Flag as candidate' })).toBeFocused();
-  await expect.poll(() => endpoint.store.getFlag(NORTHWIND_ID)).toBeNull();
+  await expect.poll(async () => (await endpoint.store.getFlag(NORTHWIND_ID))).toBeNull();
 });

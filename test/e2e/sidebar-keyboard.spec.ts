@@ -15,7 +15,7 @@ test('logs a need by keyboard alone, from the host page to the endpoint', async 
   await page.goto(NORTHWIND_CONTACT);
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
-  const before = session.endpoint.store.countNeeds(NORTHWIND_ID);
+  const before = (await session.endpoint.store.countNeeds(NORTHWIND_ID));
   const logNeed = lens.getByRole('button', { name: 'Log a need', exact: true });
 
   // From the record page, Tab walks into the sidebar and on to "Log a need".
@@ -50,8 +50,8 @@ test('logs a need by keyboard alone, from the host page to the endpoint', async 
   await expect(lens.getByRole('form', { name: 'Log a need', exact: true })).toHaveCount(0);
   await expect(logNeed).toBeFocused();
   await expect(lens.getByTestId('needs').locator('li', { hasText: 'Customs advice for the Rotterdam depot' })).toHaveCount(1);
-  await expect.poll(() => session.endpoint.store.countNeeds(NORTHWIND_ID)).toBe(before + 1);
-  const stored = session.endpoint.store.listNeeds(NORTHWIND_ID).find((n) => n.title === 'Customs advice for the Rotterdam depot');
+  await expect.poll(async () => (await session.endpoint.store.countNeeds(NORTHWIND_ID))).toBe(before + 1);
+  const stored = (await session.endpoint.store.listNeeds(NORTHWIND_ID)).find((n) => n.title === 'Customs advice for the Rotterdam depot');
   expect(stored).toMatchObject({ practiceArea: area, confidential: true, detail: 'Import duties on the new route; the GC mentioned it in passing.' });
 });
 
@@ -60,14 +60,14 @@ test('Escape cancels the need form and returns focus to "Log a need", nothing se
   await page.goto(NORTHWIND_CONTACT);
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
-  const before = session.endpoint.store.countNeeds(NORTHWIND_ID);
+  const before = (await session.endpoint.store.countNeeds(NORTHWIND_ID));
   await tabTo(page, lens.getByRole('button', { name: 'Log a need', exact: true }));
   await page.keyboard.press('Enter');
   await page.keyboard.type('Half a thought');
   await page.keyboard.press('Escape');
   await expect(lens.getByRole('form', { name: 'Log a need', exact: true })).toHaveCount(0);
   await expect(lens.getByRole('button', { name: 'Log a need', exact: true })).toBeFocused();
-  expect(session.endpoint.store.countNeeds(NORTHWIND_ID)).toBe(before);
+  expect((await session.endpoint.store.countNeeds(NORTHWIND_ID))).toBe(before);
 });
 
 test('collapses and expands by keyboard, focus following the button that replaces it', async () => {

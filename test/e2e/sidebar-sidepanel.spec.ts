@@ -47,7 +47,7 @@ test('a need logged from the side panel reaches the endpoint for the active tabâ
   const opener = await openSidePanel(session.browser);
   await northwind.bringToFront();
   await expect.poll(async () => (await readSidePanel(opener)).heading).toBe('Northwind Logistics plc');
-  const before = session.endpoint.store.countNeeds('c-northwind');
+  const before = (await session.endpoint.store.countNeeds('c-northwind'));
 
   // Drive the panel's own form (React listens to real input and submit events).
   await opener.evaluate(() => {
@@ -73,8 +73,8 @@ test('a need logged from the side panel reaches the endpoint for the active tabâ
     setValue(panel.document.getElementById('need-area') as HTMLSelectElement, 'Employment');
     (panel.document.querySelector('form.need-form') as HTMLFormElement).requestSubmit();
   });
-  await expect.poll(() => session.endpoint.store.countNeeds('c-northwind')).toBe(before + 1);
-  expect(session.endpoint.store.listNeeds('c-northwind').some((n) => n.title === 'Logged from the side panel')).toBe(true);
+  await expect.poll(async () => (await session.endpoint.store.countNeeds('c-northwind'))).toBe(before + 1);
+  expect((await session.endpoint.store.listNeeds('c-northwind')).some((n) => n.title === 'Logged from the side panel')).toBe(true);
   // The in-page frame on the same tab shows it too: both are views of one background state.
   await expect(sidebar(northwind).getByTestId('needs').locator('li', { hasText: 'Logged from the side panel' })).toHaveCount(1);
 });

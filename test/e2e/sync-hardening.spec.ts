@@ -61,8 +61,8 @@ test('offline, a record of several synced clients offers the picker, and the pic
 test('online, the endpoint’s answer wins over the synced book', async () => {
   await signInAndSync(DEMO_TOKENS.partner);
   // The firm re-maps Northwind's Clio contact to Meridian after the sync.
-  session.endpoint.store.db.prepare(`UPDATE mappings SET client_id = ? WHERE system = 'clio' AND kind = 'contact' AND external_id = ?`)
-    .run(DEMO_CLIENTS.meridian.id, DEMO_RECORDS.northwindClioContact.externalId);
+  await session.endpoint.store.sql.run(`UPDATE mappings SET client_id = ? WHERE system = 'clio' AND kind = 'contact' AND external_id = ?`,
+    [DEMO_CLIENTS.meridian.id, DEMO_RECORDS.northwindClioContact.externalId]);
   const lens = sidebar(await open(NORTHWIND_CONTACT));
   await expect(lens.getByRole('heading', { level: 1, name: DEMO_CLIENTS.meridian.name })).toBeVisible();
   await expect(lens.getByTestId('freshness')).toContainText('Updated');
@@ -72,7 +72,7 @@ test('a feed with a change that fails the contract still syncs the rest, and a l
   // Every page of the feed carries one bad change, for the whole test.
   session.proxy.set({ kind: 'inject-invalid-change' }, /^GET \/v1\/changes/);
   await signInAndSync(DEMO_TOKENS.secondee);
-  const expected = session.endpoint.store.counts(DEMO_USERS.secondee.id);
+  const expected = (await session.endpoint.store.counts(DEMO_USERS.secondee.id));
   const cache = await readCache(session.browser.worker);
   expect(cache.clientIds).toContain(NORTHWIND_ID);
   expect(cache.counts.clients).toBe(expected.clients);
@@ -82,11 +82,11 @@ test('a feed with a change that fails the contract still syncs the rest, and a l
   const options = await open(`chrome-extension://${session.browser.extensionId}/options.html`);
   await expect(options.getByTestId('sync-quarantine')).toContainText('did not match the contract');
 
-  session.endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID);
+  (await session.endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID));
   expect((await syncNow()).value.sync?.state).toBe('done');
   const after = await readCache(session.browser.worker);
   expect(after.clientIds).not.toContain(NORTHWIND_ID);
-  expect(after.counts.secondments).toBe(session.endpoint.store.counts(DEMO_USERS.secondee.id).secondments);
+  expect(after.counts.secondments).toBe((await session.endpoint.store.counts(DEMO_USERS.secondee.id)).secondments);
 });
 
 test('"Update now" skips the sync’s back-off, but never the endpoint’s Retry-After', async () => {

@@ -36,7 +36,7 @@ test('a 403 for a cached client purges it and the sidebar says "restricted" with
   const { page, lens } = await openNorthwindAs(DEMO_TOKENS.secondee);
   expect((await readCache(browser.worker)).clientIds).toContain(NORTHWIND_ID);
 
-  endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID);
+  (await endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID));
   await page.reload();
   await expect(lens.getByRole('heading', { name: 'Restricted' })).toBeVisible();
   await expect(lens.locator('body')).not.toContainText('Northwind');
@@ -52,11 +52,11 @@ test('a wall raised while offline purges the client at the next sync, before it 
   await expect.poll(async () => (await syncNow(browser)).value.sync.state).toBe('done');
   expect((await readCache(browser.worker)).clientIds).toContain(NORTHWIND_ID);
 
-  endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID);
+  (await endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID));
   await syncNow(browser);
   const cache = await readCache(browser.worker);
   expect(cache.clientIds).not.toContain(NORTHWIND_ID);
-  expect(cache.counts.secondments).toBe(endpoint.store.counts(DEMO_USERS.secondee.id).secondments);
+  expect(cache.counts.secondments).toBe((await endpoint.store.counts(DEMO_USERS.secondee.id)).secondments);
 });
 
 test('signing in as another user deletes the previous user’s cached data', async () => {
@@ -96,7 +96,7 @@ test('a 20,000-client book syncs completely: the cache holds what the endpoint h
   await signIn(browser, endpoint.url, DEMO_TOKENS.partner);
   await expect.poll(async () => (await syncNow(browser)).value.sync.state, { timeout: 180_000, intervals: [2_000] }).toBe('done');
 
-  const expected = endpoint.store.counts(DEMO_USERS.partner.id);
+  const expected = (await endpoint.store.counts(DEMO_USERS.partner.id));
   const cache = await readCache(browser.worker);
   expect(cache.counts.clients).toBe(expected.clients);
   expect(cache.counts.secondments).toBe(expected.secondments);

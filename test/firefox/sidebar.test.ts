@@ -40,14 +40,14 @@ test('shows the client’s secondment relationship beside a Clio contact record,
 
 test('logs a new unmet need from the sidebar and the endpoint stores it', async () => {
   const lens = await sidebarFrame(page);
-  const before = endpoint.store.countNeeds(NORTHWIND_ID);
+  const before = (await endpoint.store.countNeeds(NORTHWIND_ID));
   await (await elementIn(lens, '[data-testid="needs"] button.primary')).click();
   await (await elementIn(lens, '#need-title')).type('Dutch employment contracts for Rotterdam depot');
   await (await elementIn(lens, '#need-area')).select('Employment');
   await (await elementIn(lens, 'form.need-form button[type="submit"]')).click();
 
-  await expect.poll(() => endpoint.store.countNeeds(NORTHWIND_ID), { timeout: 15_000 }).toBe(before + 1);
-  const stored = endpoint.store.listNeeds(NORTHWIND_ID).find((n) => n.title === 'Dutch employment contracts for Rotterdam depot');
+  await expect.poll(async () => (await endpoint.store.countNeeds(NORTHWIND_ID)), { timeout: 15_000 }).toBe(before + 1);
+  const stored = (await endpoint.store.listNeeds(NORTHWIND_ID)).find((n) => n.title === 'Dutch employment contracts for Rotterdam depot');
   expect(stored?.practiceArea).toBe('Employment');
   expect(stored?.identifiedBy.name).toBe('Eleanor Marsh');
   await expect.poll(() => lens.evaluate(() => document.querySelector('[data-testid="needs"]')?.textContent ?? ''))

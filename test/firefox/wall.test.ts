@@ -38,7 +38,7 @@ test('a 403 for a cached client purges it and the sidebar says "restricted" with
   await expect.poll(() => sidebarText(lens), { timeout: 15_000 }).toContain('Northwind Logistics plc');
   expect((await cache()).clientIds).toContain(NORTHWIND_ID);
 
-  endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID);
+  (await endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID));
   await page.reload();
   lens = await sidebarFrame(page);
   await expect.poll(() => lens.evaluate(() => document.querySelector('h1')?.textContent), { timeout: 15_000 }).toBe('Restricted');

@@ -9,11 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ClientContext } from '../../lib/contract';
 import { runAdmin } from '../../server/admin/cli';
-import { FirmStore } from '../../server/store/firm-store';
-import { client, ok, start, tempDir } from './helpers';
+import { client, collect, ok, openStore, start, tempDir } from './helpers';
 
 const tmp = tempDir();
-afterAll(() => tmp.remove());
+afterAll(async () => tmp.remove());
 const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 
 /** A copy of a fixture in the test's folder (the report is written beside the input). */
@@ -36,12 +35,12 @@ async function importJson(db: string, ...argv: string[]) {
   return JSON.parse(r.out.split('\n')[0]!) as { read: number; created: number; updated: number; unchanged: number; rejected: number; rejectedReport: string | null; dryRun: boolean };
 }
 
-function counts(db: string) {
-  const store = new FirmStore(db);
+async function counts(db: string) {
+  const store = await openStore(db);
   try {
-    return { users: store.users.count(), ...store.counts(), walls: store.db.prepare('SELECT count(*) FROM walls').pluck().get() };
+    return { users: (await store.users.count()), ...(await store.counts()), walls: await store.sql.value<number>('SELECT count(*) FROM walls') };
   } finally {
-    store.close();
+    (await store.close());
   }
 }
 
@@ -52,7 +51,7 @@ describe('import, from an empty endpoint to a running firm', () => {
     (await start(db, { seed: false })).close();
     const file = fixture('users.tsv');
     const dry = await importJson(db, 'users', file, '--dry-run');
-    expect(counts(db).users).toBe(0);
+    expect((await counts(db)).users).toBe(0);
     const real = await importJson(db, 'users', file);
     expect({ ...dry, dryRun: false }).toEqual(real);
     expect(real).toMatchObject({ read: 6, created: 3, updated: 0, unchanged: 0, rejected: 3 });
@@ -65,9 +64,9 @@ describe('import, from an empty endpoint to a running firm', () => {
 
   it('clients: a dry run changes nothing and predicts the real run; a second import is a no-op', async () => {
     const file = fixture('clients.csv');
-    const before = counts(db);
+    const before = await counts(db);
     const dry = await importJson(db, 'clients', file, '--dry-run');
-    expect(counts(db)).toEqual(before);
+    expect(await counts(db)).toEqual(before);
     const real = await importJson(db, 'clients', file);
     expect({ ...dry, dryRun: false }).toEqual(real);
     expect(real.created).toBeGreaterThan(0);
@@ -122,7 +121,7 @@ describe('import, from an empty endpoint to a running firm', () => {
       expect(sam).toMatchObject({ status: 'active', plannedStart: '2026-09-01', plannedEnd: '2027-05-31', billingBasis: 'flat-fee' });
       expect(sam!.objectives.map((o) => o.status)).toContain('met');
       expect(ctx.secondments.some((s) => s.direction === 'reverse' && s.person.name === 'Aisha Verma')).toBe(true);
-      const rows = [...server.store.audit.rowsSince(undefined)].filter((r) => r.action === 'admin.command' && r.target?.includes('import secondments'));
+      const rows = (await collect(server.store.audit.rowsSince(undefined))).filter((r) => r.action === 'admin.command' && r.target?.includes('import secondments'));
       expect(rows.at(-1)?.target).toMatch(/→ read \d+, created \d+, updated \d+, unchanged \d+, rejected \d+$/);
     } finally {
       await server.close();
@@ -141,6 +140,6 @@ describe('import refuses a bad file whole, and says why', () => {
     expect(r.status).toBe(1);
     expect(r.err).toMatch(/Nothing was imported/);
     expect((await admin(db, 'import', 'secondments', headless, '--date-format', 'D/M/Y')).status).toBe(2);
-    expect(counts(db).users).toBe(0);
+    expect((await counts(db)).users).toBe(0);
   });
 });

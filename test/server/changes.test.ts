@@ -60,7 +60,7 @@ describe('GET /v1/changes', () => {
       const { all, pages } = await drain(client(server, token), '0', 37);
       expect(pages).toBeGreaterThan(1);
       expect(all.length).toBe(new Set(all.map((c) => JSON.stringify(c))).size); // no entry twice
-      expect(tally(all)).toEqual(server.store.counts(userId));
+      expect(tally(all)).toEqual((await server.store.counts(userId)));
       expect(all.some((c) => c.type === 'access.revoke' || c.type.endsWith('.delete') || c.type === 'flag.clear')).toBe(false);
     }
     // The wall: the secondee's feed never mentions Harbor; the others' does.
@@ -68,7 +68,7 @@ describe('GET /v1/changes', () => {
     expect(secondee.all.filter((c) => clientOf(c) === DEMO_CLIENTS.harbor.id)).toEqual([]);
     const partner = await drain(client(server, DEMO_TOKENS.partner));
     expect(partner.all.filter((c) => clientOf(c) === DEMO_CLIENTS.harbor.id).length).toBeGreaterThan(1);
-    expect(server.store.counts(DEMO_USERS.secondee.id).clients).toBe(server.store.counts().clients - 1);
+    expect((await server.store.counts(DEMO_USERS.secondee.id)).clients).toBe((await server.store.counts()).clients - 1);
   });
 
   it('a poll from the last cursor is empty until something changes, then carries only that', async () => {
@@ -81,10 +81,10 @@ describe('GET /v1/changes', () => {
     expect(created.status).toBe(201);
     const bd = client(server, DEMO_TOKENS.bd);
     expect((await bd.put(`/v1/clients/${DEMO_CLIENTS.meridian.id}/candidate-flag`, { reason: 'Store-closure programme', priority: 'medium' })).status).toBe(200);
-    expect((await bd.delete(`/v1/clients/${DEMO_CLIENTS.northwind.id}/candidate-flag`, ifMatchFlag(server, DEMO_CLIENTS.northwind.id))).status).toBe(204);
-    const needId = server.store.listNeeds(DEMO_CLIENTS.meridian.id).find((n) => n.title.startsWith('Store-closure'))!.id;
-    const doomed = server.store.listNeeds(DEMO_CLIENTS.aldgate.id)[0]!;
-    expect(server.store.deleteNeed(doomed.id)).toBe(true);
+    expect((await bd.delete(`/v1/clients/${DEMO_CLIENTS.northwind.id}/candidate-flag`, (await ifMatchFlag(server, DEMO_CLIENTS.northwind.id)))).status).toBe(204);
+    const needId = (await server.store.listNeeds(DEMO_CLIENTS.meridian.id)).find((n) => n.title.startsWith('Store-closure'))!.id;
+    const doomed = (await server.store.listNeeds(DEMO_CLIENTS.aldgate.id))[0]!;
+    expect((await server.store.deleteNeed(doomed.id))).toBe(true);
 
     const delta = await drain(partner, cursor);
     expect(delta.all.map((c) => c.type)).toEqual(['need.upsert', 'flag.set', 'flag.clear', 'need.delete']);
@@ -97,8 +97,8 @@ describe('GET /v1/changes', () => {
     const secondee = client(server, DEMO_TOKENS.secondee);
     const { cursor } = await drain(secondee);
     const target = DEMO_CLIENTS.aldgateHoldings.id;
-    expect(server.store.raiseWall(DEMO_USERS.secondee.id, target)).toBe(true);
-    expect(server.store.raiseWall(DEMO_USERS.secondee.id, target)).toBe(false); // once
+    expect((await server.store.raiseWall(DEMO_USERS.secondee.id, target))).toBe(true);
+    expect((await server.store.raiseWall(DEMO_USERS.secondee.id, target))).toBe(false); // once
 
     // A later write about that client reaches others, not the walled user.
     const partner = client(server, DEMO_TOKENS.partner);
@@ -111,13 +111,13 @@ describe('GET /v1/changes', () => {
     // A fresh sync neither shows the client nor announces a revoke (nothing to purge, nothing to leak).
     const fresh = await drain(secondee);
     expect(fresh.all.filter((c) => clientOf(c) === target)).toEqual([]);
-    expect(tally(fresh.all)).toEqual(server.store.counts(DEMO_USERS.secondee.id));
+    expect(tally(fresh.all)).toEqual((await server.store.counts(DEMO_USERS.secondee.id)));
 
     // Lifting the wall sends the client back.
-    expect(server.store.liftWall(DEMO_USERS.secondee.id, target)).toBe(true);
+    expect((await server.store.liftWall(DEMO_USERS.secondee.id, target))).toBe(true);
     const back = await drain(secondee, delta.cursor);
     expect(back.all.find((c) => c.type === 'client.upsert')).toMatchObject({ client: { id: target } });
-    expect(back.all.filter((c) => c.type === 'need.upsert').length).toBe(server.store.countNeeds(target));
+    expect(back.all.filter((c) => c.type === 'need.upsert').length).toBe((await server.store.countNeeds(target)));
   });
 
   it('rejects a bad cursor or limit with 400', async () => {
@@ -133,7 +133,7 @@ describe('a 20,000-client book', () => {
   it('pages out completely: default 1,000 a page, max 5,000', async () => {
     const big = await start(tmp.file('large.sqlite'), { seed: true });
     try {
-      const size = seedLargeBook(big.store, { clients: 20_000, secondments: 5_000, needs: 50_000 });
+      const size = await seedLargeBook(big.store, { clients: 20_000, secondments: 5_000, needs: 50_000 });
       expect(size).toEqual({ clients: 20_000, secondments: 5_000, needs: 50_000 });
       const api = client(big, DEMO_TOKENS.partner);
 
@@ -142,7 +142,7 @@ describe('a 20,000-client book', () => {
       expect(first.hasMore).toBe(true);
 
       const { all, pages } = await drain(api, '0', 5000);
-      const expected = big.store.counts(DEMO_USERS.partner.id);
+      const expected = (await big.store.counts(DEMO_USERS.partner.id));
       expect(expected.clients).toBeGreaterThanOrEqual(20_000);
       expect(tally(all)).toEqual(expected);
       expect(pages).toBe(Math.ceil(all.length / 5000)); // hasMore is false on a final full page

@@ -42,7 +42,7 @@ describe('scripts/conformance.ts', () => {
   it('checks 404 parity behind a wall, flag preconditions, the audit trail and the rate limit, writing nothing', async () => {
     const limited = await start(tmp.file(), { limits: { user: new RateLimiter(40), address: new RateLimiter(10_000) } });
     try {
-      const before = limited.store.getFlag(DEMO_CLIENTS.northwind.id);
+      const before = (await limited.store.getFlag(DEMO_CLIENTS.northwind.id));
       const results = await runConformance({
         url: limited.url, token: DEMO_TOKENS.secondee, clientId: DEMO_CLIENTS.northwind.id, walledClientId: DEMO_CLIENTS.harbor.id,
         bdToken: DEMO_TOKENS.bd, riskToken: DEMO_TOKENS.risk, rateLimitProbe: 200,
@@ -50,7 +50,7 @@ describe('scripts/conformance.ts', () => {
       expect(results.filter((r) => !r.ok)).toEqual([]);
       expect(results.filter((r) => r.detail?.startsWith('skipped'))).toEqual([]);
       expect(results.find((r) => r.name.startsWith('past the rate limit'))?.detail).toMatch(/^429 after \d+ requests/);
-      expect(limited.store.getFlag(DEMO_CLIENTS.northwind.id)).toEqual(before);
+      expect((await limited.store.getFlag(DEMO_CLIENTS.northwind.id))).toEqual(before);
     } finally {
       await limited.close();
     }

@@ -23,7 +23,7 @@ afterAll(async () => {
 describe('logging a need', () => {
   it('201 with the caller as identifiedBy, defaults applied, stored once', async () => {
     const secondee = client(server, DEMO_TOKENS.secondee);
-    const before = server.store.countNeeds(DEMO_CLIENTS.northwind.id);
+    const before = (await server.store.countNeeds(DEMO_CLIENTS.northwind.id));
     const res = await secondee.post(needsPath, {
       title: '  Customs brokerage terms after the new border regime  ',
       practiceArea: 'Commercial Contracts',
@@ -40,8 +40,8 @@ describe('logging a need', () => {
       identifiedBy: { userId: DEMO_USERS.secondee.id, name: DEMO_USERS.secondee.name },
     });
     expect(Date.now() - Date.parse(need.identifiedAt)).toBeLessThan(60_000);
-    expect(server.store.countNeeds(DEMO_CLIENTS.northwind.id)).toBe(before + 1);
-    expect(server.store.listNeeds(DEMO_CLIENTS.northwind.id).map((n) => n.id)).toContain(need.id);
+    expect((await server.store.countNeeds(DEMO_CLIENTS.northwind.id))).toBe(before + 1);
+    expect((await server.store.listNeeds(DEMO_CLIENTS.northwind.id)).map((n) => n.id)).toContain(need.id);
   });
 
   it('422 with the field path for an unknown field, an over-long title, a missing title', async () => {
@@ -89,9 +89,9 @@ describe('logging a need', () => {
 
   it('404 for an unknown client and for one behind a wall', async () => {
     await problem(await partner.post('/v1/clients/c-nobody/needs', { title: 'T', practiceArea: 'Tax' }, key()), 404);
-    const before = server.store.countNeeds(DEMO_CLIENTS.harbor.id);
+    const before = (await server.store.countNeeds(DEMO_CLIENTS.harbor.id));
     await problem(await client(server, DEMO_TOKENS.secondee).post(`/v1/clients/${DEMO_CLIENTS.harbor.id}/needs`, { title: 'T', practiceArea: 'Tax' }, key()), 404);
-    expect(server.store.countNeeds(DEMO_CLIENTS.harbor.id)).toBe(before);
+    expect((await server.store.countNeeds(DEMO_CLIENTS.harbor.id))).toBe(before);
   });
 });
 
@@ -107,11 +107,11 @@ describe('candidate flags', () => {
     expect(flag).toMatchObject({ clientId: DEMO_CLIENTS.meridian.id, reason: 'New GC wants in-house cover for the peak season.', priority: 'high', flaggedBy: { userId: DEMO_USERS.bd.id, name: DEMO_USERS.bd.name } });
     expect((await ok(await partner.get(ctxPath), ClientContext)).candidateFlag).toEqual(flag);
 
-    const updated = await ok(await bd.put(flagPath, { reason: 'Panel review moved up.', priority: 'medium' }, ifMatchFlag(server, DEMO_CLIENTS.meridian.id)), CandidateFlag);
+    const updated = await ok(await bd.put(flagPath, { reason: 'Panel review moved up.', priority: 'medium' }, (await ifMatchFlag(server, DEMO_CLIENTS.meridian.id))), CandidateFlag);
     expect(updated.priority).toBe('medium');
     expect(updated.version).not.toBe(flag.version);
 
-    const cleared = await bd.delete(flagPath, ifMatchFlag(server, DEMO_CLIENTS.meridian.id));
+    const cleared = await bd.delete(flagPath, (await ifMatchFlag(server, DEMO_CLIENTS.meridian.id)));
     expect(cleared.status).toBe(204);
     expect((await ok(await partner.get(ctxPath), ClientContext)).candidateFlag).toBeNull();
     expect((await bd.delete(flagPath)).status).toBe(204); // clearing again is harmless

@@ -1,20 +1,67 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { Problem, PROBLEM_CONTENT_TYPE } from '../../lib/contract';
 import { DEMO_TOKENS } from '../../server/demo/demo-ids';
 import { startServer, type RunningServer, type StartServerOptions } from '../../server/start-server';
+import { FirmStore } from '../../server/store/firm-store';
+import { type PostgresCluster, startPostgresCluster } from '../support/postgres-cluster';
 
-/** A fresh folder in the OS temp dir for one test file's SQLite files. */
+/**
+ * Which database this test file runs on. Every server suite runs on SQLite as itself, and on
+ * PostgreSQL through its copy in test/server/postgres/, which calls `runOnPostgres()` first: a
+ * throwaway cluster is started for the file and every database location below is on it.
+ */
+let cluster: PostgresCluster | null = null;
+let onPostgres = false;
+
+export async function runOnPostgres(): Promise<void> {
+  onPostgres = true;
+  // Up before the suite is even collected: suites name their databases at the top of a describe.
+  cluster = await startPostgresCluster(); // throws with the apt-get command when PostgreSQL is missing
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+}
+
+export function testDialect(): 'sqlite' | 'postgres' {
+  return onPostgres ? 'postgres' : 'sqlite';
+}
+
+/** A fresh empty database on the file's cluster. */
+function newPostgresDatabase(): string {
+  if (!cluster) throw new Error('The PostgreSQL cluster is not up yet: ask for databases inside tests or hooks.');
+  return cluster.createDatabase('t');
+}
+
+/** On PostgreSQL, ':memory:' (a fresh private database) is a new database on the cluster. */
+function located(dbPath: string): string {
+  return onPostgres && dbPath === ':memory:' ? newPostgresDatabase() : dbPath;
+}
+
+/**
+ * Where one test file keeps its databases: SQLite files in a fresh temp folder, or (on PostgreSQL)
+ * fresh databases on the cluster; `file()` names a new one either way.
+ */
 export function tempDir(): { dir: string; file: (name?: string) => string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'lens-server-test-'));
   let n = 0;
-  return { dir, file: (name) => join(dir, name ?? `db-${++n}.sqlite`), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    file: (name) => (onPostgres ? newPostgresDatabase() : join(dir, name ?? `db-${++n}.sqlite`)),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
-/** Real HTTP on loopback, port 0, against a SQLite file; the demo firm unless `seed: false`. */
+/** Real HTTP on loopback, port 0, against a SQLite file or PostgreSQL database; the demo firm unless `seed: false`. */
 export function start(dbPath: string, opts: Omit<StartServerOptions, 'dbPath' | 'port'> = {}): Promise<RunningServer> {
-  return startServer({ port: 0, dbPath, seed: true, ...opts });
+  return startServer({ port: 0, dbPath: located(dbPath), seed: true, ...opts });
+}
+
+/** The store on its own (no HTTP), opened and migrated. */
+export function openStore(dbPath: string): Promise<FirmStore> {
+  return FirmStore.open(located(dbPath));
 }
 
 export type Api = ReturnType<typeof client>;
@@ -41,8 +88,8 @@ export function client(server: { url: string }, token: string | null = DEMO_TOKE
 }
 
 /** `If-Match` for the client's current candidate flag (the version the caller "saw"). */
-export function ifMatchFlag(server: RunningServer, clientId: string): Record<string, string> {
-  const version = server.store.getFlag(clientId)?.version;
+export async function ifMatchFlag(server: RunningServer, clientId: string): Promise<Record<string, string>> {
+  const version = (await server.store.getFlag(clientId))?.version;
   if (!version) throw new Error(`no flag on ${clientId}`);
   return { 'If-Match': `"${version}"` };
 }
@@ -59,4 +106,11 @@ export async function problem(res: Response, status: number): Promise<Problem> {
 export async function ok<T>(res: Response, schema: { parse(v: unknown): T }, status = 200): Promise<T> {
   if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${await res.text()}`);
   return schema.parse(await res.json());
+}
+
+/** Every item of an async iterable (Array.fromAsync arrives only in Node 22). */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
 }

@@ -24,18 +24,18 @@ describe('Idempotency-Key on POST /needs', () => {
   it('400 when the key is missing or too long; nothing stored', async () => {
     const server = await boot(tmp.file());
     const api = client(server);
-    const before = server.store.countNeeds(clientId);
+    const before = (await server.store.countNeeds(clientId));
     const missing = await problem(await api.post(path, body), 400);
     expect(missing.detail).toMatch(/Idempotency-Key/);
     await problem(await api.post(path, body, { 'Idempotency-Key': 'k'.repeat(256) }), 400);
     expect((await api.post(path, body, { 'Idempotency-Key': 'k'.repeat(255) })).status).toBe(201);
-    expect(server.store.countNeeds(clientId)).toBe(before + 1);
+    expect((await server.store.countNeeds(clientId))).toBe(before + 1);
   });
 
   it('replays the first answer for the same key: same need id, one row, Idempotent-Replayed', async () => {
     const server = await boot(tmp.file());
     const api = client(server);
-    const before = server.store.countNeeds(clientId);
+    const before = (await server.store.countNeeds(clientId));
     const first = await api.post(path, body, { 'Idempotency-Key': 'replay-1' });
     expect(first.headers.get('idempotent-replayed')).toBeNull();
     const need = await ok(first, Need, 201);
@@ -45,19 +45,19 @@ describe('Idempotency-Key on POST /needs', () => {
       expect(again.headers.get('idempotent-replayed')).toBe('true');
       expect(await ok(again, Need, 201)).toEqual(need);
     }
-    expect(server.store.countNeeds(clientId)).toBe(before + 1);
-    expect(server.store.listNeeds(clientId).filter((n) => n.title === body.title)).toHaveLength(1);
+    expect((await server.store.countNeeds(clientId))).toBe(before + 1);
+    expect((await server.store.listNeeds(clientId)).filter((n) => n.title === body.title)).toHaveLength(1);
   });
 
   it('422 when the same key comes with a different payload (or another client)', async () => {
     const server = await boot(tmp.file());
     const api = client(server);
     await ok(await api.post(path, body, { 'Idempotency-Key': 'reuse-1' }), Need, 201);
-    const before = server.store.countNeeds(clientId);
+    const before = (await server.store.countNeeds(clientId));
     const changed = await problem(await api.post(path, { ...body, title: 'Something else' }, { 'Idempotency-Key': 'reuse-1' }), 422);
     expect(changed.type).toMatch(/idempotency/);
     await problem(await api.post(`/v1/clients/${DEMO_CLIENTS.northwind.id}/needs`, body, { 'Idempotency-Key': 'reuse-1' }), 422);
-    expect(server.store.countNeeds(clientId)).toBe(before);
+    expect((await server.store.countNeeds(clientId))).toBe(before);
   });
 
   it('keys are scoped per user: the same key from another user is a new request', async () => {
@@ -85,49 +85,49 @@ describe('Idempotency-Key on POST /needs', () => {
       },
     });
     const api = client(server);
-    const before = server.store.countNeeds(clientId);
+    const before = (await server.store.countNeeds(clientId));
 
     const first = api.post(path, body, { 'Idempotency-Key': 'slow-1' });
     await firstInFlight; // the first holds its claim on the key
     const concurrent = await problem(await api.post(path, body, { 'Idempotency-Key': 'slow-1' }), 409);
     expect(concurrent.type).toMatch(/idempotency/);
-    expect(server.store.countNeeds(clientId)).toBe(before);
+    expect((await server.store.countNeeds(clientId))).toBe(before);
 
     release();
     const need = await ok(await first, Need, 201);
     const replay = await api.post(path, body, { 'Idempotency-Key': 'slow-1' });
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect((await ok(replay, Need, 201)).id).toBe(need.id);
-    expect(server.store.countNeeds(clientId)).toBe(before + 1);
+    expect((await server.store.countNeeds(clientId))).toBe(before + 1);
   });
 
   it('two identical requests fired at once make one record', async () => {
     const server = await boot(tmp.file());
     const api = client(server);
-    const before = server.store.countNeeds(clientId);
+    const before = (await server.store.countNeeds(clientId));
     const answers = await Promise.all(Array.from({ length: 5 }, () => api.post(path, body, { 'Idempotency-Key': 'burst-1' })));
     const statuses = answers.map((r) => r.status);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
     const ids = new Set<string>();
     for (const r of answers) if (r.status === 201) ids.add(Need.parse(await r.json()).id); else await r.arrayBuffer();
     expect(ids.size).toBe(1);
-    expect(server.store.countNeeds(clientId)).toBe(before + 1);
+    expect((await server.store.countNeeds(clientId))).toBe(before + 1);
   });
 
   it('keys survive a server restart on the same file', async () => {
     const file = tmp.file('restart.sqlite');
     const first = await boot(file);
     const need = await ok(await client(first).post(path, body, { 'Idempotency-Key': 'restart-1' }), Need, 201);
-    const count = first.store.countNeeds(clientId);
+    const count = (await first.store.countNeeds(clientId));
     await first.close();
 
     const second = await boot(file);
-    expect(second.store.countNeeds(clientId)).toBe(count); // not seeded again
+    expect((await second.store.countNeeds(clientId))).toBe(count); // not seeded again
     const replay = await client(second).post(path, body, { 'Idempotency-Key': 'restart-1' });
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect((await ok(replay, Need, 201)).id).toBe(need.id);
     await problem(await client(second).post(path, { ...body, title: 'Other' }, { 'Idempotency-Key': 'restart-1' }), 422);
-    expect(second.store.countNeeds(clientId)).toBe(count);
+    expect((await second.store.countNeeds(clientId))).toBe(count);
   });
 
   it('a rejected request does not use up its key', async () => {

@@ -83,12 +83,12 @@ describe('access tokens from the firm\'s identity provider', () => {
     await problem(await client(server, await issuer.sign({ sub: 'idp-stranger', email: 'stranger@elsewhere.example' })).get('/v1/me'), 401);
     const token = await issuer.sign({ sub: 'idp-priya', email: DEMO_USERS.bd.email });
     expect((await client(server, token).get('/v1/me')).status).toBe(200);
-    server.store.users.disable(DEMO_USERS.bd.id);
+    (await server.store.users.disable(DEMO_USERS.bd.id));
     try {
       const refused = await problem(await client(server, token).get('/v1/me'), 401);
       expect(refused.detail).toMatch(/turned off/);
     } finally {
-      server.store.users.enable(DEMO_USERS.bd.id);
+      (await server.store.users.enable(DEMO_USERS.bd.id));
     }
     const trail = await ok(await client(server, DEMO_TOKENS.risk).get('/v1/audit?action=signin.failed'), AuditPage);
     expect(trail.entries.map((e) => e.target)).toEqual(expect.arrayContaining([
@@ -100,7 +100,7 @@ describe('access tokens from the firm\'s identity provider', () => {
     await problem(await client(server, await issuer.sign({ sub: 'idp-someone', email: DEMO_USERS.risk.email, email_verified: false })).get('/v1/me'), 401);
   });
 
-  it('LENS_OIDC_* settings are validated', () => {
+  it('LENS_OIDC_* settings are validated', async () => {
     expect(oidcSettingsFromEnv({})).toBeUndefined();
     expect(() => oidcSettingsFromEnv({ LENS_OIDC_ISSUER: 'https://login.firm.example' })).toThrow(/LENS_OIDC_AUDIENCE/);
     expect(() => oidcSettingsFromEnv({ LENS_OIDC_ISSUER: 'http://login.firm.example', LENS_OIDC_AUDIENCE: 'a' })).toThrow(/https/);

@@ -86,7 +86,7 @@ describe('need triage', () => {
   });
 
   it('a need of a walled client answers as a missing one', async () => {
-    const harborNeed = server.store.listNeeds(DEMO_CLIENTS.harbor.id)[0]!;
+    const harborNeed = (await server.store.listNeeds(DEMO_CLIENTS.harbor.id))[0]!;
     const walled = await secondee().get(`/v1/clients/${DEMO_CLIENTS.harbor.id}/needs/${harborNeed.id}`);
     const missing = await secondee().get(`/v1/clients/c-nowhere/needs/${harborNeed.id}`);
     expect(walled.status).toBe(404);
@@ -130,19 +130,19 @@ describe('check-ins and objectives', () => {
     expect(first.recordedBy).toEqual({ userId: DEMO_USERS.secondee.id, name: DEMO_USERS.secondee.name });
     const replay = await secondee().post(`${path}/check-ins`, body, k);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
-    const s = server.store.getSecondment(NORTHWIND_ACTIVE_OUTBOUND_ID)!;
+    const s = (await server.store.getSecondment(NORTHWIND_ACTIVE_OUTBOUND_ID))!;
     expect(s.checkIns.last).toBe(today);
     expect(s.checkIns.nextDue! > today).toBe(true);
-    expect(server.store.db.prepare('SELECT count(*) FROM check_ins WHERE secondment_id = ?').pluck().get(NORTHWIND_ACTIVE_OUTBOUND_ID)).toBe(1);
+    expect(await server.store.sql.value('SELECT count(*) FROM check_ins WHERE secondment_id = ?', [NORTHWIND_ACTIVE_OUTBOUND_ID])).toBe(1);
   });
 
   it('the firm mentor and BD may record one; another lawyer may not; a future date is refused; a walled client is missing', async () => {
     expect((await partner().post(`${path}/check-ins`, { date: today }, key())).status).toBe(201); // Eleanor mentors Sam
     expect((await bd().post(`${path}/check-ins`, { date: today }, key())).status).toBe(201);
-    const { token } = server.store.users.create({ name: 'Other Lawyer', email: 'other@firm.example', role: 'lawyer' });
+    const { token } = (await server.store.users.create({ name: 'Other Lawyer', email: 'other@firm.example', role: 'lawyer' }));
     await problem(await client(server, token).post(`${path}/check-ins`, { date: today }, key()), 403);
     await problem(await secondee().post(`${path}/check-ins`, { date: '2999-01-01' }, key()), 422);
-    const harborSecondment = server.store.listSecondments(DEMO_CLIENTS.harbor.id)[0]!;
+    const harborSecondment = (await server.store.listSecondments(DEMO_CLIENTS.harbor.id))[0]!;
     const walled = await secondee().post(`/v1/secondments/${harborSecondment.id}/check-ins`, { date: today }, key());
     const missing = await secondee().post('/v1/secondments/s-nowhere/check-ins', { date: today }, key());
     expect(walled.status).toBe(404);
@@ -150,7 +150,7 @@ describe('check-ins and objectives', () => {
   });
 
   it('an objective is marked met with If-Match on the secondment\'s version; a stale one is 412', async () => {
-    const s = server.store.getSecondment(NORTHWIND_ACTIVE_OUTBOUND_ID)!;
+    const s = (await server.store.getSecondment(NORTHWIND_ACTIVE_OUTBOUND_ID))!;
     const objective = s.objectives[0]!;
     const url = `${path}/objectives/${objective.id}`;
     await problem(await secondee().patch(url, { status: 'met' }), 428);

@@ -3,7 +3,6 @@
  * governed links, versioned flags, replay before re-validation, rate limits, demo data on request.
  * Real HTTP on loopback against a real SQLite file.
  */
-import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +13,8 @@ import { runAdmin } from '../../server/admin/cli';
 import { DEMO_CLIENTS, DEMO_TOKENS, DEMO_USERS } from '../../server/demo/demo-ids';
 import { RateLimiter } from '../../server/rate-limit';
 import type { RunningServer } from '../../server/start-server';
-import { client, ifMatchFlag, ok, problem, start, tempDir } from './helpers';
+import { SqlDatabase } from '../../server/store/database';
+import { client, collect, ifMatchFlag, ok, problem, start, tempDir } from './helpers';
 
 const tmp = tempDir();
 let server: RunningServer;
@@ -81,13 +81,13 @@ describe('the audit trail', () => {
     await problem(await risk().get('/v1/audit?since=yesterday'), 400);
   });
 
-  it('refuses UPDATE and DELETE in the database itself', () => {
-    const db = new Database(dbFile);
+  it('refuses UPDATE and DELETE in the database itself', async () => {
+    const db = SqlDatabase.open(dbFile);
     try {
-      expect(() => db.prepare(`UPDATE audit SET user_id = 'u-nobody'`).run()).toThrow(/append-only/);
-      expect(() => db.prepare(`DELETE FROM audit`).run()).toThrow(/append-only/);
+      await expect(db.run(`UPDATE audit SET user_id = 'u-nobody'`)).rejects.toThrow(/append-only/);
+      await expect(db.run(`DELETE FROM audit`)).rejects.toThrow(/append-only/);
     } finally {
-      db.close();
+      await db.close();
     }
   });
 
@@ -104,10 +104,10 @@ describe('the audit trail', () => {
     expect(intact.out).toMatch(/intact: 5 row\(s\)/);
 
     // Someone with the database file drops the trigger and rewrites row 3.
-    const db = new Database(file);
-    db.exec('DROP TRIGGER audit_no_update');
-    db.prepare(`UPDATE audit SET user_id = 'u-bd' WHERE seq = 3`).run();
-    db.close();
+    const db = SqlDatabase.open(file);
+    await db.run(db.dialect === 'sqlite' ? 'DROP TRIGGER audit_no_update' : 'DROP TRIGGER audit_no_update ON audit');
+    await db.run(`UPDATE audit SET user_id = 'u-bd' WHERE seq = 3`);
+    await db.close();
     const broken = await admin(file, 'audit', 'verify');
     expect(broken.status).toBe(1);
     expect(broken.err).toMatch(/BROKEN at row 3/);
@@ -117,8 +117,8 @@ describe('the audit trail', () => {
     const file = tmp.file('retention.sqlite');
     const s = await start(file, { seed: false });
     const old = new Date(Date.now() - 40 * 24 * 3600_000).toISOString();
-    for (let i = 0; i < 3; i++) s.store.audit.append({ userId: 'u-x', action: 'context.view', clientId: 'c-a', status: 200, at: old });
-    s.store.audit.append({ userId: 'u-x', action: 'context.view', clientId: 'c-b', target: '=HYPERLINK("x")', status: 200 });
+    for (let i = 0; i < 3; i++) (await s.store.audit.append({ userId: 'u-x', action: 'context.view', clientId: 'c-a', status: 200, at: old }));
+    (await s.store.audit.append({ userId: 'u-x', action: 'context.view', clientId: 'c-b', target: '=HYPERLINK("x")', status: 200 }));
     await s.close();
 
     const pruned = await admin(file, 'audit', 'prune', '--older-than-days', '30');
@@ -158,23 +158,23 @@ describe('walls and ids that leak nothing', () => {
       expect(JSON.stringify(walled), name).toBe(JSON.stringify(absent));
     }
     // BD behind a wall: the flag routes too.
-    server.store.raiseWall(DEMO_USERS.bd.id, DEMO_CLIENTS.aldgate.id);
+    (await server.store.raiseWall(DEMO_USERS.bd.id, DEMO_CLIENTS.aldgate.id));
     try {
       const put = (id: string) => bd().put(`/v1/clients/${id}/candidate-flag`, { reason: 'r', priority: 'low' });
       expect(JSON.stringify(await withoutInstance(await put(DEMO_CLIENTS.aldgate.id)))).toBe(JSON.stringify(await withoutInstance(await put(missing))));
       const del = (id: string) => bd().delete(`/v1/clients/${id}/candidate-flag`);
       expect(JSON.stringify(await withoutInstance(await del(DEMO_CLIENTS.aldgate.id)))).toBe(JSON.stringify(await withoutInstance(await del(missing))));
     } finally {
-      server.store.liftWall(DEMO_USERS.bd.id, DEMO_CLIENTS.aldgate.id);
+      (await server.store.liftWall(DEMO_USERS.bd.id, DEMO_CLIENTS.aldgate.id));
     }
   });
 
   it('a record linked to a client hidden from the user cannot be linked again by them, and the refusal names nothing', async () => {
-    const harborRecord = server.store.getClient(harbor)!.externalIds[0]!;
+    const harborRecord = (await server.store.getClient(harbor))!.externalIds[0]!;
     const res = await secondee().post('/v1/mappings', { clientId: DEMO_CLIENTS.meridian.id, record: harborRecord });
     const body = await problem(res, 422);
     expect(JSON.stringify(body)).not.toMatch(/harbor|biotech/i);
-    expect(server.store.clientsLinkedTo(harborRecord)).toEqual([harbor]);
+    expect((await server.store.clientsLinkedTo(harborRecord))).toEqual([harbor]);
   });
 
   it('the feed cursor does not move for writes the user may not see', async () => {
@@ -196,20 +196,20 @@ describe('walls and ids that leak nothing', () => {
   });
 
   it('new clients and users get opaque ids, never their names', async () => {
-    const { user } = server.store.users.create({ name: 'X', email: `x-${Date.now()}@firm.example`, role: 'lawyer' });
+    const { user } = (await server.store.users.create({ name: 'X', email: `x-${Date.now()}@firm.example`, role: 'lawyer' }));
     expect(user.id).toMatch(/^u-[0-9a-f-]{36}$/);
     const file = tmp.file('opaque.sqlite');
     (await start(file, { seed: false })).close();
     const csv = join(tmp.dir, 'crm.csv');
     writeFileSync(csv, 'Client Name,Industry\nQuill & Barrow Ltd,Publishing\n');
     expect((await admin(file, 'import', 'clients', csv)).status).toBe(0);
-    const db = new Database(file, { readonly: true });
+    const db = SqlDatabase.open(file);
     try {
-      const ids = db.prepare('SELECT id FROM clients').pluck().all() as string[];
+      const ids = await db.column<string>('SELECT id FROM clients');
       expect(ids).toHaveLength(1);
       expect(ids[0]).toMatch(/^c-[0-9a-f-]{36}$/);
     } finally {
-      db.close();
+      await db.close();
     }
   });
 });
@@ -233,7 +233,7 @@ describe('governed links', () => {
     await problem(await partner().delete(location), 404);
 
     expect((await secondee().post('/v1/mappings', { clientId: DEMO_CLIENTS.meridian.id, record: record(2) })).status).toBe(201);
-    const second = server.store.listMappings(DEMO_CLIENTS.meridian.id).find((m) => m.record.externalId === 'gov-2')!;
+    const second = (await server.store.listMappings(DEMO_CLIENTS.meridian.id)).find((m) => m.record.externalId === 'gov-2')!;
     expect((await risk().delete(`/v1/mappings/${second.id}`)).status).toBe(204);
     const trail = await auditOf({ action: 'mapping.delete', clientId: DEMO_CLIENTS.meridian.id });
     expect(trail.entries.map((e) => [e.userId, e.status])).toEqual(expect.arrayContaining([[DEMO_USERS.partner.id, 204], [DEMO_USERS.risk.id, 204], [DEMO_USERS.bd.id, 403]]));
@@ -241,11 +241,11 @@ describe('governed links', () => {
 
   it('the 501st link is refused with 422, and every user\'s book still syncs', async () => {
     const target = DEMO_CLIENTS.aldgateHoldings.id;
-    const existing = server.store.countMappings(target);
-    server.store.transaction(() => {
-      for (let i = existing; i < MAPPINGS_PER_CLIENT_MAX; i++) server.store.addMapping(target, record(10_000 + i), { id: DEMO_USERS.partner.id, name: 'Eleanor Marsh' });
+    const existing = (await server.store.countMappings(target));
+    await server.store.transaction(async () => {
+      for (let i = existing; i < MAPPINGS_PER_CLIENT_MAX; i++) (await server.store.addMapping(target, record(10_000 + i), { id: DEMO_USERS.partner.id, name: 'Eleanor Marsh' }));
     });
-    expect(server.store.countMappings(target)).toBe(MAPPINGS_PER_CLIENT_MAX);
+    expect((await server.store.countMappings(target))).toBe(MAPPINGS_PER_CLIENT_MAX);
     const refused = await problem(await partner().post('/v1/mappings', { clientId: target, record: record(99_999) }), 422);
     expect(refused.detail).toMatch(/500 linked records/);
     // Re-linking an existing record is still the harmless 200.
@@ -265,10 +265,10 @@ describe('governed links', () => {
   });
 
   it('a row that fails the contract is left out of the feed, reported once, and never stops the page', async () => {
-    const broken = server.store.listNeeds(DEMO_CLIENTS.meridian.id)[0]!;
+    const broken = (await server.store.listNeeds(DEMO_CLIENTS.meridian.id))[0]!;
     // Data loaded around the API: a practice area the contract refuses (an empty string).
-    server.store.db.prepare(`UPDATE needs SET practice_area = '', seq = (SELECT seq + 1 FROM counter) WHERE id = ?`).run(broken.id);
-    server.store.db.prepare(`UPDATE counter SET seq = seq + 1`).run();
+    await server.store.sql.run(`UPDATE needs SET practice_area = '', seq = (SELECT seq + 1 FROM counter) WHERE id = ?`, [broken.id]);
+    await server.store.sql.run(`UPDATE counter SET seq = seq + 1`);
     const since = new Date().toISOString();
     for (const api of [partner(), bd()]) {
       let cursor = '0';
@@ -293,14 +293,14 @@ describe('writes that cannot overwrite each other', () => {
   const meridianFlag = `/v1/clients/${DEMO_CLIENTS.meridian.id}/candidate-flag`;
 
   it('a flag write needs If-Match once a flag exists: 428 without, 412 with the current flag when stale', async () => {
-    if (server.store.getFlag(DEMO_CLIENTS.meridian.id)) server.store.clearFlag(DEMO_CLIENTS.meridian.id);
+    if ((await server.store.getFlag(DEMO_CLIENTS.meridian.id))) (await server.store.clearFlag(DEMO_CLIENTS.meridian.id));
     const first = await ok(await bd().put(meridianFlag, { reason: 'Panel review', priority: 'low' }), CandidateFlag);
     expect(first.version).toBeTruthy();
 
     const missing = await problem(await bd().put(meridianFlag, { reason: 'Mine', priority: 'high' }), 428);
     expect(missing.currentFlag).toEqual(first);
 
-    const seen = ifMatchFlag(server, DEMO_CLIENTS.meridian.id);
+    const seen = (await ifMatchFlag(server, DEMO_CLIENTS.meridian.id));
     const second = await bd().put(meridianFlag, { reason: 'Newer change by a colleague', priority: 'medium' }, seen);
     expect(second.status).toBe(200);
     expect(second.headers.get('etag')).toBe(`"${(await second.clone().json() as CandidateFlag).version}"`);
@@ -310,7 +310,7 @@ describe('writes that cannot overwrite each other', () => {
     expect(stale.currentFlag).toMatchObject({ reason: 'Newer change by a colleague', priority: 'medium', flaggedBy: { name: DEMO_USERS.bd.name } });
     await problem(await bd().delete(meridianFlag, seen), 412);
     await problem(await bd().delete(meridianFlag), 428);
-    expect(server.store.getFlag(DEMO_CLIENTS.meridian.id)?.reason).toBe('Newer change by a colleague');
+    expect((await server.store.getFlag(DEMO_CLIENTS.meridian.id))?.reason).toBe('Newer change by a colleague');
 
     expect((await bd().delete(meridianFlag, { 'If-Match': '*' })).status).toBe(204);
     // A version for a flag someone cleared: setting it again would undo their clear.
@@ -328,7 +328,7 @@ describe('writes that cannot overwrite each other', () => {
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(await replay.json()).toEqual(await first.json());
 
-    const clearKey = { 'Idempotency-Key': crypto.randomUUID(), ...ifMatchFlag(server, DEMO_CLIENTS.meridian.id) };
+    const clearKey = { 'Idempotency-Key': crypto.randomUUID(), ...(await ifMatchFlag(server, DEMO_CLIENTS.meridian.id)) };
     expect((await bd().delete(meridianFlag, clearKey)).status).toBe(204);
     const clearReplay = await bd().delete(meridianFlag, clearKey);
     expect(clearReplay.status).toBe(204);
@@ -341,19 +341,19 @@ describe('writes that cannot overwrite each other', () => {
     const body = { title: 'Fund wind-down advice', practiceArea: 'Finance' };
     const first = await secondee().post(`/v1/clients/${target}/needs`, body, key);
     const created = await ok(first, Need, 201);
-    const count = server.store.countNeeds(target);
+    const count = (await server.store.countNeeds(target));
 
-    server.store.raiseWall(DEMO_USERS.secondee.id, target);
+    (await server.store.raiseWall(DEMO_USERS.secondee.id, target));
     try {
       const replay = await secondee().post(`/v1/clients/${target}/needs`, body, key);
       expect(replay.status).toBe(201);
       expect(replay.headers.get('idempotent-replayed')).toBe('true');
       expect(await replay.json()).toEqual(created);
-      expect(server.store.countNeeds(target)).toBe(count);
+      expect((await server.store.countNeeds(target))).toBe(count);
       // A new key is refused like a missing client.
       await problem(await secondee().post(`/v1/clients/${target}/needs`, body, { 'Idempotency-Key': crypto.randomUUID() }), 404);
     } finally {
-      server.store.liftWall(DEMO_USERS.secondee.id, target);
+      (await server.store.liftWall(DEMO_USERS.secondee.id, target));
     }
   });
 });
@@ -400,7 +400,7 @@ describe('demo data only on request', () => {
   it('an empty database without the demo flag starts empty: no public tokens', async () => {
     const s = await start(tmp.file('empty.sqlite'), { seed: false });
     try {
-      expect(s.store.users.count()).toBe(0);
+      expect((await s.store.users.count())).toBe(0);
       await problem(await client(s, DEMO_TOKENS.partner).get('/v1/me'), 401);
     } finally {
       await s.close();
@@ -442,7 +442,7 @@ describe('demo data only on request', () => {
     await admin(file, 'walls', 'add', '--user', 'nobody@firm.example', '--client', 'c-x');
     const s = await start(file, { seed: false });
     try {
-      const rows = [...s.store.audit.rowsSince(undefined)].filter((r) => r.action === 'admin.command');
+      const rows = (await collect(s.store.audit.rowsSince(undefined))).filter((r) => r.action === 'admin.command');
       expect(rows.map((r) => [r.target!.replace(/^[^:]*: /, ''), r.status])).toEqual([
         ['users list', 0], ['walls add --user nobody@firm.example --client c-x', 1],
       ]);

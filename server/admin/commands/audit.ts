@@ -25,8 +25,8 @@ export const auditVerify: AdminCommand = {
   summary: 'check the audit trail\'s hash chain; print the first broken row',
   usage: 'audit verify',
   options: {},
-  run({ store, io }) {
-    const r = store.audit.verify();
+  async run({ store, io }) {
+    const r = await store.audit.verify();
     if (!r.ok) {
       throw new CommandFailed(`The audit trail is BROKEN at row ${r.brokenSeq}: ${r.reason}. ${r.rows - 1} row(s) before it verified.`);
     }
@@ -39,14 +39,14 @@ export const auditExport: AdminCommand = {
   summary: 'write the audit trail from a date on, as CSV or JSON lines',
   usage: 'audit export --since <YYYY-MM-DD | ISO date-time> [--format csv|jsonl] [--out <file>]',
   options: { since: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
-  run({ store, io }, { values }) {
+  async run({ store, io }, { values }) {
     const format = (values.format as string | undefined) ?? 'csv';
     if (format !== 'csv' && format !== 'jsonl') throw new UsageError(`--format must be csv or jsonl, not ${JSON.stringify(format)}.`);
     if (values.since === undefined) throw new UsageError('--since is required (the export of a whole trail is a deliberate choice: --since 1970-01-01).');
     const since = parseSince(values.since as string);
     const lines: string[] = format === 'csv' ? [CSV_COLUMNS.join(',')] : [];
     let count = 0;
-    for (const row of store.audit.rowsSince(since)) {
+    for await (const row of store.audit.rowsSince(since)) {
       const e = toAuditEntry(row);
       lines.push(format === 'csv' ? CSV_COLUMNS.map((c) => csvField(e[c])).join(',') : JSON.stringify(e));
       count++;
@@ -66,10 +66,10 @@ export const auditPrune: AdminCommand = {
   summary: 'delete rows older than the retention period, keeping the chain verifiable',
   usage: 'audit prune --older-than-days <days>',
   options: { 'older-than-days': { type: 'string' } },
-  run({ store, io }, { values }) {
+  async run({ store, io }, { values }) {
     const days = Number(values['older-than-days']);
     if (!Number.isInteger(days) || days < 1) throw new UsageError('--older-than-days must be a whole number of days, 1 or more.');
-    const removed = store.audit.prune(new Date(Date.now() - days * 24 * 3600_000).toISOString());
+    const removed = await store.audit.prune(new Date(Date.now() - days * 24 * 3600_000).toISOString());
     io.out(`${removed} row(s) older than ${days} day(s) pruned; the remaining trail starts from the last pruned row's hash.`);
   },
 };

@@ -12,16 +12,16 @@ export const clientsImporter: Importer<ClientRow> = {
   entity: 'clients',
   fields: CLIENTS_SPEC.fields,
   validate: validateClients,
-  apply(store, row) {
+  async apply(store, row) {
     let id = row.clientId;
     if (!id) {
-      const named = store.clientIdsNamed(row.name);
+      const named = await store.clientIdsNamed(row.name);
       if (named.length > 1) return { reject: `${named.length} clients are named "${row.name}": add a client id column` };
       id = named[0] ?? null;
     }
-    const existing = id ? store.getClient(id) : null;
+    const existing = id ? await store.getClient(id) : null;
     if (!existing) {
-      store.insertClient({ id: id ?? `c-${randomUUID()}`, name: row.name, industry: row.industry, externalIds: row.externalIds });
+      await store.insertClient({ id: id ?? `c-${randomUUID()}`, name: row.name, industry: row.industry, externalIds: row.externalIds });
       return 'created';
     }
     const known = new Set(existing.externalIds.map(recordKey));
@@ -31,8 +31,8 @@ export const clientsImporter: Importer<ClientRow> = {
     }
     const renamed = existing.name !== row.name || existing.industry !== row.industry;
     if (!renamed && added.length === 0) return 'unchanged';
-    if (renamed) store.updateClient(existing.id, { name: row.name, industry: row.industry });
-    for (const r of added) store.addMapping(existing.id, r, null);
+    if (renamed) await store.updateClient(existing.id, { name: row.name, industry: row.industry });
+    for (const r of added) await store.addMapping(existing.id, r, null);
     return 'updated';
   },
 };

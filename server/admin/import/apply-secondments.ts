@@ -13,12 +13,12 @@ export const secondmentsImporter: Importer<SecondmentRow> = {
   entity: 'secondments',
   fields: SECONDMENTS_SPEC.fields,
   validate: validateSecondments,
-  apply(store, row) {
-    const client = resolveClient(store, row);
+  async apply(store, row) {
+    const client = await resolveClient(store, row);
     if ('reject' in client) return client;
-    const existing = store.findSecondment({ clientId: client.id, personName: row.person.name, plannedStart: row.plannedStart, direction: row.direction });
+    const existing = await store.findSecondment({ clientId: client.id, personName: row.person.name, plannedStart: row.plannedStart, direction: row.direction });
     const id = existing?.id ?? `s-${randomUUID()}`;
-    const user = row.person.email ? store.users.byEmail(row.person.email) : null;
+    const user = row.person.email ? await store.users.byEmail(row.person.email) : null;
     const next: Secondment = {
       id,
       clientId: client.id,
@@ -38,11 +38,11 @@ export const secondmentsImporter: Importer<SecondmentRow> = {
       firmMentor: existing?.firmMentor ?? null,
     };
     if (!existing) {
-      store.insertSecondment(next);
+      await store.insertSecondment(next);
       return 'created';
     }
     if (sameSecondment(existing, next)) return 'unchanged';
-    store.updateSecondment(next);
+    await store.updateSecondment(next);
     return 'updated';
   },
 };

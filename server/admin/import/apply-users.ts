@@ -7,14 +7,14 @@ export const usersImporter: Importer<UserRow> = {
   entity: 'users',
   fields: USERS_SPEC.fields,
   validate: validateUsers,
-  apply(store, row) {
-    const existing = store.users.byEmail(row.email);
+  async apply(store, row) {
+    const existing = await store.users.byEmail(row.email);
     if (!existing) {
-      store.users.insert({ id: `u-${randomUUID()}`, name: row.name, email: row.email, role: row.role, title: row.title });
+      await store.users.insert({ id: `u-${randomUUID()}`, name: row.name, email: row.email, role: row.role, title: row.title });
       return 'created';
     }
     if (existing.name === row.name && existing.role === row.role && existing.title === row.title) return 'unchanged';
-    store.users.update(existing.id, { name: row.name, role: row.role, title: row.title });
+    await store.users.update(existing.id, { name: row.name, role: row.role, title: row.title });
     return 'updated';
   },
 };

@@ -7,11 +7,11 @@ export const wallsImporter: Importer<WallRow> = {
   entity: 'walls',
   fields: WALLS_SPEC.fields,
   validate: validateWalls,
-  apply(store, row) {
-    const user = store.users.byEmail(row.userEmail);
+  async apply(store, row) {
+    const user = await store.users.byEmail(row.userEmail);
     if (!user) return { reject: `unknown user ${row.userEmail} (import users first)` };
-    const client = resolveClient(store, row);
+    const client = await resolveClient(store, row);
     if ('reject' in client) return client;
-    return store.raiseWall(user.id, client.id) ? 'created' : 'unchanged';
+    return await store.raiseWall(user.id, client.id) ? 'created' : 'unchanged';
   },
 };

@@ -19,7 +19,7 @@ export type Importer<T> = {
   entity: string;
   fields: readonly FieldSpec[];
   validate: (table: Table, options: ValidateOptions) => ImportResult<T>;
-  apply: (store: FirmStore, row: T) => RowOutcome;
+  apply: (store: FirmStore, row: T) => Promise<RowOutcome>;
 };
 
 /** Thrown inside the transaction of a dry run, so that everything it did is rolled back. */
@@ -54,17 +54,17 @@ export async function runImport<T>(ctx: AdminContext, importer: Importer<T>, fil
   const counts = { created: 0, updated: 0, unchanged: 0 };
   const rejected: Rejected[] = [...result.rejected];
   const total = result.accepted.length;
-  const applyAll = () => {
-    result.accepted.forEach((row: Accepted<T>, i) => {
-      const outcome = importer.apply(ctx.store, row.value);
+  const applyAll = async () => {
+    for (const [i, row] of result.accepted.entries() as IterableIterator<[number, Accepted<T>]>) {
+      const outcome = await importer.apply(ctx.store, row.value);
       if (typeof outcome === 'object') rejected.push({ rowNumber: row.rowNumber, reason: outcome.reject, raw: row.raw });
       else counts[outcome]++;
       if (total > PROGRESS_EVERY && (i + 1) % PROGRESS_EVERY === 0) ctx.io.err(`… ${i + 1} of ${total} rows`);
-    });
+    }
   };
   try {
-    ctx.store.transaction(() => {
-      applyAll();
+    await ctx.store.transaction(async () => {
+      await applyAll();
       if (dryRun) throw new DryRunRollback();
     });
   } catch (err) {

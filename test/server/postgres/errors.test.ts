@@ -1,0 +1,4 @@
+// The errors suite again, on a throwaway PostgreSQL cluster (see test/server/helpers.ts).
+import { runOnPostgres } from '../helpers';
+await runOnPostgres();
+await import('../errors.test');
