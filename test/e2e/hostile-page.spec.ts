@@ -144,8 +144,9 @@ test('the background checks too: a write sent from a see-through or covered fram
   const frame = page.frames().find((f) => f.url().includes('/sidebar.html'))!;
   // Straight from the frame to the background, past the sidebar's own gate (as in Firefox, where
   // the gate cannot see the frame's visibility): only the background's check stands.
+  const seenVersion = (await endpoint.store.getFlag(NORTHWIND_ID))!.version ?? null;
   const clearFlag = () => frame.evaluate(({ record, clientId, seenVersion }) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'ui.clearFlag', record, clientId, seenVersion }), {
-    record: { system: 'clio', kind: 'contact', externalId: '1001', tenant: 'app.clio.com' }, clientId: NORTHWIND_ID, seenVersion: endpoint.store.getFlag(NORTHWIND_ID)!.version ?? null,
+    record: { system: 'clio', kind: 'contact', externalId: '1001', tenant: 'app.clio.com' }, clientId: NORTHWIND_ID, seenVersion,
   });
   const hostile = (name: '__seeThrough' | '__cover', on: boolean) => page.evaluate(([n, o]) => (window as unknown as Record<string, (on: boolean) => void>)[n]!(o), [name, on] as const);
 
@@ -156,7 +157,7 @@ test('the background checks too: a write sent from a see-through or covered fram
   expect(await clearFlag()).toMatchObject({ ok: false, error: { code: 'covered' } });
   await page.waitForTimeout(500);
   expect(proxy.requests(/^DELETE /)).toEqual([]);
-  expect(endpoint.store.getFlag(NORTHWIND_ID)).not.toBeNull();
+  expect(await endpoint.store.getFlag(NORTHWIND_ID)).not.toBeNull();
 
   await hostile('__cover', false); // shown plainly: the same message goes through
   expect(await clearFlag()).toMatchObject({ ok: true });

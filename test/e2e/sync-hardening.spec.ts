@@ -101,7 +101,7 @@ test('"Update now" skips the sync’s back-off, but never the endpoint’s Retry
 
   // Only the extension's own back-off (after failures): the user's click syncs at once.
   await backOffSync(session.browser.worker, 3_600_000);
-  session.endpoint.store.raiseWall(DEMO_USERS.partner.id, NORTHWIND_ID);
+  await session.endpoint.store.raiseWall(DEMO_USERS.partner.id, NORTHWIND_ID);
   const status = (await syncNow()).value;
   expect(feedReads()).toBeGreaterThan(before);
   expect(status.sync?.state).toBe('done');
