@@ -14,6 +14,8 @@ export type TokenSet = {
   refreshToken: string | null;
   /** Epoch ms when the access token stops being accepted. */
   expiresAt: number;
+  /** Epoch ms from which it is refreshed before use (absent: a minute before expiry). */
+  refreshAt?: number;
   /** From the validated ID token: who signed in. */
   subject: string;
   email: string | null;
@@ -30,7 +32,10 @@ export class SignInRequired extends Error {
   }
 }
 
-/** Refresh this long before expiry, so a request never leaves with a token about to lapse. */
+/**
+ * Refresh this long before expiry, so a request never leaves with a token about to lapse; at most
+ * half the token's life, so a short-lived token is still used before it is renewed.
+ */
 const REFRESH_MARGIN_MS = 60_000;
 
 export type OidcSessionDeps = {
@@ -105,7 +110,8 @@ export class OidcSession {
   async accessToken(): Promise<string> {
     const tokens = await this.store.load();
     if (!tokens) throw new SignInRequired('not signed in');
-    if (tokens.expiresAt - REFRESH_MARGIN_MS > this.now()) return tokens.accessToken;
+    const now = this.now();
+    if ((tokens.refreshAt ?? tokens.expiresAt - REFRESH_MARGIN_MS) > now && tokens.expiresAt > now) return tokens.accessToken;
     return (await this.refresh()).accessToken;
   }
 
@@ -157,10 +163,12 @@ export class OidcSession {
     const subject = claims?.sub ?? previous?.subject;
     if (!subject) throw new Error('The identity provider sent no ID token.');
     if (previous && claims && claims.sub !== previous.subject) throw new SignInRequired('the provider answered for another user');
+    const lifetimeMs = (result.expires_in ?? 300) * 1000;
     return {
       accessToken: result.access_token,
       refreshToken: result.refresh_token ?? previous?.refreshToken ?? null,
-      expiresAt: this.now() + (result.expires_in ?? 300) * 1000,
+      expiresAt: this.now() + lifetimeMs,
+      refreshAt: this.now() + lifetimeMs - Math.min(REFRESH_MARGIN_MS, lifetimeMs / 2),
       subject,
       email: typeof claims?.email === 'string' ? claims.email : previous?.email ?? null,
       name: typeof claims?.name === 'string' ? claims.name : previous?.name ?? null,

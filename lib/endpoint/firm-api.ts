@@ -8,6 +8,7 @@ import { CheckIn, type NewCheckIn, type ObjectiveStatus, Secondment } from '../c
 import type { ExternalRecord } from '../contract/pms';
 import { User } from '../contract/user';
 import type { ApiResult } from './api-error';
+import { type BearerSource, sendWithBearer } from './bearer';
 import { requestJson } from './request-json';
 
 /**
@@ -21,7 +22,8 @@ const MiB = 1024 * KiB;
 
 export interface FirmApiConfig {
   endpointUrl: string;
-  token: string;
+  /** An API token, or the firm sign-in's access token (renewed once after a 401). */
+  token: string | BearerSource;
   timeoutMs: number;
   fetch?: typeof fetch;
 }
@@ -39,10 +41,10 @@ export function createFirmApi(config: FirmApiConfig) {
     schema: S | null,
     init: { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown; headers?: Record<string, string>; etag?: string | null; maxBytes?: number; query?: Record<string, string | undefined>; signal?: AbortSignal } = {},
   ): Promise<ApiResult<z.infer<S>>> =>
-    requestJson({
+    sendWithBearer(config.token, (token) => requestJson({
       url: url(path, init.query),
       schema,
-      token: config.token,
+      token,
       timeoutMs: config.timeoutMs,
       maxBytes: init.maxBytes ?? 256 * KiB,
       fetch: config.fetch,
@@ -51,7 +53,7 @@ export function createFirmApi(config: FirmApiConfig) {
       headers: init.headers,
       etag: init.etag,
       signal: init.signal,
-    });
+    }));
   const clientPath = (id: string, rest = '') => `clients/${encodeURIComponent(id)}${rest}`;
 
   return {
