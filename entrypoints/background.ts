@@ -2,6 +2,7 @@ import { REMINDERS_ALARM, ReminderService } from '@/lib/background/reminder-serv
 import { REMINDERS_KEY } from '@/lib/settings/reminders-preference';
 import { browser } from 'wxt/browser';
 import { ActiveSession } from '@/lib/background/active-session';
+import { FirmSignIn } from '@/lib/background/firm-sign-in';
 import { RuleScriptRegistrar } from '@/lib/background/content-script-registration';
 import { LayoutStore } from '@/lib/background/layout-store';
 import { createMessageRouter } from '@/lib/background/message-router';
@@ -23,7 +24,8 @@ import { SETTINGS_KEY } from '@/lib/settings/settings-schema';
 export default defineBackground(() => {
   // The session tells the outbox when reads succeed again (see ActiveSession); only ever called
   // from a fetch, after `outbox` below exists.
-  const sessions = new ActiveSession(undefined, () => outbox.retryWaiting());
+  // Sign-in with the firm's identity provider: its tokens stay here, in the worker's 'secondment-lens-auth' database.
+  const sessions = new ActiveSession(undefined, () => outbox.retryWaiting(), new FirmSignIn());
   const hub = new SidebarHub();
   const tabs: TabViews = new TabViews(hub, (ref, signal, push, options) => loadRecordView(sessions, ref, signal, push, options), {
     // A purged client's data leaves the cache; what the user wrote for it stays visible.

@@ -9,6 +9,9 @@ import { loadSettings } from '../settings/load-settings';
 import type { Settings } from '../settings/settings-schema';
 import { partitionName, readSession, type Session, writeSession } from '../settings/session-store';
 import { saveUserSettings } from '../settings/load-settings';
+import { firmOidcConfig, firmSignInName } from '../settings/firm-sign-in-config';
+import type { BearerSource } from '../endpoint/bearer';
+import type { FirmSignIn } from './firm-sign-in';
 
 export type SignedOutReason = 'no-endpoint' | 'no-token' | 'rejected' | 'no-permission';
 
@@ -50,7 +53,12 @@ export class ActiveSession {
    * back-off can go now (workers get no `online` event). Writes do not count, so a write that keeps
    * failing cannot trigger itself.
    */
-  constructor(fetchImpl: typeof fetch = (...args) => fetch(...args), onReachable?: () => void) {
+  /**
+   * `firm`: sign-in with the firm's identity provider (absent: API tokens only). A session signed
+   * in that way sends the provider's access token; its end (a refused refresh) reads as a 401 and
+   * locks the partition like a refused API token, so the user's unsent writes wait for sign-in.
+   */
+  constructor(fetchImpl: typeof fetch = (...args) => fetch(...args), onReachable?: () => void, private readonly firm?: FirmSignIn) {
     this.fetchImpl = async (input, init) => {
       const response = await fetchImpl(input, init);
       // Reachable again; a success does NOT lift a lock: only signing in does.
@@ -69,6 +77,11 @@ export class ActiveSession {
   /** Host permissions were granted or withdrawn: ask the browser again on next use. */
   permissionsChanged(): void {
     this.permitted.clear();
+  }
+
+  /** "<firm>" of "Sign in with <firm>"; null when sign-in with the firm is not configured. */
+  async firmSignInName(): Promise<string | null> {
+    return this.firm ? firmSignInName((await this.currentSettings()).settings) : null;
   }
 
   private mayContact(endpointUrl: string): Promise<boolean> {
@@ -161,9 +174,42 @@ export class ActiveSession {
     if (managedKeys.includes('endpointUrl') && settings.endpointUrl && normalise(settings.endpointUrl) !== normalise(endpointUrl)) {
       return fail('managed', 'Your firm has set the endpoint by policy; it cannot be changed here.');
     }
-    if (!(await hasHostPermission(endpointUrl))) {
-      return fail('no-permission', `Secondment Lens may not contact ${new URL(endpointUrl).origin} yet. Allow it when asked.`);
+    const refused = await this.permissionRefusal(endpointUrl);
+    if (refused) return refused;
+    const signedIn = await this.establish(endpointUrl, token, { token, via: 'api-token' });
+    if (signedIn.ok && !managedKeys.includes('endpointUrl')) await saveUserSettings({ endpointUrl: normalise(endpointUrl) });
+    return signedIn;
+  }
+
+  /**
+   * "Sign in with <firm>": the identity provider's login (a browser window), then the endpoint is
+   * asked who the access token belongs to. The same user as before finds their partition, its lock
+   * lifted and their held writes ready to go; another user starts afresh, as with an API token.
+   */
+  async signInWithFirm(): Promise<Result<User>> {
+    const { settings } = await this.currentSettings();
+    const config = firmOidcConfig(settings);
+    if (!this.firm || !config) return fail('not-configured', 'Sign-in with your firm is not set up. Ask your IT team for the identity provider and client id.');
+    const endpointUrl = settings.endpointUrl ?? (await this.currentSession())?.endpointUrl;
+    if (!endpointUrl) return fail('no-endpoint', 'Secondment Lens is not connected to your firm yet: the firm endpoint is not set.');
+    const refused = await this.permissionRefusal(endpointUrl);
+    if (refused) return refused;
+    try {
+      await this.firm.signIn(config);
+    } catch (error) {
+      return fail('firm-sign-in-failed', `Sign-in with your firm did not finish: ${error instanceof Error ? error.message : String(error)}`);
     }
+    return this.establish(endpointUrl, this.firm.bearer(config), { via: 'firm' });
+  }
+
+  private async permissionRefusal(endpointUrl: string): Promise<Result<never> | null> {
+    if (await hasHostPermission(endpointUrl)) return null;
+    return fail('no-permission', `Secondment Lens may not contact ${new URL(endpointUrl).origin} yet. Allow it when asked.`);
+  }
+
+  /** Asks the endpoint who `token` belongs to, then makes that user's session and partition the active ones. */
+  private async establish(endpointUrl: string, token: string | BearerSource, credentials: { token?: string; via: Session['via'] }): Promise<Result<User>> {
+    const { settings } = await this.currentSettings();
     const api = createFirmApi({ endpointUrl, token, timeoutMs: settings.requestTimeoutSeconds * 1000, fetch: this.fetchImpl });
     const me = await api.me();
     if (!me.ok) return fail(me.error.kind === 'http' && me.error.status === 401 ? 'rejected' : 'unreachable', describeApiError(me.error).message);
@@ -173,9 +219,10 @@ export class ActiveSession {
     // The new session first: from here on nothing opens the previous partition again (a flush
     // started meanwhile reads the new session), and only then is the previous one deleted.
     this.dropped.delete(partition);
-    await this.storeSession({ endpointUrl: normalise(endpointUrl), token, user: me.value, partition });
+    await this.storeSession({ endpointUrl: normalise(endpointUrl), ...credentials, user: me.value, partition });
     if (previous && previous.partition !== partition) await this.dropPartition(previous.partition);
-    if (!managedKeys.includes('endpointUrl')) await saveUserSettings({ endpointUrl: normalise(endpointUrl) });
+    // An API-token sign-in ends any firm session left over (its refresh token is revoked).
+    if (credentials.via === 'api-token') await this.firm?.signOut().catch(() => undefined);
     await this.unlock(partition);
     return ok(me.value);
   }
@@ -185,11 +232,19 @@ export class ActiveSession {
     await this.storeSession(null);
     this.rejectedAt = null;
     this.locks.clear();
+    // The firm session's refresh token is revoked at the provider (best effort) and forgotten.
+    await this.firm?.signOut().catch(() => undefined);
     if (previous) await this.dropPartition(previous.partition);
   }
 
   private api(session: Session, settings: Settings): FirmApi {
-    return createFirmApi({ endpointUrl: session.endpointUrl, token: session.token, timeoutMs: settings.requestTimeoutSeconds * 1000, fetch: this.fetchImpl });
+    const timeoutMs = settings.requestTimeoutSeconds * 1000;
+    const config = firmOidcConfig(settings);
+    // A firm session whose provider is no longer configured cannot send anything: it reads as ended.
+    const token: string | BearerSource = session.via === 'firm'
+      ? (this.firm && config ? this.firm.bearer(config) : ENDED)
+      : session.token!;
+    return createFirmApi({ endpointUrl: session.endpointUrl, token, timeoutMs, fetch: this.fetchImpl });
   }
 
   private openDb(partition: string): Promise<LensDb> {
@@ -212,6 +267,13 @@ export class ActiveSession {
     await deletePartition(partition);
   }
 }
+
+/** The bearer of a firm session whose sign-in settings were removed: every request reads as a 401. */
+const ENDED: BearerSource = {
+  current: () => Promise.reject(new Error('sign-in with the firm is no longer configured')),
+  renew: () => Promise.reject(new Error('sign-in with the firm is no longer configured')),
+  ended: () => true,
+};
 
 function normalise(url: string): string {
   return url.replace(/\/+$/, '');

@@ -147,6 +147,8 @@ async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackg
       return ok(null);
     case 'ui.pipelineSource':
       return ok(await pipelineSource(deps.sessions));
+    case 'ui.signInWithFirm':
+      return signedInWith(deps, await deps.sessions.signInWithFirm());
   }
 }
 
@@ -171,17 +173,10 @@ async function queue(deps: RouterDeps, tabId: number | null, fromPageFrame: bool
 
 async function fromOptions(deps: RouterDeps, m: OptionsToBackground): Promise<Result<unknown>> {
   switch (m.type) {
-    case 'options.signIn': {
-      const signedIn = await deps.sessions.signIn(m.endpointUrl, m.token);
-      if (signedIn.ok) {
-        const active = await deps.sessions.get();
-        if (!('signedOut' in active)) await releaseSignInHolds(active.db);
-        void deps.outbox.flush();
-        void deps.tabs.resetAll();
-        void deps.sync.sync();
-      }
-      return signedIn;
-    }
+    case 'options.signIn':
+      return signedInWith(deps, await deps.sessions.signIn(m.endpointUrl, m.token));
+    case 'options.signInWithFirm':
+      return signedInWith(deps, await deps.sessions.signInWithFirm());
     case 'options.signOut':
       await deps.sessions.signOut();
       await deps.tabs.resetAll();
@@ -195,4 +190,16 @@ async function fromOptions(deps: RouterDeps, m: OptionsToBackground): Promise<Re
     case 'options.saveGenericRules':
       return deps.ruleScripts.replaceUserRules(m.rules);
   }
+}
+
+/** After a sign-in (API token or the firm's): writes held for it go out, every view and the book are renewed. */
+async function signedInWith(deps: RouterDeps, signedIn: Result<unknown>): Promise<Result<unknown>> {
+  if (signedIn.ok) {
+    const active = await deps.sessions.get();
+    if (!('signedOut' in active)) await releaseSignInHolds(active.db);
+    void deps.outbox.flush();
+    void deps.tabs.resetAll();
+    void deps.sync.sync();
+  }
+  return signedIn;
 }

@@ -9,7 +9,7 @@ import type { ExternalRecord } from '../contract/pms';
 import { describeApiError, type ApiError } from '../endpoint/api-error';
 import type { RecordRefMessage } from '../messaging/record-ref-schema';
 import type { Freshness, ProblemView, SidebarView } from '../messaging/sidebar-view';
-import type { Active, ActiveSession } from './active-session';
+import type { Active, ActiveSession, SignedOutReason } from './active-session';
 import { cachedPracticeAreas, FALLBACK_PRACTICE_AREAS, refreshPracticeAreas } from './practice-areas';
 import { readFirstLook } from '../cache/first-look';
 import type { PurgeGuard } from './purged-clients';
@@ -40,7 +40,7 @@ export async function loadRecordView(
     if (!signal.aborted) push(view);
   };
   const active = await sessions.get();
-  if ('signedOut' in active) return emit({ status: 'signed-out', reason: active.signedOut });
+  if ('signedOut' in active) return emit(await signedOutView(sessions, active.signedOut));
   const record = toExternalRecord(ref);
   const { db } = active;
 
@@ -151,11 +151,17 @@ async function saveContext(active: Active, context: ClientContext, etag: string 
   }
 }
 
+/** Signed out: why, and the firm to sign in with when its identity provider is configured ("Sign in with <firm>"). */
+async function signedOutView(sessions: ActiveSession, reason: SignedOutReason): Promise<SidebarView> {
+  const firm = await sessions.firmSignInName();
+  return firm ? { status: 'signed-out', reason, firm } : { status: 'signed-out', reason };
+}
+
 /** A failed revalidation: keep showing the cached context with the reason, or explain why there is none. */
 async function failureView(active: Active, sessions: ActiveSession, ref: RecordRefMessage, cached: CachedContext | undefined, error: ApiError): Promise<SidebarView> {
   if (error.kind === 'http' && error.status === 401) {
     await sessions.markRejected();
-    return { status: 'signed-out', reason: 'rejected' };
+    return signedOutView(sessions, 'rejected');
   }
   const problem: ProblemView = describeApiError(error);
   if (cached) {

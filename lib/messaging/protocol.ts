@@ -54,6 +54,8 @@ export const SidebarToBackground = z.discriminatedUnion('type', [
   // The pipeline page (issue 11): open it in a tab; and, from the page, which partition to read.
   z.object({ type: z.literal('ui.openPipeline') }),
   z.object({ type: z.literal('ui.pipelineSource') }),
+  // "Sign in with <firm>" (issue 13): the background runs the identity provider's login.
+  z.object({ type: z.literal('ui.signInWithFirm') }),
 ]);
 export type SidebarToBackground = z.infer<typeof SidebarToBackground>;
 /** What the sidebar sends (before defaults are applied on receipt). */
@@ -61,6 +63,7 @@ export type SidebarRequest = z.input<typeof SidebarToBackground>;
 
 export const OptionsToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('options.signIn'), endpointUrl: z.url().max(500).refine(isAllowedEndpointUrl, ENDPOINT_URL_RULE), token: z.string().trim().min(1).max(4096) }),
+  z.object({ type: z.literal('options.signInWithFirm') }),
   z.object({ type: z.literal('options.signOut') }),
   z.object({ type: z.literal('options.status') }),
   z.object({ type: z.literal('options.syncNow') }),

@@ -30,7 +30,8 @@ const record = RecordRefSchema;
 /** Everything the sidebar renders, pushed by the background and validated on receipt. */
 export const SidebarView = z.discriminatedUnion('status', [
   z.object({ status: z.literal('idle') }),
-  z.object({ status: z.literal('signed-out'), reason: z.enum(['no-endpoint', 'no-token', 'rejected', 'no-permission']) }),
+  // `firm`: the firm's identity provider is configured; the sidebar offers "Sign in with <firm>".
+  z.object({ status: z.literal('signed-out'), reason: z.enum(['no-endpoint', 'no-token', 'rejected', 'no-permission']), firm: z.string().min(1).max(260).optional() }),
   z.object({ status: z.literal('loading'), record }),
   z.object({ status: z.literal('not-found'), record }),
   z.object({ status: z.literal('ambiguous'), record, matches: z.array(ClientSummary).max(50) }),

@@ -10,12 +10,16 @@ import { User } from '../contract/user';
  */
 export const Session = z.object({
   endpointUrl: z.url(),
-  token: z.string().min(1),
+  /** The API token (integrators, the demo); absent when signed in with the firm's identity provider. */
+  token: z.string().min(1).optional(),
+  /** 'firm': the access token comes from the firm sign-in (lib/background/firm-sign-in.ts), kept apart. */
+  via: z.enum(['api-token', 'firm']).default('api-token'),
   user: User,
   /** Names this user's cache partition (IndexedDB database). */
   partition: z.string().min(1),
-});
+}).refine((s) => s.via === 'firm' || s.token !== undefined, 'An API-token session needs its token.');
 export type Session = z.infer<typeof Session>;
+export type SessionInput = z.input<typeof Session>;
 
 const DB_NAME = 'secondment-lens-session';
 const STORE = 'session';
@@ -37,7 +41,7 @@ export async function readSession(): Promise<Session | null> {
   }
 }
 
-export async function writeSession(session: Session | null): Promise<void> {
+export async function writeSession(session: SessionInput | null): Promise<void> {
   const db = await openSessionDb();
   try {
     if (session) await db.put(STORE, session, KEY);
