@@ -23,6 +23,8 @@ export function OptionsPage(props: {
   /** Update the client book and send waiting writes. */
   onSyncNow: () => void;
   now: number;
+  /** "Sign in with <firm>" (FirmSignInSection), above the API-token form while signed out. */
+  firmSignIn?: ReactNode;
   /** Further sections (the generic-rule editor), after the account and data ones. */
   children?: ReactNode;
 }) {
@@ -48,6 +50,7 @@ export function OptionsPage(props: {
         ) : (
           <>
             {status?.signedOut === 'rejected' && <p className="error">{text.account.refused}</p>}
+            {props.firmSignIn}
             {/* keyed on the policy's endpoint only: a user's typing is never reset under them */}
             <SignInForm key={endpointManaged ? `policy:${endpointUrl}` : 'user'} endpointUrl={endpointUrl} endpointManaged={endpointManaged} onSignIn={props.onSignIn} />
           </>

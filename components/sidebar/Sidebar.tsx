@@ -25,7 +25,7 @@ export function Sidebar({ view, actions, now, collapsible = true }: SidebarProps
     case 'idle':
       return <IdlePanel onOpenOptions={actions.openOptions} onCollapse={onCollapse} />;
     case 'signed-out':
-      return <SignedOutPanel reason={view.reason} onOpenOptions={actions.openOptions} onCollapse={onCollapse} />;
+      return <SignedOutPanel reason={view.reason} firm={view.firm} onOpenOptions={actions.openOptions} onSignInWithFirm={actions.signInWithFirm} onCollapse={onCollapse} />;
     case 'loading':
       return <LoadingPanel record={view.record} onCollapse={onCollapse} />;
     case 'not-found':

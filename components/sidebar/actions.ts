@@ -25,6 +25,8 @@ export interface SidebarActions {
   /** Puts the text of a write that could not be saved on the clipboard; false when that failed. */
   copyText(text: string): Promise<boolean>;
   openOptions(): void;
+  /** "Sign in with <firm>": the background opens the firm's login; resolves once signed in (or not). */
+  signInWithFirm?(): Promise<Result<unknown>>;
   /** Opens the pipeline page (the whole book) in a tab; absent where there is nothing to open it with. */
   openPipeline?(): void;
 }

@@ -237,6 +237,8 @@ export const en = {
       'no-permission': 'Open the options and allow it when Chrome asks.',
     },
     action: 'Open the options to sign in',
+    signInWith: (firm: string) => `Sign in with ${firm}`,
+    signingIn: 'Signing in…',
   },
   loading: {
     title: 'Looking up this client…',

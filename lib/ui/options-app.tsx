@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { GenericRulesSection } from '@/components/options/GenericRulesSection';
 import { OptionsPage } from '@/components/options/OptionsPage';
+import { FirmSignInSection } from '@/components/options/FirmSignInSection';
 import { messages } from '@/components/options/messages';
 import { RemindersSection } from '@/components/options/RemindersSection';
 import '@/components/sidebar/sidebar.css';
@@ -69,8 +70,18 @@ function OptionsApp() {
     await refresh();
     return result;
   };
+  const signInWithFirm = async (): Promise<Result<unknown>> => {
+    const endpointUrl = settings?.settings.endpointUrl;
+    if (endpointUrl && !(await requestOrigin(endpointPermissionPattern(endpointUrl)))) {
+      return fail('no-permission', messages.account.noPermission(new URL(endpointUrl).origin));
+    }
+    const result = await send({ type: 'options.signInWithFirm' });
+    await refresh();
+    return result;
+  };
   return (
     <OptionsPage status={status} settings={settings} now={Date.now()} onSignIn={signIn}
+      firmSignIn={settings && <FirmSignInSection loaded={settings} onSignIn={signInWithFirm} />}
       onSaveSettings={async (patch) => (await saveUserSettings(patch), ok(null))}
       onSignOut={() => void send({ type: 'options.signOut' }).then(refresh)}
       onSyncNow={() => {

@@ -47,6 +47,7 @@ function actionsFor(link: BackgroundLink, gate: ActionGate): SidebarActions {
     linkRecord: (clientId) => bound(({ record }) => link.request({ type: 'ui.linkRecord', record, clientId })),
     setCollapsed: (collapsed) => void link.request({ type: 'ui.setCollapsed', collapsed }),
     openOptions: () => void link.request({ type: 'ui.openOptions' }),
+    signInWithFirm: () => link.request({ type: 'ui.signInWithFirm' }),
     copyText,
     openPipeline: () => void link.request({ type: 'ui.openPipeline' }),
   };
