@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { TEST_EXTENSION_KEY } from './scripts/test-extension-key';
 
 // See README "Architecture". Host permissions: the PMS hosts the content script runs on are
 // declared; the firm endpoint's origin is requested at run time (optional, https only), never all
@@ -18,7 +19,12 @@ export default defineConfig({
     // scripting: the content script is registered at run time for the hosts of the firm's generic rules.
     // contextMenus: "Open the pipeline" in the toolbar button's menu (no install warning).
     // notifications: the opt-in reminders (check-in due, placement ending).
-    permissions: ['storage', 'alarms', 'scripting', 'contextMenus', 'notifications'],
+    // identity: "Sign in with <firm>" (launchWebAuthFlow with the firm's identity provider; no install warning).
+    permissions: ['storage', 'alarms', 'scripting', 'contextMenus', 'notifications', 'identity'],
+    // Test builds for Chrome carry a fixed key, so their id (and OAuth redirect URI) is known in
+    // advance. Never a release build: the store gives the release its own id (and refuses a
+    // package with a key), and a firm signing its own package gets the id of its own key.
+    ...(browser !== 'firefox' && !RELEASE ? { key: TEST_EXTENSION_KEY } : {}),
     action: { default_title: 'Secondment Lens' },
     commands: {
       'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Show or hide the Secondment Lens sidebar' },
