@@ -21,6 +21,14 @@ export type TestOidcProvider = {
   setAccount(account: TestAccount): void;
   /** Refresh requests seen, to count them. */
   refreshCount(): number;
+  /** The query of the last authorization request (what the client asked the login page for). */
+  lastAuthorizationRequest(): URLSearchParams | null;
+  /** Revocation requests seen (sign-out), to count them. */
+  revocationCount(): number;
+  /** Holds each token-endpoint answer this long (so that callers at the same moment overlap). */
+  setTokenDelay(ms: number): void;
+  /** Firm IT ends a session at the provider: the refresh token no longer works (as an admin revoking sessions). */
+  revokeRefreshToken(value: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -70,9 +78,21 @@ export async function startOidcProvider(opts: {
     cookies: { keys: ['test-only-cookie-key'] },
     clientBasedCORS: (_ctx, origin) => (opts.corsOrigins ?? []).includes(origin),
   });
-  provider.on('grant.success', (ctx) => {
-    if (ctx.oidc.params?.grant_type === 'refresh_token') refreshes++;
+  let revocations = 0;
+  let tokenDelayMs = 0;
+  let lastAuthorization: URLSearchParams | null = null;
+  provider.use(async (ctx, next) => {
+    if (ctx.method === 'GET' && ctx.path === '/auth') lastAuthorization = new URLSearchParams(ctx.querystring);
+    if (ctx.method === 'POST' && ctx.path === '/token/revocation') revocations++;
+    if (ctx.method === 'POST' && ctx.path === '/token' && tokenDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, tokenDelayMs));
+    await next();
   });
+  // Answered or refused: a refresh that reused a rotated token counts too.
+  const countRefresh = (ctx: { oidc?: { params?: { grant_type?: unknown } } }) => {
+    if (ctx.oidc?.params?.grant_type === 'refresh_token') refreshes++;
+  };
+  provider.on('grant.success', countRefresh);
+  provider.on('grant.error', countRefresh);
 
   const callback = provider.callback();
   http.on('request', async (req, res) => {
@@ -105,6 +125,14 @@ export async function startOidcProvider(opts: {
     provider,
     setAccount: (a) => { account = a; },
     refreshCount: () => refreshes,
+    revocationCount: () => revocations,
+    lastAuthorizationRequest: () => lastAuthorization,
+    setTokenDelay: (ms) => { tokenDelayMs = ms; },
+    revokeRefreshToken: async (value) => {
+      const token = await provider.RefreshToken.find(value);
+      if (!token) throw new Error('No such refresh token at the provider.');
+      await token.destroy();
+    },
     close: () => new Promise<void>((resolve) => {
       http.closeAllConnections();
       http.close(() => resolve());
