@@ -2,6 +2,9 @@ import { useState } from 'react';
 import type { Result } from '@/lib/messaging/result';
 import type { LoadedSettings } from '@/lib/settings/load-settings';
 import { firmSignInName } from '@/lib/settings/firm-sign-in-config';
+import { messages } from './messages';
+
+const text = messages.firmSignIn;
 
 /**
  * "Sign in with <firm>" in the options page (issue 13), shown when the firm's identity provider is
@@ -22,8 +25,8 @@ export function FirmSignInSection(props: { loaded: LoadedSettings; onSignIn: () 
   };
   return (
     <div data-testid="firm-sign-in-action">
-      <button type="button" className="primary" onClick={() => void signIn()} disabled={busy}>{busy ? 'Signing in…' : `Sign in with ${firm}`}</button>
-      <p className="muted">Your firm’s sign-in page opens in a new window. Or sign in with an API token below, if your IT team gave you one.</p>
+      <button type="button" className="primary" onClick={() => void signIn()} disabled={busy}>{busy ? text.busy : text.signInWith(firm)}</button>
+      <p className="muted">{text.signInHelp}</p>
       {error && <p role="alert" className="error">{error}</p>}
     </div>
   );

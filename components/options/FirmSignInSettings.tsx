@@ -5,6 +5,7 @@ import { settingLabel } from '@/lib/settings/policy-schema';
 import type { Settings } from '@/lib/settings/settings-schema';
 import { checkSetting } from '@/lib/settings/check-setting';
 import { messages } from './messages';
+import { firmSignInName } from '@/lib/settings/firm-sign-in-config';
 
 /** The sign-in settings a firm sets (issue 13); each shown locked when policy sets it. */
 export const SIGN_IN_KEYS = ['firmName', 'oidcIssuer', 'oidcClientId', 'oidcScopes'] as const;
@@ -44,7 +45,7 @@ export function FirmSignInSettings(props: { loaded: LoadedSettings; onSave: (pat
     setSaved(result.ok ? text.saved : result.error.message);
   };
 
-  const firm = settings.firmName;
+  const firm = firmSignInName(settings) ?? settings.firmName; // unnamed: the provider's host
   return (
     <section aria-labelledby="firm-sign-in-title" data-testid="firm-sign-in">
       <h2 id="firm-sign-in-title">{text.title}</h2>

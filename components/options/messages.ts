@@ -44,6 +44,10 @@ export const en = {
     managed: 'Set by your firm. Ask your IT team to change it.',
     save: 'Save sign-in settings',
     saved: 'Saved.',
+    // The button itself (FirmSignInSection), shown while signed out.
+    signInWith: (firm: string) => `Sign in with ${firm}`,
+    busy: 'Signing in…',
+    signInHelp: 'Your firm’s sign-in page opens in a new window. Or sign in with an API token below, if your IT team gave you one.',
   },
   policy: { title: 'Also set by your firm' },
   problems: {
