@@ -52,8 +52,7 @@ export class ActiveSession {
    * `onReachable` is told whenever a read succeeds: the endpoint is back, so writes waiting out a
    * back-off can go now (workers get no `online` event). Writes do not count, so a write that keeps
    * failing cannot trigger itself.
-   */
-  /**
+   *
    * `firm`: sign-in with the firm's identity provider (absent: API tokens only). A session signed
    * in that way sends the provider's access token; its end (a refused refresh) reads as a 401 and
    * locks the partition like a refused API token, so the user's unsent writes wait for sign-in.
