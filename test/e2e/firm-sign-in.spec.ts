@@ -157,7 +157,7 @@ test('signs in from the sidebar with the firm’s identity provider; tokens stay
 test('a refused refresh ends the session: “Sign in with <firm>” in the sidebar, and a write made meanwhile is kept and delivered once after signing in again', async () => {
   const { lens } = await openNorthwind();
   await signInFromSidebar(lens);
-  const needsBefore = endpoint.store.countNeeds(NORTHWIND_ID);
+  const needsBefore = await endpoint.store.countNeeds(NORTHWIND_ID);
 
   // Firm IT ends the session at the provider; the access token then comes to its end.
   const { tokens } = (await readAuthRecord(browser.worker))!;
@@ -171,17 +171,18 @@ test('a refused refresh ends the session: “Sign in with <firm>” in the sideb
   await expect(lens.getByText('Your sign-in has expired or was refused.')).toBeVisible();
   const signInAgain = lens.getByRole('button', { name: SIGN_IN_WITH_FIRM });
   await expect(signInAgain).toBeVisible();
-  expect(endpoint.store.countNeeds(NORTHWIND_ID)).toBe(needsBefore);
+  expect(await endpoint.store.countNeeds(NORTHWIND_ID)).toBe(needsBefore);
   expect(await readAuthRecord(browser.worker)).toBeNull(); // tokens that cannot work are forgotten
 
   // Signing in again, as the same user: the held write goes out, exactly once.
   await signInAgain.click();
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible({ timeout: 20_000 });
-  await expect.poll(() => endpoint.store.listNeeds(NORTHWIND_ID).filter((n) => n.title === title).length, { timeout: 15_000 }).toBe(1);
+  const copiesAtEndpoint = async () => (await endpoint.store.listNeeds(NORTHWIND_ID)).filter((n) => n.title === title).length;
+  await expect.poll(copiesAtEndpoint, { timeout: 15_000 }).toBe(1);
   // Another round of sending and syncing finds nothing left to send: still one.
   await sendFromOptions(browser, { type: 'options.syncNow' });
-  expect(endpoint.store.listNeeds(NORTHWIND_ID).filter((n) => n.title === title)).toHaveLength(1);
-  expect(endpoint.store.countNeeds(NORTHWIND_ID)).toBe(needsBefore + 1);
+  expect(await copiesAtEndpoint()).toBe(1);
+  expect(await endpoint.store.countNeeds(NORTHWIND_ID)).toBe(needsBefore + 1);
 });
 
 test('signs in from the options page; sign-out revokes the refresh token at the provider and deletes the user’s cached data', async () => {
