@@ -20,6 +20,8 @@ interface LoadTiming {
   longTasks: number;
   longestTask: number;
   needs: string;
+  /** Where the page read the book from (the projection, or the entity stores). */
+  source: string;
 }
 
 async function loadTimings(page: Page): Promise<LoadTiming> {
@@ -42,6 +44,7 @@ async function loadTimings(page: Page): Promise<LoadTiming> {
       longTasks: before.length,
       longestTask: Math.max(0, ...before.map((t) => t.duration)),
       needs: document.querySelector('.filters .showing')?.textContent ?? '',
+      source: JSON.stringify((read as PerformanceMeasure | undefined)?.detail ?? null),
     };
   });
 }
@@ -120,6 +123,7 @@ function summarise(loads: LoadTiming[], filters: { ms: number; longTasks: number
   const of = (pick: (l: LoadTiming) => number) => distribution(loads.map(pick));
   return {
     needs: loads.at(-1)?.needs ?? '',
+    sources: [...new Set(loads.map((l) => l.source))],
     board: {
       ...of((l) => l.boardPainted),
       max: Math.max(...loads.map((l) => l.boardPainted)),
@@ -141,11 +145,11 @@ function summarise(loads: LoadTiming[], filters: { ms: number; longTasks: number
 const ms = (v: number) => `${v.toFixed(0)} ms`;
 
 /** The figures as lines for the terminal. */
-export function describePipeline({ needs, board, filter }: Awaited<ReturnType<typeof measurePipeline>>): string[] {
+export function describePipeline({ needs, sources, board, filter }: Awaited<ReturnType<typeof measurePipeline>>): string[] {
   return [
     `pipeline page (${needs}): board on screen after navigation start p50 ${ms(board.p50)}, p95 ${ms(board.p95)}, worst ${ms(board.max)} (n=${board.runs}); `
       + `of which script started at p50 ${ms(board.scriptStart.p50)}, reading p50 ${ms(board.readMs.p50)} (p95 ${ms(board.readMs.p95)}), indexing p50 ${ms(board.indexMs.p50)}; `
-      + `${board.longTasks} long tasks while loading, longest ${ms(board.longestTaskMs)}`,
+      + `${board.longTasks} long tasks while loading, longest ${ms(board.longestTaskMs)}; read from ${sources.join(', ')}`,
     `pipeline filter change to repainted board: p50 ${ms(filter.p50)}, p95 ${ms(filter.p95)}, worst ${ms(filter.max)} (n=${filter.runs}); `
       + `${filter.longTasks} long tasks in ${filter.changesWithLongTask} of the changes`,
   ];

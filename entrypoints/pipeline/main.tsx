@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { PipelinePage, type PipelineFormat, type PipelineState } from '@/components/pipeline/PipelinePage';
 import '@/components/pipeline/pipeline.css';
-import { indexBook } from '@/lib/pipeline/book-index';
+import { indexProjection } from '@/lib/pipeline/book-index';
 import { NO_FILTER, type PipelineFilter } from '@/lib/pipeline/filter';
 import { readBook } from './read-book';
 import { saveTextFile } from './save-file';
@@ -19,10 +19,10 @@ const afterPaint = (then: () => void) => requestAnimationFrame(() => setTimeout(
 async function load(): Promise<PipelineState> {
   const reading = performance.now();
   const read = await readBook();
-  performance.measure('lens:pipeline-read', { start: reading, end: performance.now() });
+  performance.measure('lens:pipeline-read', { start: reading, end: performance.now(), detail: read.state === 'ready' ? read.source : null });
   if (read.state !== 'ready') return read.state === 'error' ? read : { state: 'signed-out' };
   const started = performance.now();
-  const index = indexBook(read.book, Date.now());
+  const index = indexProjection(read.book, Date.now());
   performance.measure('lens:pipeline-index', { start: started, end: performance.now() });
   return { state: 'ready', index, user: read.user.name, syncedAt: read.syncedAt };
 }

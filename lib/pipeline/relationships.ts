@@ -14,7 +14,7 @@ export interface RelationshipLine {
 }
 
 /** Every client, the busiest relationships first (needs noticed, then won, then secondments), then by name. */
-export function relationshipLines(clients: ClientSummary[], secondments: Secondment[], needs: NeedRow[]): RelationshipLine[] {
+export function relationshipLines(clients: readonly Pick<ClientSummary, 'id' | 'name'>[], secondments: readonly Pick<Secondment, 'clientId' | 'direction'>[], needs: readonly NeedRow[]): RelationshipLine[] {
   const lines = new Map<string, RelationshipLine>(
     clients.map((c) => [c.id, { clientId: c.id, clientName: c.name, outbound: 0, reverse: 0, noticed: 0, won: 0 }]),
   );
