@@ -86,8 +86,8 @@ export async function dropFromProjection(tx: Tx, ids: Iterable<string>): Promise
 /**
  * Brings the projection up to date after a sync: the clients the sync touched (`changed`, plus every
  * client row written since the projection was), chunk by chunk; a full rebuild when there is no
- * projection, too much changed, or the totals disagree with the stores afterwards (a need or
- * secondment deleted by the feed names no client: its chunk is found by the count). One
+ * projection, too much changed, or the totals disagree with the stores afterwards (the sync's
+ * outcome names the clients of upserts only: a deleted need or secondment is found by the count). One
  * transaction: a purge never interleaves with the read and the write.
  */
 export async function updateProjection(db: LensDb, changed: Iterable<string>, now = Date.now()): Promise<'rebuilt' | 'patched' | 'current'> {

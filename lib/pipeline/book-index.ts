@@ -1,7 +1,7 @@
 import type { PipelineBook } from './book';
 import { compareText, localIsoDay } from './book';
 import { type CandidateRow, rankCandidates } from './candidates';
-import { type NeedRow, needRowFrom, UNOWNED } from './need-row';
+import { type NeedRow, needRowFrom, newestFirst, UNOWNED } from './need-row';
 import { type ProjectedBook, projectRows } from './projection';
 import { type RelationshipLine, relationshipLines } from './relationships';
 import { endingSoon, overdueCheckIns, type SecondmentWatchRow } from './secondment-watch';
@@ -54,7 +54,7 @@ export function indexProjection(book: ProjectedBook, now: number): BookIndex {
     const ordinal = clientOrdinals.get(n.clientId) ?? -1;
     return needRowFrom(n, ordinal < 0 ? undefined : book.clients[ordinal]!.name, now, ordinal);
   });
-  needs.sort((a, b) => b.identifiedAtMs - a.identifiedAtMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  needs.sort(newestFirst); // each chunk is stored in this order: a merge of runs
 
   const areas = new Set<string>();
   const owners = new Map<string, string>();

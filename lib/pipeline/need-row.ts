@@ -72,6 +72,9 @@ export function needFacts(need: Need): NeedFacts {
   };
 }
 
+/** The board's order: newest first, then by id (a stable order for needs noticed at the same instant). */
+export const newestFirst = (a: NeedFacts, b: NeedFacts) => b.identifiedAtMs - a.identifiedAtMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** A need's facts as a row of the board on the day `now`, under its client's name. */
 export function needRowFrom(facts: NeedFacts, clientName: string | undefined, now: number, clientOrdinal = -1): NeedRow {
   return {

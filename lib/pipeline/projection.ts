@@ -3,7 +3,7 @@ import type { Need } from '../contract/need';
 import type { Secondment } from '../contract/secondment';
 import type { FlagFacts } from './candidates';
 import { type ColumnSchema, type Columns, fromColumns, toColumns } from './columns';
-import { type NeedFacts, needFacts } from './need-row';
+import { type NeedFacts, needFacts, newestFirst } from './need-row';
 import type { SecondmentFacts } from './secondment-watch';
 
 /**
@@ -91,7 +91,8 @@ export function projectRows(rows: BookRows): ProjectedBook {
 export function encodeChunk(book: ProjectedBook): ProjectionChunk {
   return {
     clients: toColumns(book.clients, CLIENTS),
-    needs: toColumns(book.needs, NEEDS),
+    // In the board's order: the page's sort of all chunks then only merges runs.
+    needs: toColumns([...book.needs].sort(newestFirst), NEEDS),
     secondments: toColumns(book.secondments.map((s): FlatSecondment => ({
       id: s.id, clientId: s.clientId, direction: s.direction, status: s.status, plannedEnd: s.plannedEnd, actualEnd: s.actualEnd, person: s.person.name, nextDue: s.checkIns.nextDue,
     })), SECONDMENTS),
