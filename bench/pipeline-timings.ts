@@ -107,12 +107,15 @@ export async function measurePipeline(server: RunningServer, runs = 7, filterRou
     }
     const areas = await page.$$eval('#filter-area option', (os) => os.map((o) => (o as HTMLOptionElement).value));
     const filters: { ms: number; longTasks: number }[] = [];
+    const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); }
     for (let round = 0; round < filterRounds; round++) {
       for (const area of areas.slice(1, 6)) filters.push(await filterLatency(page, { select: 'filter-area', value: area }));
       filters.push(await filterLatency(page, { select: 'filter-area', value: '*' }));
       for (const text of ['a', 'at', 'atl', 'atlas', '']) filters.push(await filterLatency(page, { client: text }));
       for (const age of ['up-to-30', 'over-365', 'any']) filters.push(await filterLatency(page, { select: 'filter-age', value: age }));
     }
+    if (cdp) { const { profile } = await cdp.send('Profiler.stop'); (await import('node:fs')).writeFileSync('/tmp/pipeline-filter.cpuprofile', JSON.stringify(profile)); }
     return summarise(loads, filters);
   } finally {
     await browser.context.close();

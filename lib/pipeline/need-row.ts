@@ -76,13 +76,28 @@ export function needFacts(need: Need): NeedFacts {
 export const newestFirst = (a: NeedFacts, b: NeedFacts) => b.identifiedAtMs - a.identifiedAtMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** A need's facts as a row of the board on the day `now`, under its client's name. */
-export function needRowFrom(facts: NeedFacts, clientName: string | undefined, now: number, clientOrdinal = -1): NeedRow {
+export function needRowFrom(f: NeedFacts, clientName: string | undefined, now: number, clientOrdinal = -1): NeedRow {
+  // Every field spelled out, not spread: one object shape for all 50,000 rows (a spread of the
+  // decoded facts took seconds here), which also keeps the filter's loop over them fast.
   return {
-    ...facts,
-    clientName: clientName ?? facts.clientId,
+    id: f.id,
+    clientId: f.clientId,
+    clientName: clientName ?? f.clientId,
     clientOrdinal,
-    ageDays: daysSince(facts.identifiedAtMs, now),
-    daysInStatus: daysSince(facts.statusSinceMs, now),
+    status: f.status,
+    practiceArea: f.practiceArea,
+    title: f.title,
+    redacted: f.redacted,
+    askContact: f.askContact,
+    confidential: f.confidential,
+    ownerKey: f.ownerKey,
+    ownerName: f.ownerName,
+    identifiedBy: f.identifiedBy,
+    identifiedAtMs: f.identifiedAtMs,
+    ageDays: daysSince(f.identifiedAtMs, now),
+    daysInStatus: daysSince(f.statusSinceMs, now),
+    statusSinceMs: f.statusSinceMs,
+    matter: f.matter,
   };
 }
 
