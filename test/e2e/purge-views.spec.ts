@@ -70,7 +70,7 @@ test('a wall from sync takes the client out of the pipeline page\'s projection t
   await pipeline.goto(`chrome-extension://${browser.extensionId}/pipeline.html`);
   await expect(pipeline.getByRole('list', { name: 'Each client’s relationship in one line' })).toContainText('Northwind Logistics plc');
 
-  endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID);
+  await endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID);
   await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { create(n: string, a: object): void } } }).chrome.alarms.create('lens.sync', { when: Date.now() + 10 }));
   await expect.poll(async () => (await readCache(browser.worker)).clientIds, { timeout: 30_000 }).not.toContain(NORTHWIND_ID);
   const projection = await readProjectionText(browser.worker);
