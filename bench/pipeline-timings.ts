@@ -2,18 +2,51 @@ import type { Page } from '@playwright/test';
 import type { RunningServer } from '../server/start-server';
 import { DEMO_TOKENS } from '../server/demo/demo-ids';
 import { launchWithExtension } from '../scripts/chromium-with-extension';
+import { distribution } from './stats';
 
 interface Progress { state: string }
 
-/** What the page left in User Timing after one load (see entrypoints/pipeline/main.tsx). */
-async function loadTimings(page: Page) {
+/** One load of the page, from what it left in User Timing (see entrypoints/pipeline/main.tsx). */
+interface LoadTiming {
+  /** Navigation start to the board on screen. */
+  boardPainted: number;
+  /** Navigation start to the page's script asking for the book (the bundle fetched and run). */
+  scriptStart: number;
+  /** Asking the background and reading IndexedDB. */
+  read: number;
+  /** Turning what was read into the page's index. */
+  index: number;
+  /** Long tasks (≥ 50 ms) from navigation start to the board on screen, and the longest. */
+  longTasks: number;
+  longestTask: number;
+  needs: string;
+  /** Where the page read the book from (the projection, or the entity stores). */
+  source: string;
+}
+
+async function loadTimings(page: Page): Promise<LoadTiming> {
   await page.waitForFunction(() => performance.getEntriesByName('lens:pipeline-board').length > 0, undefined, { timeout: 120_000 });
-  return page.evaluate(() => ({
-    boardPainted: performance.getEntriesByName('lens:pipeline-board')[0]!.startTime,
-    read: performance.getEntriesByName('lens:pipeline-read')[0]?.duration ?? NaN,
-    index: performance.getEntriesByName('lens:pipeline-index')[0]?.duration ?? NaN,
-    needs: document.querySelector('.filters .showing')?.textContent ?? '',
-  }));
+  return page.evaluate(async () => {
+    const board = performance.getEntriesByName('lens:pipeline-board')[0]!.startTime;
+    const read = performance.getEntriesByName('lens:pipeline-read')[0];
+    // Long tasks are buffered from the start of the document (Chromium keeps them for late observers).
+    const tasks = await new Promise<PerformanceEntry[]>((resolve) => {
+      const observer = new PerformanceObserver((list) => { observer.disconnect(); resolve(list.getEntries()); });
+      observer.observe({ type: 'longtask', buffered: true });
+      setTimeout(() => { observer.disconnect(); resolve([]); }, 200);
+    });
+    const before = tasks.filter((t) => t.startTime < board);
+    return {
+      boardPainted: board,
+      scriptStart: read?.startTime ?? NaN,
+      read: read?.duration ?? NaN,
+      index: performance.getEntriesByName('lens:pipeline-index')[0]?.duration ?? NaN,
+      longTasks: before.length,
+      longestTask: Math.max(0, ...before.map((t) => t.duration)),
+      needs: document.querySelector('.filters .showing')?.textContent ?? '',
+      source: JSON.stringify((read as PerformanceMeasure | undefined)?.detail ?? null),
+    };
+  });
 }
 
 /**
@@ -48,7 +81,7 @@ async function filterLatency(page: Page, change: { select?: 'filter-area' | 'fil
  * synced, then pipeline.html is opened `runs` times (time from navigation start to the board on
  * screen) and the filters are changed (time from the change to the board repainted).
  */
-export async function measurePipeline(server: RunningServer, runs = 3) {
+export async function measurePipeline(server: RunningServer, runs = 7, filterRounds = 2) {
   const browser = await launchWithExtension();
   try {
     const options = await browser.context.newPage();
@@ -66,7 +99,7 @@ export async function measurePipeline(server: RunningServer, runs = 3) {
       if (answer.value.sync.state === 'done') break;
     }
 
-    const loads: { boardPainted: number; read: number; index: number; needs: string }[] = [];
+    const loads: LoadTiming[] = [];
     const page = await browser.context.newPage();
     for (let i = 0; i < runs; i++) {
       await page.goto(`chrome-extension://${browser.extensionId}/pipeline.html`);
@@ -74,12 +107,53 @@ export async function measurePipeline(server: RunningServer, runs = 3) {
     }
     const areas = await page.$$eval('#filter-area option', (os) => os.map((o) => (o as HTMLOptionElement).value));
     const filters: { ms: number; longTasks: number }[] = [];
-    for (const area of areas.slice(1, 6)) filters.push(await filterLatency(page, { select: 'filter-area', value: area }));
-    filters.push(await filterLatency(page, { select: 'filter-area', value: '*' }));
-    for (const text of ['a', 'at', 'atl', 'atlas', '']) filters.push(await filterLatency(page, { client: text }));
-    for (const age of ['up-to-30', 'over-365', 'any']) filters.push(await filterLatency(page, { select: 'filter-age', value: age }));
-    return { loads, filters };
+    const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); }
+    for (let round = 0; round < filterRounds; round++) {
+      for (const area of areas.slice(1, 6)) filters.push(await filterLatency(page, { select: 'filter-area', value: area }));
+      filters.push(await filterLatency(page, { select: 'filter-area', value: '*' }));
+      for (const text of ['a', 'at', 'atl', 'atlas', '']) filters.push(await filterLatency(page, { client: text }));
+      for (const age of ['up-to-30', 'over-365', 'any']) filters.push(await filterLatency(page, { select: 'filter-age', value: age }));
+    }
+    if (cdp) { const { profile } = await cdp.send('Profiler.stop'); (await import('node:fs')).writeFileSync('/tmp/pipeline-filter.cpuprofile', JSON.stringify(profile)); }
+    return summarise(loads, filters);
   } finally {
     await browser.context.close();
   }
+}
+
+function summarise(loads: LoadTiming[], filters: { ms: number; longTasks: number }[]) {
+  const of = (pick: (l: LoadTiming) => number) => distribution(loads.map(pick));
+  return {
+    needs: loads.at(-1)?.needs ?? '',
+    sources: [...new Set(loads.map((l) => l.source))],
+    board: {
+      ...of((l) => l.boardPainted),
+      max: Math.max(...loads.map((l) => l.boardPainted)),
+      scriptStart: of((l) => l.scriptStart),
+      readMs: of((l) => l.read),
+      indexMs: of((l) => l.index),
+      longTasks: loads.reduce((n, l) => n + l.longTasks, 0),
+      longestTaskMs: Math.max(0, ...loads.map((l) => l.longestTask)),
+    },
+    filter: {
+      ...distribution(filters.map((f) => f.ms)),
+      max: Math.max(...filters.map((f) => f.ms)),
+      longTasks: filters.reduce((n, f) => n + f.longTasks, 0),
+      changesWithLongTask: filters.filter((f) => f.longTasks > 0).length,
+    },
+  };
+}
+
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+
+/** The figures as lines for the terminal. */
+export function describePipeline({ needs, sources, board, filter }: Awaited<ReturnType<typeof measurePipeline>>): string[] {
+  return [
+    `pipeline page (${needs}): board on screen after navigation start p50 ${ms(board.p50)}, p95 ${ms(board.p95)}, worst ${ms(board.max)} (n=${board.runs}); `
+      + `of which script started at p50 ${ms(board.scriptStart.p50)}, reading p50 ${ms(board.readMs.p50)} (p95 ${ms(board.readMs.p95)}), indexing p50 ${ms(board.indexMs.p50)}; `
+      + `${board.longTasks} long tasks while loading, longest ${ms(board.longestTaskMs)}; read from ${sources.join(', ')}`,
+    `pipeline filter change to repainted board: p50 ${ms(filter.p50)}, p95 ${ms(filter.p95)}, worst ${ms(filter.max)} (n=${filter.runs}); `
+      + `${filter.longTasks} long tasks in ${filter.changesWithLongTask} of the changes`,
+  ];
 }

@@ -18,12 +18,14 @@ import { EXTENSION_DIR, launchWithExtension, signInThroughOptions } from '../scr
 import { type LoadFigures, measureEndpointLoadOnBothDatabases as measureLoad } from './endpoint-load';
 import { measureImport } from './import-timings';
 import { measurePaints } from './paint-timings';
-import { measurePipeline } from './pipeline-timings';
+import { describePipeline, measurePipeline } from './pipeline-timings';
 import { distribution } from './stats';
 import { measureSync } from './sync-timings';
 
 const json = process.argv.includes('--json');
 const skipBrowser = process.argv.includes('--skip-browser');
+/** Only the large book's pipeline page (seed, BD's sync, page loads and filters): the quick loop for that work. */
+const pipelineOnly = process.argv.includes('--pipeline-only');
 const say = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 /** Playwright drives the browser (DevTools attached: it inflates frame paint and loopback fetch). */
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lens-bench-'));
   const server = await startServer({ port: 0, dbPath: path.join(dir, 'firm.sqlite'), seed: true });
   try {
-    if (!skipBrowser) {
+    if (!skipBrowser && !pipelineOnly) {
       const content = readFileSync(path.join(EXTENSION_DIR, 'content-scripts/content.js'));
       figures.contentScript = { bytes: content.length, gzipBytes: gzipSync(content).length, harness: 'build' };
       say(`content script: ${(content.length / 1024).toFixed(1)} KB, ${(gzipSync(content).length / 1024).toFixed(1)} KB gzipped (budget 10 KB)`);
@@ -54,35 +56,37 @@ async function main(): Promise<void> {
       await browser.context.close();
     }
 
-    const load = await measureLoad(server, 50, 5_000);
-    figures.endpointContextLoad = { sqlite: { ...load.sqlite, harness: NODE }, postgres: { ...load.postgres, harness: NODE } };
-    const line = (name: string, l: LoadFigures | { error: string }) => ('error' in l
-      ? `${name.padEnd(10)} not measured: ${l.error}`
-      : `${name.padEnd(10)} ${l.requestsPerSecond.toFixed(0).padStart(5)} requests/s, latency p50 ${l.latencyMs.p50.toFixed(1)} ms, p95 ${l.latencyMs.p95.toFixed(1)} ms (${l.requests} requests, ${l.errors} errors)`);
-    say(`endpoint, GET context with 50 concurrent users, side by side (${NODE}):`);
-    say(`  ${line('SQLite', load.sqlite)}`);
-    say(`  ${line('PostgreSQL', load.postgres)}`);
+    if (!pipelineOnly) {
+      const load = await measureLoad(server, 50, 5_000);
+      figures.endpointContextLoad = { sqlite: { ...load.sqlite, harness: NODE }, postgres: { ...load.postgres, harness: NODE } };
+      const line = (name: string, l: LoadFigures | { error: string }) => ('error' in l
+        ? `${name.padEnd(10)} not measured: ${l.error}`
+        : `${name.padEnd(10)} ${l.requestsPerSecond.toFixed(0).padStart(5)} requests/s, latency p50 ${l.latencyMs.p50.toFixed(1)} ms, p95 ${l.latencyMs.p95.toFixed(1)} ms (${l.requests} requests, ${l.errors} errors)`);
+      say(`endpoint, GET context with 50 concurrent users, side by side (${NODE}):`);
+      say(`  ${line('SQLite', load.sqlite)}`);
+      say(`  ${line('PostgreSQL', load.postgres)}`);
 
-    const imp = await measureImport(5_000);
-    figures.import5000 = { ...imp, harness: NODE };
-    say(`import of a ${imp.rows}-row secondment spreadsheet (read, validate, apply): CSV ${fmt(imp.csvMs)}, XLSX ${fmt(imp.xlsxMs)}; the same CSV again (all unchanged) ${fmt(imp.secondImportMs)} (${NODE})`);
+      const imp = await measureImport(5_000);
+      figures.import5000 = { ...imp, harness: NODE };
+      say(`import of a ${imp.rows}-row secondment spreadsheet (read, validate, apply): CSV ${fmt(imp.csvMs)}, XLSX ${fmt(imp.xlsxMs)}; the same CSV again (all unchanged) ${fmt(imp.secondImportMs)} (${NODE})`);
+    }
 
     if (!skipBrowser) {
       const size = { clients: 20_000, secondments: 5_000, needs: 50_000 };
       const seedStart = performance.now();
       await seedLargeBook(server.store, size);
       say(`large book seeded at the endpoint in ${fmt(performance.now() - seedStart)}: ${JSON.stringify(await server.store.counts(DEMO_USERS.partner.id))}`);
-      const sync = await measureSync(server, NORTHWIND_ID);
-      figures.fullSync = { ms: sync.full.ms, fetchMs: sync.full.fetchMs, applyMs: sync.full.applyMs, changes: sync.full.applied, pages: sync.full.pages, diskBytes: sync.usageBytes, runs: 1, harness: PLAYWRIGHT };
-      figures.deltaSync = { ms: sync.delta.ms, changes: sync.delta.applied, runs: 1, harness: PLAYWRIGHT };
-      say(`full book sync (${sync.full.applied} changes, ${sync.full.pages} pages): ${fmt(sync.full.ms)} = fetch+validate ${fmt(sync.full.fetchMs)} + IndexedDB writes ${fmt(sync.full.applyMs)}; IndexedDB usage ${(sync.usageBytes / 1024 / 1024).toFixed(1)} MB (${PLAYWRIGHT})`);
-      say(`delta sync of ${sync.delta.applied} changes: ${fmt(sync.delta.ms)} (${PLAYWRIGHT})`);
+      if (!pipelineOnly) {
+        const sync = await measureSync(server, NORTHWIND_ID);
+        figures.fullSync = { ms: sync.full.ms, fetchMs: sync.full.fetchMs, applyMs: sync.full.applyMs, changes: sync.full.applied, pages: sync.full.pages, diskBytes: sync.usageBytes, runs: 1, harness: PLAYWRIGHT };
+        figures.deltaSync = { ms: sync.delta.ms, changes: sync.delta.applied, runs: 1, harness: PLAYWRIGHT };
+        say(`full book sync (${sync.full.applied} changes, ${sync.full.pages} pages): ${fmt(sync.full.ms)} = fetch+validate ${fmt(sync.full.fetchMs)} + IndexedDB writes ${fmt(sync.full.applyMs)}; IndexedDB usage ${(sync.usageBytes / 1024 / 1024).toFixed(1)} MB (${PLAYWRIGHT})`);
+        say(`delta sync of ${sync.delta.applied} changes: ${fmt(sync.delta.ms)} (${PLAYWRIGHT})`);
+      }
       const pipeline = await measurePipeline(server);
-      const board = distribution(pipeline.loads.map((l) => l.boardPainted));
-      const filter = distribution(pipeline.filters.map((f) => f.ms));
-      figures.pipelineBoard = { ...board, readMs: distribution(pipeline.loads.map((l) => l.read)), indexMs: distribution(pipeline.loads.map((l) => l.index)), harness: PLAYWRIGHT };
-      figures.pipelineFilter = { ...filter, longTasks: pipeline.filters.reduce((n, f) => n + f.longTasks, 0), harness: PLAYWRIGHT };
-      say(`pipeline page over that book: board on screen p50 ${fmt(board.p50)} after navigation start (n=${board.runs}); filter change to repaint p50 ${fmt(filter.p50)}, p95 ${fmt(filter.p95)} (n=${filter.runs}; ${PLAYWRIGHT})`);
+      figures.pipelineBoard = { ...pipeline.board, harness: PLAYWRIGHT };
+      figures.pipelineFilter = { ...pipeline.filter, harness: PLAYWRIGHT };
+      for (const line of describePipeline(pipeline)) say(line);
     }
   } finally {
     await server.close();

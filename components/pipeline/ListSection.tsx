@@ -1,4 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
+import { count as formatCount } from './messages';
 import { VirtualList } from './VirtualList';
 
 /**
@@ -11,7 +12,7 @@ export function ListSection({ id, title, none, label, count, rowHeight, maxHeigh
 }) {
   return (
     <section className="block" aria-labelledby={id}>
-      <h2 id={id}>{title} <span className="count">{count.toLocaleString()}</span></h2>
+      <h2 id={id}>{title} <span className="count">{formatCount(count)}</span></h2>
       {count === 0 ? <p className="muted">{none}</p> : (
         <VirtualList count={count} rowHeight={rowHeight} maxHeight={maxHeight} label={label} focusable renderRow={renderRow} />
       )}

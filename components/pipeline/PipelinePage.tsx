@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { memo, useDeferredValue, useLayoutEffect, useMemo } from 'react';
 import { boardColumns } from '@/lib/pipeline/board-columns';
 import type { BookIndex } from '@/lib/pipeline/book-index';
+import type { NeedRow } from '@/lib/pipeline/need-row';
 import { type ClientMatch, clientsMatching, filterNeeds, type PipelineFilter } from '@/lib/pipeline/filter';
 import { needsCsv } from '@/lib/pipeline/need-csv';
 import { practiceAreaBars } from '@/lib/pipeline/practice-chart';
@@ -24,6 +25,8 @@ export interface PipelineEvents {
   onExport: (csv: string, fileName: string) => void;
   onReload: () => void;
   onOpenOptions: () => void;
+  /** The board, lists and chart now show this filter (they follow the inputs a moment later). */
+  onFilterShown?: (filter: PipelineFilter) => void;
 }
 
 export interface PipelineFormat {
@@ -59,7 +62,8 @@ export function PipelinePage(props: { view: PipelineState; filter: PipelineFilte
   );
 }
 
-function BookLine({ ready: view, format, onReload }: { ready: Extract<PipelineState, { state: 'ready' }>; format: PipelineFormat; onReload: () => void }) {
+/** Memoised: a filter change re-renders the page, and formatting the sync time is not free. */
+const BookLine = memo(function BookLine({ ready: view, format, onReload }: { ready: Extract<PipelineState, { state: 'ready' }>; format: PipelineFormat; onReload: () => void }) {
   return (
     <div className="book-line">
       <p>{messages.bookLine(view.index.clientCount, view.index.needs.length, view.user)}</p>
@@ -67,43 +71,73 @@ function BookLine({ ready: view, format, onReload }: { ready: Extract<PipelineSt
         <button type="button" className="link" onClick={onReload}>{messages.reload}</button></p>
     </div>
   );
-}
+});
 
-function Book({ index, filter, format, onFilterChange, onExport }: { index: BookIndex; filter: PipelineFilter; format: PipelineFormat } & PipelineEvents) {
+/**
+ * The filters follow every key at once; the board, lists and chart follow the deferred filter, in
+ * a render React can interrupt and spread over frames (each part is its own memoised component, so
+ * each is a point where it can yield, and a part whose inputs did not change is not rendered).
+ */
+function Book({ index, filter, format, onFilterChange, onExport, onFilterShown }: { index: BookIndex; filter: PipelineFilter; format: PipelineFormat } & PipelineEvents) {
+  const shownFilter = useDeferredValue(filter);
   // One match of the client name per change, shared by every part of the page.
-  const clients = useMemo(() => clientsMatching(index, filter.client), [index, filter.client]);
-  const shown = useMemo(() => filterNeeds(index, filter, clients), [index, filter, clients]);
-  const columns = useMemo(() => boardColumns(shown), [shown]);
-  // The chart has its own window (12 months), so the age filter does not apply to it (nor recompute it).
-  const { practiceArea, owner, client } = filter;
-  const bars = useMemo(
-    () => practiceAreaBars(filterNeeds(index, { practiceArea, owner, client, age: 'any' }, clients), index.now),
-    [index, practiceArea, owner, client, clients],
-  );
-  const candidates = useMemo(() => inClients(index.candidates, clients), [index, clients]);
-  const ending = useMemo(() => inClients(index.endingSoon, clients), [index, clients]);
-  const overdue = useMemo(() => inClients(index.overdueCheckIns, clients), [index, clients]);
-  const relationships = useMemo(() => inClients(index.relationships, clients), [index, clients]);
-
-  const exportView = () => onExport(needsCsv(columns.flatMap((c) => c.needs), messages.csv), messages.csvFileName(index.today));
-
+  const clients = useMemo(() => clientsMatching(index, shownFilter.client), [index, shownFilter.client]);
+  const shown = useMemo(() => filterNeeds(index, shownFilter, clients), [index, shownFilter, clients]);
+  useLayoutEffect(() => onFilterShown?.(shownFilter), [shownFilter, onFilterShown]);
+  const { practiceArea, owner, client, age } = shownFilter;
   return (
     <>
       <Filters filter={filter} practiceAreas={index.practiceAreas} owners={index.owners} hasUnowned={index.hasUnowned}
         shown={shown.length} total={index.needs.length} onChange={onFilterChange} />
-      <section className="board-section" aria-labelledby="board-title">
-        <div className="section-head">
-          <h2 id="board-title">{messages.board.title}</h2>
-          <button type="button" className="primary" onClick={exportView}>{messages.exportCsv}</button>
-        </div>
-        <Board columns={columns} />
-      </section>
+      <BoardSection shown={shown} today={index.today} onExport={onExport} />
       <div className="blocks">
-        <CandidateList rows={candidates} formatDay={format.day} />
-        <SecondmentWatch ending={ending} overdue={overdue} />
-        <RelationshipList rows={relationships} />
-        <PracticeChart bars={bars} />
+        <ClientLists index={index} clients={clients} formatDay={format.day} />
+        <Chart index={index} clients={clients} shown={age === 'any' ? shown : null} practiceArea={practiceArea} owner={owner} client={client} />
       </div>
     </>
   );
 }
+
+const BoardSection = memo(function BoardSection({ shown, today, onExport }: { shown: readonly NeedRow[]; today: string; onExport: PipelineEvents['onExport'] }) {
+  const columns = useMemo(() => boardColumns(shown), [shown]);
+  const exportView = () => onExport(needsCsv(columns.flatMap((c) => c.needs), messages.csv), messages.csvFileName(today));
+  return (
+    <section className="board-section" aria-labelledby="board-title">
+      <div className="section-head">
+        <h2 id="board-title">{messages.board.title}</h2>
+        <button type="button" className="primary" onClick={exportView}>{messages.exportCsv}</button>
+      </div>
+      <Board columns={columns} />
+    </section>
+  );
+});
+
+/** The lists by client: only the client filter narrows them. */
+const ClientLists = memo(function ClientLists({ index, clients, formatDay }: { index: BookIndex; clients: ClientMatch | null; formatDay: (ms: number) => string }) {
+  const candidates = useMemo(() => inClients(index.candidates, clients), [index, clients]);
+  const ending = useMemo(() => inClients(index.endingSoon, clients), [index, clients]);
+  const overdue = useMemo(() => inClients(index.overdueCheckIns, clients), [index, clients]);
+  // 20,000 lines: by the mask, not by id (a look-up per line cost most of a client filter's time).
+  const relationships = useMemo(() => (clients ? index.relationships.filter((r) => clients.mask[r.clientOrdinal] === 1) : index.relationships), [index, clients]);
+  return (
+    <>
+      <CandidateList rows={candidates} formatDay={formatDay} />
+      <SecondmentWatch ending={ending} overdue={overdue} />
+      <RelationshipList rows={relationships} />
+    </>
+  );
+});
+
+/**
+ * The chart has its own window (12 months), so the age filter does not apply to it (nor recompute
+ * it); with no age filter the board's needs are the chart's (`shown`), else they are filtered again.
+ */
+const Chart = memo(function Chart({ index, clients, shown, practiceArea, owner, client }: {
+  index: BookIndex; clients: ClientMatch | null; shown: readonly NeedRow[] | null; practiceArea: string | null; owner: string | null; client: string;
+}) {
+  const bars = useMemo(
+    () => practiceAreaBars(shown ?? filterNeeds(index, { practiceArea, owner, client, age: 'any' }, clients), index.now),
+    [index, shown, practiceArea, owner, client, clients],
+  );
+  return <PracticeChart bars={bars} />;
+});

@@ -10,10 +10,11 @@ export function RelationshipList({ rows }: { rows: RelationshipLine[] }) {
     <ListSection id="relationships-title" title={m.title} none={m.none} label={m.listLabel} count={rows.length} rowHeight={50} maxHeight={400}
       renderRow={(i, style) => {
         const r = rows[i]!;
+        const line = m.line(r);
         return (
           <div role="listitem" key={r.clientId} className="line" style={style}>
             <p className="clip"><strong>{r.clientName}</strong></p>
-            <p className="clip muted" title={m.line(r)}>{m.line(r)}</p>
+            <p className="clip muted" title={line}>{line}</p>
           </div>
         );
       }} />

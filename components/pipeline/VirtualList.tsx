@@ -30,15 +30,19 @@ export interface VirtualListProps {
 export function VirtualList({ count, rowHeight, maxHeight, renderRow, label, pinned = null, scrollTo = null, focusable = false, className, overscan = 4 }: VirtualListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
+  // The scroller's position as last seen: reading `scrollTop` back after a render forces a layout of
+  // the page (it was most of a filter change's time with five columns), so it is tracked instead.
+  const position = useRef(0);
   const height = Math.min(maxHeight, count * rowHeight);
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || scrollTo === null || scrollTo < 0 || scrollTo >= count) return;
     const top = scrollTo * rowHeight;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + rowHeight > el.scrollTop + height) el.scrollTop = top + rowHeight - height;
-    setScrollTop(el.scrollTop);
+    const seen = Math.min(position.current, Math.max(0, count * rowHeight - height));
+    const next = top < seen ? top : top + rowHeight > seen + height ? top + rowHeight - height : seen;
+    if (next !== seen) el.scrollTop = next; // only when the row is out of view (a keyboard move)
+    if (next !== position.current) setScrollTop((position.current = next));
   }, [scrollTo, count, rowHeight, height]);
 
   // A shorter list (a filter applied) may leave the old scroll position past its end.
@@ -52,7 +56,7 @@ export function VirtualList({ count, rowHeight, maxHeight, renderRow, label, pin
 
   return (
     <div ref={scroller} className={`virtual-scroller ${className ?? ''}`} style={{ height, overflowY: 'auto' }}
-      tabIndex={focusable ? 0 : undefined} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      tabIndex={focusable ? 0 : undefined} onScroll={(e) => setScrollTop((position.current = e.currentTarget.scrollTop))}>
       <div role="list" aria-label={label} style={{ height: count * rowHeight, position: 'relative' }}>
         {indexes.map((i) => renderRow(i, { position: 'absolute', top: i * rowHeight, left: 0, right: 0, height: rowHeight }))}
       </div>

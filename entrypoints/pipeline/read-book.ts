@@ -1,11 +1,12 @@
 import { type IDBPDatabase, openDB } from 'idb';
-import { CLIENT_DATA_STORES, type ClientRow, type LensDbSchema, META_KEYS } from '@/lib/cache/lens-db';
-import { PipelineSource } from '@/lib/messaging/pipeline-source';
+import { type LensDbSchema, META_KEYS } from '@/lib/cache/lens-db';
+import { type BookSource, PAGE_READ_STORES, readProjectedBook } from '@/lib/cache/projection-reader';
 import { askBackground } from '@/lib/messaging/background-client';
-import type { PipelineBook } from '@/lib/pipeline/book';
+import { PipelineSource } from '@/lib/messaging/pipeline-source';
+import type { ProjectedBook } from '@/lib/pipeline/projection';
 
 export type BookRead =
-  | { state: 'ready'; book: PipelineBook; user: { name: string; role: string }; syncedAt: number | null }
+  | { state: 'ready'; book: ProjectedBook; source: BookSource; user: { name: string; role: string }; syncedAt: number | null }
   | { state: 'signed-out'; reason: string }
   | { state: 'error'; message: string };
 
@@ -20,15 +21,16 @@ async function askSource(): Promise<PipelineSource | { state: 'error'; message: 
  * upgrades, sign-out), this page only reads. It opens without a version, so a newer schema added
  * meanwhile is read as it is and never upgraded from here; if the database is missing (signed out a
  * moment ago) the open is aborted, which leaves nothing behind. One read-only transaction over the
- * four entity stores gives one consistent book; if the background needs the database for an
+ * background's projection of the book and the entity stores gives one consistent book (see
+ * projection-reader.ts); if the background needs the database for an
  * upgrade, this connection closes at once (`blocking`).
  */
 export async function readBook(): Promise<BookRead> {
-  const source = await askSource();
-  if (source.state !== 'ready') return source;
+  const asked = await askSource();
+  if (asked.state !== 'ready') return asked;
   let db: IDBPDatabase<LensDbSchema>;
   try {
-    const opening: Promise<IDBPDatabase<LensDbSchema>> = openDB<LensDbSchema>(source.partition, undefined, {
+    const opening: Promise<IDBPDatabase<LensDbSchema>> = openDB<LensDbSchema>(asked.partition, undefined, {
       upgrade(_db, _old, _new, tx) {
         tx.abort(); // only reached when the database does not exist: never create it here
       },
@@ -41,22 +43,14 @@ export async function readBook(): Promise<BookRead> {
     return { state: 'error', message: 'The book is not on this computer yet.' };
   }
   try {
-    const names = [...CLIENT_DATA_STORES, 'meta'] as const;
+    const names = [...PAGE_READ_STORES, 'meta'] as const;
     if (!names.every((n) => db.objectStoreNames.contains(n))) return { state: 'error', message: 'The book is not on this computer yet.' };
     const tx = db.transaction(names, 'readonly');
-    const [clients, secondments, needs, flags, syncedAt] = await Promise.all([
-      tx.objectStore('clients').getAll() as Promise<ClientRow[]>,
-      tx.objectStore('secondments').getAll(),
-      tx.objectStore('needs').getAll(),
-      tx.objectStore('flags').getAll(),
+    const [{ book, source }, syncedAt] = await Promise.all([
+      readProjectedBook(tx),
       tx.objectStore('meta').get(META_KEYS.syncConfirmedAt),
     ]);
-    return {
-      state: 'ready',
-      book: { clients: clients.map((r) => r.client), secondments, needs, flags },
-      user: source.user,
-      syncedAt: typeof syncedAt === 'number' ? syncedAt : null,
-    };
+    return { state: 'ready', book, source, user: asked.user, syncedAt: typeof syncedAt === 'number' ? syncedAt : null };
   } finally {
     db.close();
   }

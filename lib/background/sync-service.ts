@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { deleteExpired, deleteOrphans, evictLeastRecentlyViewed } from '../cache/eviction';
 import { type LensDb, META_KEYS } from '../cache/lens-db';
+import { updateProjection } from '../cache/projection-store';
 import type { Settings } from '../settings/settings-schema';
 import { type SyncOutcome, syncBook } from '../sync/book-sync';
 import type { SyncProgress } from '../messaging/status-report';
@@ -62,6 +63,8 @@ export class SyncService {
     await evictLeastRecentlyViewed(db, settings.cacheMaxClients);
     if (outcome.progress.state === 'done') await deleteOrphans(db, outcome.childClientIds);
     if (outcome.progress.applied > 0 || outcome.purged.size > 0) await this.onSynced(outcome);
+    // The pipeline page reads this instead of the whole book; a failure leaves it to read the book.
+    await updateProjection(db, [...outcome.childClientIds, ...outcome.purged], this.now()).catch(() => undefined);
     return outcome;
   }
 

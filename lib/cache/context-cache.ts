@@ -1,5 +1,6 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { ClientContext } from '../contract/client-context';
+import { dropFromProjection } from './projection-store';
 import { CLIENT_DATA_STORES, type CachedContext, clientRow, type LensDb, type LensDbSchema, META_KEYS } from './lens-db';
 
 /** Assembles one client's context from the entity stores, in one read transaction. */
@@ -58,10 +59,10 @@ export async function touchContext(db: LensDb, clientId: string, now = Date.now(
   return row ? readContext(db, clientId) : undefined;
 }
 
-/** Ethical wall, deletion or eviction: the client's data leaves this machine. */
+/** Ethical wall, deletion or eviction: the client's data leaves this machine (the pipeline's projection too). */
 export async function purgeClient(db: LensDb, clientId: string): Promise<void> {
-  const tx = db.transaction([...CLIENT_DATA_STORES, 'resolutions'], 'readwrite');
-  await deleteClientEverywhere(tx, clientId);
+  const tx = db.transaction([...CLIENT_DATA_STORES, 'resolutions', 'pipeline'], 'readwrite');
+  await Promise.all([deleteClientEverywhere(tx, clientId), dropFromProjection(tx, [clientId])]);
   await tx.done;
 }
 

@@ -1,7 +1,9 @@
 import { deleteClientEverywhere } from './context-cache';
+import { dropFromProjection } from './projection-store';
 import { CLIENT_DATA_STORES, type LensDb, META_KEYS } from './lens-db';
 
-const CLIENT_STORES_AND_MAPPINGS = [...CLIENT_DATA_STORES, 'resolutions'] as const;
+// The pipeline's projection goes with them, in the same transaction.
+const CLIENT_STORES_AND_MAPPINGS = [...CLIENT_DATA_STORES, 'resolutions', 'pipeline'] as const;
 
 /**
  * Keeps at most `maxClients` clients, dropping the least recently viewed with everything of theirs
@@ -13,6 +15,7 @@ export async function evictLeastRecentlyViewed(db: LensDb, maxClients: number): 
   const victims = (await db.getAllKeysFromIndex('clients', 'byLastViewed', null, excess)) as string[];
   const tx = db.transaction(CLIENT_STORES_AND_MAPPINGS, 'readwrite');
   for (const id of victims) await deleteClientEverywhere(tx, id);
+  await dropFromProjection(tx, victims);
   await tx.done;
   return victims.length;
 }
@@ -31,6 +34,7 @@ export async function deleteExpired(db: LensDb, maxAgeMs: number, now = Date.now
   const tx = db.transaction([...CLIENT_STORES_AND_MAPPINGS, 'meta'], 'readwrite');
   const expired = (await tx.objectStore('clients').index('byFetchedAt').getAllKeys(IDBKeyRange.upperBound(cutoff, true))) as string[];
   for (const id of expired) await deleteClientEverywhere(tx, id);
+  await dropFromProjection(tx, expired);
   if (expired.length > 0) {
     await tx.objectStore('meta').delete(META_KEYS.syncCursor);
     await tx.objectStore('meta').delete(META_KEYS.syncConfirmedAt);

@@ -5,6 +5,7 @@ import type { ClientContext } from '../contract/client-context';
 import type { Need } from '../contract/need';
 import type { Secondment } from '../contract/secondment';
 import type { OutboxItemView } from '../messaging/outbox-item-view';
+import type { ProjectionChunk, ProjectionHead } from '../pipeline/projection';
 import { recordIndexKeys } from './record-index';
 
 /** One client as cached, with what the sidebar needs to judge and revalidate it. */
@@ -78,6 +79,8 @@ export interface LensDbSchema extends DBSchema {
   outbox: { key: string; value: OutboxRow; indexes: { bySeq: number; byClient: string } };
   meta: { key: string; value: unknown };
   quarantine: { key: number; value: QuarantinedChange };
+  /** The pipeline page's projection of the book: a head (key 'head') and chunks keyed 0..n-1 (see projection.ts). */
+  pipeline: { key: string | number; value: ProjectionHead | ProjectionChunk };
 }
 
 export type LensDb = IDBPDatabase<LensDbSchema>;
@@ -101,7 +104,7 @@ export const META_KEYS = {
 } as const;
 
 /** Bump with a new step in `upgradeSteps`; never edit a past step. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 type UpgradeTx = IDBPTransaction<LensDbSchema, StoreNames<LensDbSchema>[], 'versionchange'>;
 // Earlier versions' stores are not in today's schema type; the steps address them by name.
@@ -113,7 +116,9 @@ type AnyTx = IDBPTransaction<unknown, string[], 'versionchange'>;
  * that book sync can apply a secondment or a need without the whole context, in any order; v3
  * indexes clients by their PMS records (the synced book reachable offline), resolutions by client
  * and age (evicted with their clients, bounded), clients by age (deleted past the firm's maximum),
- * and adds the quarantine of changes that failed the contract.
+ * and adds the quarantine of changes that failed the contract; v4 adds the pipeline page's
+ * projection (empty: the background builds it after the next sync, the page reads the book itself
+ * until then).
  */
 const upgradeSteps: ((db: AnyDb, tx: AnyTx) => Promise<void> | void)[] = [
   // v1
@@ -153,6 +158,10 @@ const upgradeSteps: ((db: AnyDb, tx: AnyTx) => Promise<void> | void)[] = [
     resolutions.createIndex('byClient', 'clientIds', { multiEntry: true });
     resolutions.createIndex('byResolvedAt', 'resolvedAt');
     db.createObjectStore('quarantine', { keyPath: 'id', autoIncrement: true });
+  },
+  // v4: the pipeline projection, out-of-line keys.
+  (db) => {
+    db.createObjectStore('pipeline');
   },
 ];
 

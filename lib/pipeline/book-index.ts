@@ -1,7 +1,8 @@
 import type { PipelineBook } from './book';
 import { compareText, localIsoDay } from './book';
 import { type CandidateRow, rankCandidates } from './candidates';
-import { type NeedRow, toNeedRow, UNOWNED } from './need-row';
+import { type NeedRow, needRowFrom, newestFirst, UNOWNED } from './need-row';
+import { type ProjectedBook, projectRows } from './projection';
 import { type RelationshipLine, relationshipLines } from './relationships';
 import { endingSoon, overdueCheckIns, type SecondmentWatchRow } from './secondment-watch';
 
@@ -40,11 +41,20 @@ export interface BookIndex {
 /** How far ahead "ending soon" looks (reintegration and renewal conversations; issue 11). */
 export const ENDING_WITHIN_DAYS = 60;
 
+/** The index of the book as the cache's entity stores hold it (the page's reading when there is no projection yet). */
 export function indexBook(book: PipelineBook, now: number): BookIndex {
-  const clientsById = new Map(book.clients.map((c) => [c.id, c]));
-  const clientOrdinals = new Map(book.clients.map((c, i) => [c.id, i]));
-  const needs = book.needs.map((n) => toNeedRow(n, clientsById.get(n.clientId), now, clientOrdinals.get(n.clientId) ?? -1));
-  needs.sort((a, b) => b.identifiedAtMs - a.identifiedAtMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return indexProjection(projectRows(book), now);
+}
+
+/** The index of the book as the background's projection holds it (see projection.ts). */
+export function indexProjection(book: ProjectedBook, now: number): BookIndex {
+  const clientOrdinals = new Map<string, number>();
+  for (let i = 0; i < book.clients.length; i++) clientOrdinals.set(book.clients[i]!.id, i);
+  const needs = book.needs.map((n) => {
+    const ordinal = clientOrdinals.get(n.clientId) ?? -1;
+    return needRowFrom(n, ordinal < 0 ? undefined : book.clients[ordinal]!.name, now, ordinal);
+  });
+  needs.sort(newestFirst); // each chunk is stored in this order: a merge of runs
 
   const areas = new Set<string>();
   const owners = new Map<string, string>();
@@ -55,7 +65,10 @@ export function indexBook(book: PipelineBook, now: number): BookIndex {
     else if (row.ownerName !== null) owners.set(row.ownerKey, row.ownerName);
   }
   const today = localIsoDay(now);
-  const nameOf = (id: string) => clientsById.get(id)?.name ?? id;
+  const nameOf = (id: string) => {
+    const ordinal = clientOrdinals.get(id);
+    return ordinal === undefined ? id : book.clients[ordinal]!.name;
+  };
   return {
     now,
     today,

@@ -11,10 +11,13 @@ export interface CandidateRow {
   flaggedAtMs: number;
 }
 
+/** What the page reads of a flag (a full `CandidateFlag` is one; so is the projection's). */
+export type FlagFacts = Pick<CandidateFlag, 'clientId' | 'priority' | 'reason' | 'flaggedAt'> & { flaggedBy: Pick<CandidateFlag['flaggedBy'], 'name'> };
+
 const RANK: Record<FlagPriority, number> = { high: 0, medium: 1, low: 2 };
 
 /** Highest priority first; within a priority, the most recently flagged first. */
-export function rankCandidates(flags: CandidateFlag[], nameOf: (clientId: string) => string): CandidateRow[] {
+export function rankCandidates(flags: readonly FlagFacts[], nameOf: (clientId: string) => string): CandidateRow[] {
   return flags
     .map((f) => ({
       clientId: f.clientId,

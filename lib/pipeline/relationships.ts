@@ -7,6 +7,8 @@ import { compareText } from './book';
 export interface RelationshipLine {
   clientId: string;
   clientName: string;
+  /** The client's place in the book's client list (the client filter's mask). */
+  clientOrdinal: number;
   outbound: number;
   reverse: number;
   noticed: number;
@@ -14,9 +16,9 @@ export interface RelationshipLine {
 }
 
 /** Every client, the busiest relationships first (needs noticed, then won, then secondments), then by name. */
-export function relationshipLines(clients: ClientSummary[], secondments: Secondment[], needs: NeedRow[]): RelationshipLine[] {
+export function relationshipLines(clients: readonly Pick<ClientSummary, 'id' | 'name'>[], secondments: readonly Pick<Secondment, 'clientId' | 'direction'>[], needs: readonly NeedRow[]): RelationshipLine[] {
   const lines = new Map<string, RelationshipLine>(
-    clients.map((c) => [c.id, { clientId: c.id, clientName: c.name, outbound: 0, reverse: 0, noticed: 0, won: 0 }]),
+    clients.map((c, i) => [c.id, { clientId: c.id, clientName: c.name, clientOrdinal: i, outbound: 0, reverse: 0, noticed: 0, won: 0 }]),
   );
   for (const s of secondments) {
     const line = lines.get(s.clientId);

@@ -1,6 +1,7 @@
 import type { Change } from '../contract/changes';
 import { deleteClientEverywhere } from '../cache/context-cache';
 import { clientRow, type LensDb, META_KEYS, type QuarantinedChange } from '../cache/lens-db';
+import { dropFromProjection } from '../cache/projection-store';
 import { quarantine } from '../cache/quarantine-store';
 
 /**
@@ -14,7 +15,7 @@ import { quarantine } from '../cache/quarantine-store';
  */
 export async function applyChanges(db: LensDb, changes: Change[], nextCursor: string, now = Date.now(), invalid: readonly QuarantinedChange[] = []): Promise<Set<string>> {
   // Relaxed durability: a page lost to a crash is fetched again (the cursor commits with it).
-  const tx = db.transaction(['clients', 'secondments', 'needs', 'flags', 'resolutions', 'meta', 'quarantine'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['clients', 'secondments', 'needs', 'flags', 'resolutions', 'meta', 'quarantine', 'pipeline'], 'readwrite', { durability: 'relaxed' });
   const clients = tx.objectStore('clients');
   const pending: Promise<unknown>[] = [];
   const purged = new Set<string>();
@@ -59,6 +60,7 @@ export async function applyChanges(db: LensDb, changes: Change[], nextCursor: st
     }
   }
   await Promise.all(pending);
+  await dropFromProjection(tx, purged); // with the rest of their data, in this transaction
   await quarantine(tx.objectStore('quarantine'), invalid);
   await tx.objectStore('meta').put(nextCursor, META_KEYS.syncCursor);
   await tx.done;

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_TOKENS, DEMO_USERS, NORTHWIND_ID } from '../../server/demo/demo-ids';
 import { sidebar } from './support/browser';
-import { readCache } from './support/cache-probe';
+import { readCache, readProjectionText } from './support/cache-probe';
 import { signedInPerTest } from './support/signed-in';
 import { openSidePanel, readSidePanel } from './support/side-panel';
 
@@ -60,4 +60,25 @@ test('a 404 for a cached client purges it like a wall: "This client is not avail
     await expect(sidebar(page).locator('body')).toContainText('This client is not available to you');
   }
   expect((await readCache(browser.worker)).clientIds).not.toContain(NORTHWIND_ID);
+});
+
+test('a wall from sync takes the client out of the pipeline page\'s projection too: not on disk, not on the page', async () => {
+  const { browser, endpoint } = session;
+  // The projection is written after the sign-in's sync.
+  await expect.poll(() => readProjectionText(browser.worker), { timeout: 30_000 }).toContain('Northwind Logistics plc');
+  const pipeline = await browser.context.newPage();
+  await pipeline.goto(`chrome-extension://${browser.extensionId}/pipeline.html`);
+  await expect(pipeline.getByRole('list', { name: 'Each client’s relationship in one line' })).toContainText('Northwind Logistics plc');
+
+  await endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID);
+  await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { create(n: string, a: object): void } } }).chrome.alarms.create('lens.sync', { when: Date.now() + 10 }));
+  await expect.poll(async () => (await readCache(browser.worker)).clientIds, { timeout: 30_000 }).not.toContain(NORTHWIND_ID);
+  const projection = await readProjectionText(browser.worker);
+  expect(projection).not.toBe('');
+  expect(projection).not.toContain('Northwind');
+  expect(projection).not.toContain(NORTHWIND_ID);
+
+  await pipeline.reload();
+  await expect(pipeline.getByRole('status').filter({ hasText: 'Showing all' })).toBeVisible();
+  await expect(pipeline.locator('body')).not.toContainText('Northwind');
 });

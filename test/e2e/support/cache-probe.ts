@@ -34,3 +34,27 @@ export async function readCache(worker: Worker): Promise<CacheSnapshot> {
     return { databases: names, counts, clientIds };
   });
 }
+
+/**
+ * Everything in the pipeline page's projection (the `pipeline` store) of the signed-in user's
+ * partition, as text, read without the extension's code: '' while there is none.
+ */
+export async function readProjectionText(worker: Worker): Promise<string> {
+  return worker.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('lens-'));
+    if (names.length !== 1) return '';
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(names[0]!);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    if (!db.objectStoreNames.contains('pipeline')) return (db.close(), '');
+    const all = await new Promise<unknown[]>((resolve, reject) => {
+      const request = db.transaction('pipeline', 'readonly').objectStore('pipeline').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return JSON.stringify(all, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Int32Array) : v));
+  });
+}

@@ -66,4 +66,12 @@ describe('the sync service', () => {
     expect(await db.get('clients', 'c-old')).toBeUndefined();
     expect(told).toEqual([['c-old']]);
   });
+
+  it('writes the pipeline projection after a sync, with what the feed brought', async () => {
+    const context = readyView().context;
+    const feed = scriptedApi({ changes: async () => okResult({ changes: [{ type: 'client.upsert', client: context.client }, ...context.needs.map((need) => ({ type: 'need.upsert' as const, need }))], nextCursor: '2', hasMore: false }) });
+    const { sessions } = sessionsWith(feed.api);
+    await new SyncService(sessions, async () => undefined, () => NOW).sync();
+    expect(await db.get('pipeline', 'head')).toMatchObject({ counts: { clients: 1, needs: context.needs.length } });
+  });
 });

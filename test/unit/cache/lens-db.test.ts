@@ -1,9 +1,10 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { readContext } from '@/lib/cache/context-cache';
+import { readContext, writeContext } from '@/lib/cache/context-cache';
+import { readProjectedBook } from '@/lib/cache/projection-reader';
 import { readFirstLook } from '@/lib/cache/first-look';
 import { recordKey } from '@/lib/cache/record-index';
-import { DB_VERSION, openLensDb } from '@/lib/cache/lens-db';
+import { DB_VERSION, type LensDb, openLensDb } from '@/lib/cache/lens-db';
 import { readyView } from '../components/fixtures';
 
 let n = 0;
@@ -90,5 +91,23 @@ describe('the cache schema', () => {
     expect([...raw.objectStoreNames]).not.toContain('quarantine');
     expect(await raw.get('clients', 'broken')).toMatchObject({ id: 'broken' });
     raw.close();
+  });
+
+  it('adds the empty pipeline projection in v4 and keeps every v3 row; the page reads the stores until it is built', async () => {
+    const name = freshName();
+    const context = readyView().context;
+    const v3 = await openLensDb(name, undefined, 3);
+    await writeContext(v3 as LensDb, context, '"v3"', 1_000); // v3 has no projection to write to
+    v3.close();
+
+    const v4 = await openLensDb(name);
+    expect(v4.version).toBe(4);
+    expect([...v4.objectStoreNames]).toContain('pipeline');
+    expect(await v4.count('pipeline')).toBe(0);
+    expect((await readContext(v4, context.client.id))?.etag).toBe('"v3"');
+    const read = await readProjectedBook(v4.transaction(['pipeline', 'clients', 'secondments', 'needs', 'flags'], 'readonly'));
+    expect(read.source).toEqual({ from: 'stores' });
+    expect(read.book.needs).toHaveLength(context.needs.length);
+    v4.close();
   });
 });

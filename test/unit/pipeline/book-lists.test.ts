@@ -37,9 +37,9 @@ describe('what the page lists besides the board', () => {
   });
   it('each client’s relationship: secondments both ways, needs noticed and won; busiest first', () => {
     expect(index.relationships).toEqual([
-      { clientId: 'c-1', clientName: 'Acme', outbound: 3, reverse: 1, noticed: 2, won: 1 },
-      { clientId: 'c-2', clientName: 'Beta', outbound: 4, reverse: 0, noticed: 1, won: 0 },
-      { clientId: 'c-3', clientName: 'Quiet Co', outbound: 0, reverse: 0, noticed: 0, won: 0 },
+      { clientId: 'c-1', clientName: 'Acme', clientOrdinal: 0, outbound: 3, reverse: 1, noticed: 2, won: 1 },
+      { clientId: 'c-2', clientName: 'Beta', clientOrdinal: 1, outbound: 4, reverse: 0, noticed: 1, won: 0 },
+      { clientId: 'c-3', clientName: 'Quiet Co', clientOrdinal: 2, outbound: 0, reverse: 0, noticed: 0, won: 0 },
     ]);
   });
 });
