@@ -26,7 +26,7 @@ export interface SyncOutcome {
  * page shows it).
  */
 export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Date.now, random: () => number = Math.random): Promise<SyncOutcome> {
-  const progress: SyncProgress = { state: 'running', startedAt: now(), finishedAt: null, applied: 0, pages: 0, error: null, fetchMs: 0, applyMs: 0, quarantined: 0, nextAttemptAt: null };
+  const progress: SyncProgress = { state: 'running', startedAt: now(), finishedAt: null, applied: 0, pages: 0, error: null, fetchMs: 0, validateMs: 0, applyMs: 0, quarantined: 0, nextAttemptAt: null };
   const outcome: SyncOutcome = { progress, purged: new Set(), childClientIds: new Set(), failure: null };
   await db.put('meta', { ...progress }, META_KEYS.syncProgress);
   let cursor = ((await db.get('meta', META_KEYS.syncCursor)) as string | undefined) ?? '0';
@@ -53,8 +53,10 @@ export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Dat
       await db.put('meta', { ...progress }, META_KEYS.syncProgress);
       return { ...outcome, failure };
     }
-    const applyStart = now();
+    const validateStart = now();
     const checked = checkChanges(page.value.changes, cursor, now());
+    progress.validateMs = (progress.validateMs ?? 0) + now() - validateStart;
+    const applyStart = now();
     for (const id of await applyChanges(db, checked.valid, page.value.nextCursor, now(), checked.invalid)) outcome.purged.add(id);
     for (const change of checked.valid) {
       const id = childClientId(change);
