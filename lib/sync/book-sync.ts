@@ -32,9 +32,11 @@ export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Dat
   let cursor = ((await db.get('meta', META_KEYS.syncCursor)) as string | undefined) ?? '0';
   let pageSize = ((await db.get('meta', META_KEYS.syncPageSize)) as number | undefined) ?? PAGE_SIZE.start;
   let fitted = 0;
+  let next: ReturnType<FirmApi['changes']> | null = null;
   for (;;) {
     const fetchStart = now();
-    const page = await api.changes(cursor, pageSize);
+    const page = await (next ?? api.changes(cursor, pageSize));
+    next = null;
     progress.fetchMs += now() - fetchStart;
     if (!page.ok && page.error.kind === 'too-large' && pageSize > PAGE_SIZE.min) {
       pageSize = shrinkPageSize(pageSize);
@@ -53,6 +55,15 @@ export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Dat
       await db.put('meta', { ...progress }, META_KEYS.syncProgress);
       return { ...outcome, failure };
     }
+    if (++fitted >= GROW_AFTER_PAGES && pageSize < PAGE_SIZE.max) {
+      pageSize = growPageSize(pageSize);
+      fitted = 0;
+      await db.put('meta', pageSize, META_KEYS.syncPageSize);
+    }
+    // The next page is asked for now and arrives while this one is written: most of a write's time
+    // is IndexedDB's, in the browser process, not on this thread. The cursor still moves only with
+    // the page it covers; a prefetched page is simply asked for again after an interruption.
+    if (page.value.hasMore) next = api.changes(page.value.nextCursor, pageSize);
     const validateStart = now();
     const checked = checkChanges(page.value.changes, cursor, now());
     progress.validateMs = (progress.validateMs ?? 0) + now() - validateStart;
@@ -67,11 +78,6 @@ export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Dat
     progress.applied += checked.valid.length;
     progress.quarantined = (progress.quarantined ?? 0) + checked.invalid.length;
     progress.pages += 1;
-    if (++fitted >= GROW_AFTER_PAGES && pageSize < PAGE_SIZE.max) {
-      pageSize = growPageSize(pageSize);
-      fitted = 0;
-      await db.put('meta', pageSize, META_KEYS.syncPageSize);
-    }
     if (!page.value.hasMore) break;
     await db.put('meta', { ...progress }, META_KEYS.syncProgress);
   }
