@@ -17,13 +17,14 @@ function syncNow(options: Page): Promise<Progress> {
 /**
  * `fullRuns` full book syncs, each into a fresh profile, then (in the last one) `deltaRuns` delta
  * syncs of 100 changes each. Timed by the extension's own progress record (start to finish of the
- * run in the worker), so the browser's launch and the sign-in are not counted.
+ * run in the worker), so the browser's launch and the sign-in are not counted. `extensionDir`: another
+ * build (a before/after comparison runs both against one endpoint, interleaved).
  */
-export async function measureSync(server: RunningServer, clientId: string, fullRuns: number, deltaRuns: number, say: (line: string) => void) {
+export async function measureSync(server: RunningServer, clientId: string, fullRuns: number, deltaRuns: number, say: (line: string) => void, extensionDir?: string) {
   const full: FullSyncRun[] = [];
   const delta: { ms: number; applied: number }[] = [];
   for (let run = 0; run < fullRuns; run++) {
-    const browser = await launchWithExtension();
+    const browser = await launchWithExtension({ extensionDir });
     try {
       const options = await browser.context.newPage();
       await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
