@@ -28,9 +28,16 @@ export interface SyncOutcome {
 export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Date.now, random: () => number = Math.random): Promise<SyncOutcome> {
   const progress: SyncProgress = { state: 'running', startedAt: now(), finishedAt: null, applied: 0, pages: 0, error: null, fetchMs: 0, validateMs: 0, applyMs: 0, quarantined: 0, nextAttemptAt: null };
   const outcome: SyncOutcome = { progress, purged: new Set(), childClientIds: new Set(), failure: null };
-  await db.put('meta', { ...progress }, META_KEYS.syncProgress);
-  let cursor = ((await db.get('meta', META_KEYS.syncCursor)) as string | undefined) ?? '0';
-  let pageSize = ((await db.get('meta', META_KEYS.syncPageSize)) as number | undefined) ?? PAGE_SIZE.start;
+  // One transaction to start and one to finish: a delta sync of a few changes is mostly these.
+  const start = db.transaction('meta', 'readwrite');
+  const [, storedCursor, storedSize] = await Promise.all([
+    start.store.put({ ...progress }, META_KEYS.syncProgress),
+    start.store.get(META_KEYS.syncCursor) as Promise<string | undefined>,
+    start.store.get(META_KEYS.syncPageSize) as Promise<number | undefined>,
+    start.done,
+  ]);
+  let cursor = storedCursor ?? '0';
+  let pageSize = storedSize ?? PAGE_SIZE.start;
   let fitted = 0;
   let next: ReturnType<FirmApi['changes']> | null = null;
   for (;;) {
@@ -82,9 +89,13 @@ export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Dat
     await db.put('meta', { ...progress }, META_KEYS.syncProgress);
   }
   Object.assign(progress, { state: 'done', finishedAt: now() });
-  await db.put('meta', NO_RETRY, META_KEYS.syncRetry);
-  await db.put('meta', { ...progress }, META_KEYS.syncProgress);
-  await db.put('meta', progress.startedAt, META_KEYS.syncConfirmedAt);
+  const end = db.transaction('meta', 'readwrite');
+  await Promise.all([
+    end.store.put(NO_RETRY, META_KEYS.syncRetry),
+    end.store.put({ ...progress }, META_KEYS.syncProgress),
+    end.store.put(progress.startedAt, META_KEYS.syncConfirmedAt),
+    end.done,
+  ]);
   return outcome;
 }
 
