@@ -80,7 +80,7 @@ async function stopWorkersNow(context: BrowserContext, page: Page) {
 
 test('a worker stopped in the middle of a relaxed-durability page: the cursor never runs ahead of the data, and the sync completes', async () => {
   test.setTimeout(240_000);
-  seedLargeBook(session.endpoint.store, { clients: 4_000, secondments: 1_000, needs: 10_000 });
+  await seedLargeBook(session.endpoint.store, { clients: 4_000, secondments: 1_000, needs: 10_000 });
   const everything = await feedSince('0');
   // Any extension page that sends no message: IndexedDB is the extension origin's, shared with the worker.
   const probe = await session.browser.context.newPage();
@@ -121,7 +121,7 @@ test('a worker stopped in the middle of a relaxed-durability page: the cursor ne
   test.info().annotations.push({ type: 'stops in the middle of a page', description: String(midPage) });
 
   await expect.poll(async () => (await syncNow()).value.sync?.state, { timeout: 180_000, intervals: [1_000] }).toBe('done');
-  const expected = session.endpoint.store.counts(DEMO_USERS.partner.id);
+  const expected = await session.endpoint.store.counts(DEMO_USERS.partner.id);
   const cache = await readCache(session.browser.worker);
   expect(cache.counts.clients).toBe(expected.clients);
   expect(cache.counts.secondments).toBe(expected.secondments);
