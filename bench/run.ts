@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --skip-browser]`: figures, not pass/fail. Runs the built extension in
+ * `npm run bench [-- --json] [-- --skip-browser] [-- --only=sync,paint,endpoint,import,pipeline]`: figures, not pass/fail. Runs the built extension in
  * Debian's Chromium against the reference endpoint and the endpoint on its own, and prints: content
  * script size, first paint of cached context after a full page load, record switch in a single-page
  * app, book sync (20,000 clients) and its delta, the endpoint under 50 concurrent users on SQLite and on
@@ -20,12 +20,17 @@ import { measureImport } from './import-timings';
 import { measurePaints } from './paint-timings';
 import { describePipeline, measurePipeline } from './pipeline-timings';
 import { distribution } from './stats';
-import { measureSync } from './sync-timings';
+import { type FullSyncRun, measureSync } from './sync-timings';
 
 const json = process.argv.includes('--json');
 const skipBrowser = process.argv.includes('--skip-browser');
-/** Only the large book's pipeline page (seed, BD's sync, page loads and filters): the quick loop for that work. */
-const pipelineOnly = process.argv.includes('--pipeline-only');
+/** `--only=sync,paint`: just those parts (a before/after comparison need not wait for the rest). */
+const only = process.argv.includes('--pipeline-only') // the quick loop for the pipeline page's work
+  ? ['pipeline']
+  : process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+/** `--sync-runs=N`: full book syncs, each into a fresh profile (about 15 s each). */
+const syncRuns = Number(process.argv.find((a) => a.startsWith('--sync-runs='))?.slice('--sync-runs='.length) ?? 3);
+const part = (name: 'paint' | 'endpoint' | 'import' | 'sync' | 'pipeline') => !only || only.includes(name);
 const say = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 /** Playwright drives the browser (DevTools attached: it inflates frame paint and loopback fetch). */
@@ -39,7 +44,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lens-bench-'));
   const server = await startServer({ port: 0, dbPath: path.join(dir, 'firm.sqlite'), seed: true });
   try {
-    if (!skipBrowser && !pipelineOnly) {
+    if (!skipBrowser && part('paint')) {
       const content = readFileSync(path.join(EXTENSION_DIR, 'content-scripts/content.js'));
       figures.contentScript = { bytes: content.length, gzipBytes: gzipSync(content).length, harness: 'build' };
       say(`content script: ${(content.length / 1024).toFixed(1)} KB, ${(gzipSync(content).length / 1024).toFixed(1)} KB gzipped (budget 10 KB)`);
@@ -56,7 +61,7 @@ async function main(): Promise<void> {
       await browser.context.close();
     }
 
-    if (!pipelineOnly) {
+    if (part('endpoint')) {
       const load = await measureLoad(server, 50, 5_000);
       figures.endpointContextLoad = { sqlite: { ...load.sqlite, harness: NODE }, postgres: { ...load.postgres, harness: NODE } };
       const line = (name: string, l: LoadFigures | { error: string }) => ('error' in l
@@ -65,24 +70,35 @@ async function main(): Promise<void> {
       say(`endpoint, GET context with 50 concurrent users, side by side (${NODE}):`);
       say(`  ${line('SQLite', load.sqlite)}`);
       say(`  ${line('PostgreSQL', load.postgres)}`);
+    }
 
+    if (part('import')) {
       const imp = await measureImport(5_000);
       figures.import5000 = { ...imp, harness: NODE };
       say(`import of a ${imp.rows}-row secondment spreadsheet (read, validate, apply): CSV ${fmt(imp.csvMs)}, XLSX ${fmt(imp.xlsxMs)}; the same CSV again (all unchanged) ${fmt(imp.secondImportMs)} (${NODE})`);
     }
 
-    if (!skipBrowser) {
+    if (!skipBrowser && (part('sync') || part('pipeline'))) {
       const size = { clients: 20_000, secondments: 5_000, needs: 50_000 };
       const seedStart = performance.now();
       await seedLargeBook(server.store, size);
       say(`large book seeded at the endpoint in ${fmt(performance.now() - seedStart)}: ${JSON.stringify(await server.store.counts(DEMO_USERS.partner.id))}`);
-      if (!pipelineOnly) {
-        const sync = await measureSync(server, NORTHWIND_ID);
-        figures.fullSync = { ms: sync.full.ms, fetchMs: sync.full.fetchMs, applyMs: sync.full.applyMs, changes: sync.full.applied, pages: sync.full.pages, diskBytes: sync.usageBytes, runs: 1, harness: PLAYWRIGHT };
-        figures.deltaSync = { ms: sync.delta.ms, changes: sync.delta.applied, runs: 1, harness: PLAYWRIGHT };
-        say(`full book sync (${sync.full.applied} changes, ${sync.full.pages} pages): ${fmt(sync.full.ms)} = fetch+validate ${fmt(sync.full.fetchMs)} + IndexedDB writes ${fmt(sync.full.applyMs)}; IndexedDB usage ${(sync.usageBytes / 1024 / 1024).toFixed(1)} MB (${PLAYWRIGHT})`);
-        say(`delta sync of ${sync.delta.applied} changes: ${fmt(sync.delta.ms)} (${PLAYWRIGHT})`);
-      }
+    }
+    if (!skipBrowser && part('sync')) {
+      const sync = await measureSync(server, NORTHWIND_ID, syncRuns, 20, say);
+      const of = (pick: (r: FullSyncRun) => number) => distribution(sync.full.map(pick));
+      const ms = of((r) => r.ms);
+      const last = sync.full.at(-1)!;
+      figures.fullSync = {
+        ms: ms.p50, ...ms, fetchMs: of((r) => r.fetchMs), validateMs: of((r) => r.validateMs), applyMs: of((r) => r.applyMs), diskBytes: of((r) => r.diskBytes),
+        changes: last.applied, pages: last.pages, harness: PLAYWRIGHT,
+      };
+      const delta = distribution(sync.delta.map((d) => d.ms));
+      figures.deltaSync = { ms: delta.p50, ...delta, changes: sync.delta[0]?.applied ?? 0, harness: PLAYWRIGHT };
+      say(`full book sync (${last.applied} changes, ${last.pages} pages): p50 ${fmt(ms.p50)}, p95 ${fmt(ms.p95)} (n=${ms.runs}) = fetch ${fmt(of((r) => r.fetchMs).p50)} + validate ${fmt(of((r) => r.validateMs).p50)} + IndexedDB writes ${fmt(of((r) => r.applyMs).p50)} (medians); IndexedDB usage ${(of((r) => r.diskBytes).p50 / 1024 / 1024).toFixed(1)} MB (${PLAYWRIGHT})`);
+      say(`delta sync of ${sync.delta[0]?.applied ?? 0} changes: p50 ${fmt(delta.p50)}, p95 ${fmt(delta.p95)} (n=${delta.runs}; ${PLAYWRIGHT})`);
+    }
+    if (!skipBrowser && part('pipeline')) {
       const pipeline = await measurePipeline(server);
       figures.pipelineBoard = { ...pipeline.board, harness: PLAYWRIGHT };
       figures.pipelineFilter = { ...pipeline.filter, harness: PLAYWRIGHT };

@@ -1,31 +1,50 @@
+import type { Page } from '@playwright/test';
 import type { RunningServer } from '../server/start-server';
 import { DEMO_TOKENS, DEMO_USERS } from '../server/demo/demo-ids';
 import { launchWithExtension, signInThroughOptions } from '../scripts/chromium-with-extension';
 
-interface Progress { state: string; applied: number; pages: number; startedAt: number; finishedAt: number | null; fetchMs: number; applyMs: number }
+interface Progress { state: string; applied: number; pages: number; startedAt: number; finishedAt: number | null; fetchMs: number; validateMs?: number; applyMs: number }
 
-/** Full book sync into a fresh profile, then a delta of 100 changes, timed by the extension's own progress record. */
-export async function measureSync(server: RunningServer, clientId: string) {
-  const browser = await launchWithExtension();
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  const syncNow = () => options.evaluate(async () => {
+export interface FullSyncRun { ms: number; applied: number; pages: number; fetchMs: number; validateMs: number; applyMs: number; diskBytes: number }
+
+function syncNow(options: Page): Promise<Progress> {
+  return options.evaluate(async () => {
     const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ value: { sync: Progress } }> } } }).chrome;
     return (await api.runtime.sendMessage({ type: 'options.syncNow' })).value.sync;
   });
-  await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner); // starts the full sync
-  let full = await syncNow(); // joins the running sync
-  while (full.state !== 'done') full = await syncNow();
-  const usageBytes = await browser.worker.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+}
 
-  for (let i = 0; i < 100; i++) {
-    await server.store.createNeed(clientId, { title: `Bench need ${i}`, practiceArea: 'Employment', detail: '', confidential: false, sourceSecondmentId: null }, { id: DEMO_USERS.partner.id, name: 'Eleanor Marsh' });
+/**
+ * `fullRuns` full book syncs, each into a fresh profile, then (in the last one) `deltaRuns` delta
+ * syncs of 100 changes each. Timed by the extension's own progress record (start to finish of the
+ * run in the worker), so the browser's launch and the sign-in are not counted. `extensionDir`: another
+ * build (a before/after comparison runs both against one endpoint, interleaved).
+ */
+export async function measureSync(server: RunningServer, clientId: string, fullRuns: number, deltaRuns: number, say: (line: string) => void, extensionDir?: string) {
+  const full: FullSyncRun[] = [];
+  const delta: { ms: number; applied: number }[] = [];
+  for (let run = 0; run < fullRuns; run++) {
+    const browser = await launchWithExtension({ extensionDir });
+    try {
+      const options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner); // starts the full sync
+      let p = await syncNow(options); // joins the running sync
+      while (p.state !== 'done') p = await syncNow(options);
+      const diskBytes = await browser.worker.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+      full.push({ ms: (p.finishedAt ?? 0) - p.startedAt, applied: p.applied, pages: p.pages, fetchMs: p.fetchMs, validateMs: p.validateMs ?? Number.NaN, applyMs: p.applyMs, diskBytes });
+      say(`  full sync run ${run + 1}/${fullRuns}: ${full.at(-1)!.ms} ms`);
+      if (run < fullRuns - 1) continue;
+      for (let d = 0; d < deltaRuns; d++) {
+        for (let i = 0; i < 100; i++) {
+          await server.store.createNeed(clientId, { title: `Bench need ${d}.${i}`, practiceArea: 'Employment', detail: '', confidential: false, sourceSecondmentId: null }, { id: DEMO_USERS.partner.id, name: 'Eleanor Marsh' });
+        }
+        const q = await syncNow(options);
+        delta.push({ ms: (q.finishedAt ?? 0) - q.startedAt, applied: q.applied });
+      }
+    } finally {
+      await browser.context.close();
+    }
   }
-  const delta = await syncNow();
-  await browser.context.close();
-  return {
-    full: { ms: (full.finishedAt ?? 0) - full.startedAt, applied: full.applied, pages: full.pages, fetchMs: full.fetchMs, applyMs: full.applyMs },
-    delta: { ms: (delta.finishedAt ?? 0) - delta.startedAt, applied: delta.applied },
-    usageBytes,
-  };
+  return { full, delta };
 }

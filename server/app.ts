@@ -1,5 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { auditTrail } from './audit-trail';
 import { bearerAuth } from './auth';
 import type { AppDeps, AppEnv } from './env';
@@ -54,6 +55,9 @@ export function createApp(deps: AppDeps) {
   needTriageRoutes(app, deps);
   programmeRoutes(app, deps);
   flagRoutes(app, deps);
+  // The feed is the one large answer (a full sync is tens of MB of JSON, ~10× smaller gzipped):
+  // compressed when the client accepts it, as browsers always do.
+  app.use('/v1/changes', compress({ encoding: 'gzip' }));
   changesRoutes(app, deps);
 
   app.notFound(() => {

@@ -13,8 +13,9 @@ export const SyncProgress = z.object({
   applied: count,
   pages: count,
   error: z.string().max(2_000).nullable(),
-  /** Where the time went: waiting for and validating pages, and writing them. */
+  /** Where the time went: waiting for pages, validating their changes (absent in older records), and writing them. */
   fetchMs: z.number().nonnegative(),
+  validateMs: z.number().nonnegative().optional(),
   applyMs: z.number().nonnegative(),
   /** Changes of this run that failed the contract: skipped and quarantined (absent in runs before v3). */
   quarantined: count.optional(),

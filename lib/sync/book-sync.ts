@@ -26,15 +26,24 @@ export interface SyncOutcome {
  * page shows it).
  */
 export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Date.now, random: () => number = Math.random): Promise<SyncOutcome> {
-  const progress: SyncProgress = { state: 'running', startedAt: now(), finishedAt: null, applied: 0, pages: 0, error: null, fetchMs: 0, applyMs: 0, quarantined: 0, nextAttemptAt: null };
+  const progress: SyncProgress = { state: 'running', startedAt: now(), finishedAt: null, applied: 0, pages: 0, error: null, fetchMs: 0, validateMs: 0, applyMs: 0, quarantined: 0, nextAttemptAt: null };
   const outcome: SyncOutcome = { progress, purged: new Set(), childClientIds: new Set(), failure: null };
-  await db.put('meta', { ...progress }, META_KEYS.syncProgress);
-  let cursor = ((await db.get('meta', META_KEYS.syncCursor)) as string | undefined) ?? '0';
-  let pageSize = ((await db.get('meta', META_KEYS.syncPageSize)) as number | undefined) ?? PAGE_SIZE.start;
+  // One transaction to start and one to finish: a delta sync of a few changes is mostly these.
+  const start = db.transaction('meta', 'readwrite');
+  const [, storedCursor, storedSize] = await Promise.all([
+    start.store.put({ ...progress }, META_KEYS.syncProgress),
+    start.store.get(META_KEYS.syncCursor) as Promise<string | undefined>,
+    start.store.get(META_KEYS.syncPageSize) as Promise<number | undefined>,
+    start.done,
+  ]);
+  let cursor = storedCursor ?? '0';
+  let pageSize = storedSize ?? PAGE_SIZE.start;
   let fitted = 0;
+  let next: ReturnType<FirmApi['changes']> | null = null;
   for (;;) {
     const fetchStart = now();
-    const page = await api.changes(cursor, pageSize);
+    const page = await (next ?? api.changes(cursor, pageSize));
+    next = null;
     progress.fetchMs += now() - fetchStart;
     if (!page.ok && page.error.kind === 'too-large' && pageSize > PAGE_SIZE.min) {
       pageSize = shrinkPageSize(pageSize);
@@ -53,8 +62,19 @@ export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Dat
       await db.put('meta', { ...progress }, META_KEYS.syncProgress);
       return { ...outcome, failure };
     }
-    const applyStart = now();
+    if (++fitted >= GROW_AFTER_PAGES && pageSize < PAGE_SIZE.max) {
+      pageSize = growPageSize(pageSize);
+      fitted = 0;
+      await db.put('meta', pageSize, META_KEYS.syncPageSize);
+    }
+    // The next page is asked for now and arrives while this one is written: most of a write's time
+    // is IndexedDB's, in the browser process, not on this thread. The cursor still moves only with
+    // the page it covers; a prefetched page is simply asked for again after an interruption.
+    if (page.value.hasMore) next = api.changes(page.value.nextCursor, pageSize);
+    const validateStart = now();
     const checked = checkChanges(page.value.changes, cursor, now());
+    progress.validateMs = (progress.validateMs ?? 0) + now() - validateStart;
+    const applyStart = now();
     for (const id of await applyChanges(db, checked.valid, page.value.nextCursor, now(), checked.invalid)) outcome.purged.add(id);
     for (const change of checked.valid) {
       const id = childClientId(change);
@@ -65,18 +85,17 @@ export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Dat
     progress.applied += checked.valid.length;
     progress.quarantined = (progress.quarantined ?? 0) + checked.invalid.length;
     progress.pages += 1;
-    if (++fitted >= GROW_AFTER_PAGES && pageSize < PAGE_SIZE.max) {
-      pageSize = growPageSize(pageSize);
-      fitted = 0;
-      await db.put('meta', pageSize, META_KEYS.syncPageSize);
-    }
     if (!page.value.hasMore) break;
     await db.put('meta', { ...progress }, META_KEYS.syncProgress);
   }
   Object.assign(progress, { state: 'done', finishedAt: now() });
-  await db.put('meta', NO_RETRY, META_KEYS.syncRetry);
-  await db.put('meta', { ...progress }, META_KEYS.syncProgress);
-  await db.put('meta', progress.startedAt, META_KEYS.syncConfirmedAt);
+  const end = db.transaction('meta', 'readwrite');
+  await Promise.all([
+    end.store.put(NO_RETRY, META_KEYS.syncRetry),
+    end.store.put({ ...progress }, META_KEYS.syncProgress),
+    end.store.put(progress.startedAt, META_KEYS.syncConfirmedAt),
+    end.done,
+  ]);
   return outcome;
 }
 

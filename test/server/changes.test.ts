@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangesPage, type Change } from '../../lib/contract';
 import { seedLargeBook } from '../../server/demo/large-book';
@@ -150,4 +152,27 @@ describe('a 20,000-client book', () => {
       await big.close();
     }
   }, 120_000);
+});
+
+describe('GET /v1/changes compression', () => {
+  /** The raw bytes as they travel (node:http does not decode), with the encoding the server chose. */
+  const raw = (acceptEncoding: string | null) => new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${DEMO_TOKENS.partner}` };
+    if (acceptEncoding) headers['accept-encoding'] = acceptEncoding;
+    http.get(`${server.url}/v1/changes?since=0&limit=5000`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+
+  it('gzips the feed for a client that accepts it, and the page decodes to the same answer', async () => {
+    const plain = await raw(null);
+    const zipped = await raw('gzip, deflate, br');
+    expect(plain.encoding).toBeUndefined();
+    expect(zipped.encoding).toBe('gzip');
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 4);
+    const page = ChangesPage.parse(JSON.parse(gunzipSync(zipped.body).toString('utf8')));
+    expect(page).toEqual(ChangesPage.parse(JSON.parse(plain.body.toString('utf8'))));
+  });
 });

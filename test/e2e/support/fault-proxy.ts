@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 
 /** How the proxy answers the next matching requests. */
 export type Fault =
@@ -119,7 +120,9 @@ export async function startFaultProxy(target: string) {
       case 'inject-invalid-change':
         void forwardBuffered(req).then((answer) => {
           if (!answer) return req.socket.destroy();
-          let body = answer.body;
+          // The endpoint gzips the feed for browsers: the page is edited, and relayed, decoded.
+          const gzipped = answer.headers['content-encoding'] === 'gzip';
+          let body = gzipped ? gunzipSync(answer.body) : answer.body;
           try {
             const page = JSON.parse(body.toString('utf8')) as { changes?: unknown[] };
             if (answer.status === 200 && Array.isArray(page.changes)) {
@@ -132,6 +135,7 @@ export async function startFaultProxy(target: string) {
           }
           const headers = { ...answer.headers, 'content-length': String(body.byteLength) };
           delete headers['transfer-encoding'];
+          delete headers['content-encoding'];
           delete headers.etag;
           res.writeHead(answer.status, headers);
           res.end(body);
