@@ -37,10 +37,15 @@ export default defineBackground(() => {
   });
   const outbox: OutboxService = new OutboxService(sessions, () => tabs.reloadAll());
   // Revoked or deleted by sync: every view showing the client says so at once, then all reload.
+  const purgeViews = async (clientIds: Iterable<string>) => {
+    for (const clientId of clientIds) await tabs.purge(clientId);
+  };
+  // Each page's purges reach the views when it commits; the run's end purges what expired and
+  // reloads the views (a second purge of the same client changes nothing).
   const sync = new SyncService(sessions, async ({ purged }) => {
-    for (const clientId of purged) await tabs.purge(clientId);
+    await purgeViews(purged);
     await tabs.reloadAll();
-  });
+  }, Date.now, { onPagePurged: purgeViews });
   const layout = new LayoutStore();
   const ruleScripts = new RuleScriptRegistrar();
   const reminders = new ReminderService(sessions);

@@ -3,7 +3,7 @@ import { deleteExpired, deleteOrphans, evictLeastRecentlyViewed } from '../cache
 import { type LensDb, META_KEYS } from '../cache/lens-db';
 import { updateProjection } from '../cache/projection-store';
 import type { Settings } from '../settings/settings-schema';
-import { type SyncOutcome, syncBook } from '../sync/book-sync';
+import { type SyncHooks, type SyncOutcome, syncBook } from '../sync/book-sync';
 import type { SyncProgress } from '../messaging/status-report';
 import { readSyncRetry, runAllowedFrom } from '../sync/sync-retry';
 import type { ActiveSession } from './active-session';
@@ -23,7 +23,13 @@ const STALE_AFTER_MS = 10 * 60_000;
 export class SyncService {
   private running: Promise<SyncOutcome | null> | null = null;
 
-  constructor(private readonly sessions: ActiveSession, private readonly onSynced: (outcome: SyncOutcome) => Promise<void>, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly sessions: ActiveSession,
+    private readonly onSynced: (outcome: SyncOutcome) => Promise<void>,
+    private readonly now: () => number = Date.now,
+    /** Purges reach the views page by page, while the run goes on (see SyncHooks). */
+    private readonly hooks: SyncHooks = {},
+  ) {}
 
   /** Creates the periodic alarm once; re-creating it at every worker start would keep delaying it. */
   async schedule(): Promise<void> {
@@ -57,7 +63,7 @@ export class SyncService {
       if (expired.length > 0) await this.onSynced(emptyOutcome(expired));
       return null; // backing off (or told to wait by Retry-After)
     }
-    const outcome = await syncBook(db, active.api, this.now);
+    const outcome = await syncBook(db, active.api, this.now, Math.random, this.hooks);
     for (const id of expired) outcome.purged.add(id);
     if (outcome.failure?.kind === 'http' && outcome.failure.status === 401) await this.sessions.markRejected();
     await evictLeastRecentlyViewed(db, settings.cacheMaxClients);

@@ -18,6 +18,11 @@ export interface SyncOutcome {
   failure: ApiError | null;
 }
 
+export interface SyncHooks {
+  /** Clients a page purged (revoked, deleted), right after that page committed. */
+  onPagePurged?(clientIds: ReadonlySet<string>): Promise<void>;
+}
+
 /**
  * Pages through `GET /v1/changes` from the saved cursor until the feed has no more, committing each
  * page with its cursor. A change that fails the contract is quarantined and the page still applies;
@@ -25,7 +30,7 @@ export interface SyncOutcome {
  * SyncRetry), a completed one clears it. Progress is written to the cache as it goes (the options
  * page shows it).
  */
-export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Date.now, random: () => number = Math.random): Promise<SyncOutcome> {
+export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Date.now, random: () => number = Math.random, hooks: SyncHooks = {}): Promise<SyncOutcome> {
   const progress: SyncProgress = { state: 'running', startedAt: now(), finishedAt: null, applied: 0, pages: 0, error: null, fetchMs: 0, validateMs: 0, applyMs: 0, quarantined: 0, nextAttemptAt: null };
   const outcome: SyncOutcome = { progress, purged: new Set(), childClientIds: new Set(), failure: null };
   // One transaction to start and one to finish: a delta sync of a few changes is mostly these.
@@ -75,7 +80,11 @@ export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Dat
     const checked = checkChanges(page.value.changes, cursor, now());
     progress.validateMs = (progress.validateMs ?? 0) + now() - validateStart;
     const applyStart = now();
-    for (const id of await applyChanges(db, checked.valid, page.value.nextCursor, now(), checked.invalid)) outcome.purged.add(id);
+    const purgedNow = await applyChanges(db, checked.valid, page.value.nextCursor, now(), checked.invalid);
+    for (const id of purgedNow) outcome.purged.add(id);
+    // Told as soon as the page commits, not when the run ends: a look-up answered meanwhile must
+    // not show or re-cache a client this page revoked (a full sync runs for many seconds).
+    if (purgedNow.size > 0) await hooks.onPagePurged?.(purgedNow);
     for (const change of checked.valid) {
       const id = childClientId(change);
       if (id) outcome.childClientIds.add(id);

@@ -49,6 +49,26 @@ describe('book sync', () => {
     expect(await db.count('needs')).toBe(6);
   });
 
+  it('tells of a page’s purges as soon as it commits, not when the run ends', async () => {
+    const db = await openLensDb(`lens-test-bs-${Math.random()}`);
+    const events: string[] = [];
+    const { api } = scriptedApi({
+      changes: async (since: string) => {
+        events.push(`fetch ${since}`);
+        return okResult(since === '0'
+          ? { changes: [clients[0], clients[1]], nextCursor: '2', hasMore: true }
+          : since === '2'
+            ? { changes: [{ type: 'access.revoke', clientId: 'c0' }], nextCursor: '3', hasMore: true }
+            : { changes: [clients[2]], nextCursor: '4', hasMore: false });
+      },
+    });
+    const hooks = { onPagePurged: async (ids: ReadonlySet<string>) => void events.push(`purged ${[...ids].join()} at cursor ${await db.get('meta', META_KEYS.syncCursor)}`) };
+    await syncBook(db, api, () => 1, () => 0, hooks);
+    // Page 2's revoke is told once page 2 (cursor 3) committed, while page 3 is still on its way.
+    expect(events.filter((e) => e.startsWith('purged'))).toEqual(['purged c0 at cursor 3']);
+    expect(events.indexOf('purged c0 at cursor 3')).toBeGreaterThan(events.indexOf('fetch 2'));
+  });
+
   it('applies a page except the one change that fails the contract, quarantines it and moves on', async () => {
     const db = await openLensDb(`lens-test-bs-${Math.random()}`);
     const bad = { type: 'need.upsert', need: { id: 'n-bad', title: 42 } };
