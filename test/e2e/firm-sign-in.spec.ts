@@ -2,7 +2,7 @@ import { expect, type Page, test, type Worker } from '@playwright/test';
 import { decodeJwt } from 'jose';
 import { NORTHWIND_ID } from '../../server/demo/demo-ids';
 import { TEST_EXTENSION_ID } from '../../scripts/test-extension-key';
-import { startOidcProvider, TEST_API_AUDIENCE, type TestOidcProvider } from '../support/oidc-provider';
+import { startOidcProvider, TEST_API_AUDIENCE, type TestOidcProvider, TEST_ACCOUNT } from '../support/oidc-provider';
 import { type ExtensionBrowser, launchWithExtension, sidebar } from './support/browser';
 import { startEndpoint } from './support/endpoint';
 import { logNeedInSidebar } from './support/sidebar-actions';
@@ -17,7 +17,7 @@ const CLIENT_ID = 'secondment-lens-e2e';
 const FIRM = 'Marsh Okafor LLP';
 const SIGN_IN_WITH_FIRM = `Sign in with ${FIRM}`;
 /** Eleanor Marsh at the provider; the endpoint knows her (the demo partner) by this email. */
-const ELEANOR = { sub: 'idp-eleanor', email: 'eleanor.marsh@marshokafor.example', name: 'Eleanor Marsh' };
+const ELEANOR = TEST_ACCOUNT;
 const NORTHWIND_CONTACT = 'https://app.clio.com/nc/#/contacts/1001';
 /** Short-lived access tokens: refreshed from half their life on (4 s here, a minute before expiry in real life). */
 const TOKEN_TTL_SECONDS = 8;

@@ -14,6 +14,11 @@ const TEST_API_RESOURCE = 'https://api.secondment-lens.test/';
 
 export type TestAccount = { sub: string; email: string; name: string };
 
+/** The firm's demo partner as the identity provider knows her (her email is her endpoint user's). */
+export const TEST_ACCOUNT: TestAccount = { sub: 'idp-eleanor', email: 'eleanor.marsh@marshokafor.example', name: 'Eleanor Marsh' };
+/** An extension redirect URI of the form identity.getRedirectURL() gives, for tests outside a browser. */
+export const TEST_REDIRECT_URI = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+
 export type TestOidcProvider = {
   issuer: string;
   provider: Provider;

@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OidcSession, SignInRequired, type TokenSet, type TokenStore } from '../../../lib/auth/oidc-session';
 import { DEMO_USERS } from '../../../server/demo/demo-ids';
 import { startServer } from '../../../server/start-server';
-import { followLogin, startOidcProvider, TEST_API_AUDIENCE, type TestOidcProvider } from '../../support/oidc-provider';
+import { followLogin, startOidcProvider, TEST_API_AUDIENCE, type TestOidcProvider, TEST_ACCOUNT, TEST_REDIRECT_URI } from '../../support/oidc-provider';
 
 const CLIENT_ID = 'secondment-lens-test';
-const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
-const ELEANOR = { sub: 'idp-eleanor', email: 'eleanor.marsh@marshokafor.example', name: 'Eleanor Marsh' };
+const REDIRECT = TEST_REDIRECT_URI;
+const ELEANOR = TEST_ACCOUNT;
 let idp: TestOidcProvider;
 
 beforeAll(async () => {

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredTokens, TokenRecordStore } from '@/lib/auth/auth-db';
 import { SignInRequired } from '@/lib/auth/oidc-session';
 import { FirmSignIn } from '@/lib/background/firm-sign-in';
-import { followLogin, startOidcProvider, type TestOidcProvider } from '../../support/oidc-provider';
+import { followLogin, startOidcProvider, type TestOidcProvider, TEST_ACCOUNT, TEST_REDIRECT_URI } from '../../support/oidc-provider';
 
 const CLIENT_ID = 'secondment-lens-unit';
-const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
-const ELEANOR = { sub: 'idp-eleanor', email: 'eleanor.marsh@marshokafor.example', name: 'Eleanor Marsh' };
+const REDIRECT = TEST_REDIRECT_URI;
+const ELEANOR = TEST_ACCOUNT;
 let idp: TestOidcProvider;
 
 beforeAll(async () => {
