@@ -1,5 +1,5 @@
 import { purgeClient, readContext, touchContext, writeContext } from '../cache/context-cache';
-import { deleteExpired, evictLeastRecentlyViewed } from '../cache/eviction';
+import { countCachedClients, deleteExpired, evictLeastRecentlyViewed } from '../cache/eviction';
 import { isQuotaError } from '../cache/storage-errors';
 import type { ClientContext } from '../contract/client-context';
 import type { CachedContext, OutboxRow } from '../cache/lens-db';
@@ -140,7 +140,7 @@ async function saveContext(active: Active, context: ClientContext, etag: string 
     return { ok: true };
   } catch (error) {
     if (!isQuotaError(error)) throw error;
-    await evictLeastRecentlyViewed(db, Math.floor((await db.count('clients')) * 0.8));
+    await evictLeastRecentlyViewed(db, Math.floor((await countCachedClients(db)) * 0.8));
     try {
       await writeContext(db, context, etag);
       return { ok: true };

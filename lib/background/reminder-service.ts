@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { readAllSecondments } from '../cache/book-store';
 import { dueReminders, type Reminder } from '../programme/reminders';
 import { remindersEnabled } from '../settings/reminders-preference';
 import type { ActiveSession } from './active-session';
@@ -34,7 +35,7 @@ export class ReminderService {
     if (!(await remindersEnabled())) return [];
     const active = await this.sessions.get();
     if ('signedOut' in active) return [];
-    const due = dueReminders(await active.db.getAll('secondments'), active.session.user.id, this.now());
+    const due = dueReminders(await readAllSecondments(active.db), active.session.user.id, this.now());
     const shown = new Set(((await active.db.get('meta', SHOWN_KEY)) as string[] | undefined) ?? []);
     const fresh = due.filter((r) => !shown.has(r.key));
     for (const r of fresh) {

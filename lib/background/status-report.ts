@@ -1,3 +1,4 @@
+import { countCachedClients } from '../cache/eviction';
 import { META_KEYS } from '../cache/lens-db';
 import { listOutbox } from '../cache/outbox-store';
 import { countQuarantined } from '../cache/quarantine-store';
@@ -21,7 +22,7 @@ export async function collectStatus(sessions: ActiveSession): Promise<StatusRepo
     endpointUrl: active.session.endpointUrl,
     user: active.session.user,
     signedOut: null,
-    cachedClients: await active.db.count('clients'),
+    cachedClients: await countCachedClients(active.db),
     outbox: { pending: count('pending'), rejected: count('rejected'), needsSignIn: count('needs-sign-in'), delivered: count('done') },
     sync: ((await active.db.get('meta', META_KEYS.syncProgress)) as SyncProgress | undefined) ?? null,
     quarantined: await countQuarantined(active.db),

@@ -1,50 +1,53 @@
-import type { IDBPTransaction, StoreNames } from 'idb';
 import type { ClientContext } from '../contract/client-context';
+import { chunkOf, partOf } from './book-chunk';
+import { readFolded, removeFromBook, updateDirectory } from './book-store';
 import { dropFromProjection } from './projection-store';
-import { CLIENT_DATA_STORES, type CachedContext, clientRow, type LensDb, type LensDbSchema, META_KEYS } from './lens-db';
+import { CLIENT_DATA_STORES, type CachedContext, type LensDb, lensTx, type LensTx, META_KEYS } from './lens-db';
 
-/** Assembles one client's context from the entity stores, in one read transaction. */
+/** Assembles one client's context from the book, in one read transaction. */
 export async function readContext(db: LensDb, clientId: string): Promise<CachedContext | undefined> {
-  const tx = db.transaction([...CLIENT_DATA_STORES, 'meta'], 'readonly');
+  const tx = lensTx(db, CLIENT_DATA_STORES, 'readonly');
   const cached = await readContextIn(tx, clientId);
   await tx.done;
   return cached;
 }
 
-type ContextReadTx = IDBPTransaction<LensDbSchema, ArrayLike<StoreNames<LensDbSchema>>, 'readonly'>;
+type ContextReadTx = LensTx;
 
-/** The same, inside a transaction the caller holds (it must include the client stores and `meta`). */
+/** The same, inside a transaction the caller holds (it must include `book`, `views`, `flags` and `meta`). */
 export async function readContextIn(tx: ContextReadTx, clientId: string): Promise<CachedContext | undefined> {
-  const [row, secondments, needs, flag, confirmedAt] = await Promise.all([
-    tx.objectStore('clients').get(clientId),
-    tx.objectStore('secondments').index('byClient').getAll(clientId),
-    tx.objectStore('needs').index('byClient').getAll(clientId),
+  const [folded, view, flag, confirmedAt] = await Promise.all([
+    readFolded(tx, clientId),
+    tx.objectStore('views').get(clientId),
     tx.objectStore('flags').get(clientId),
     tx.objectStore('meta').get(META_KEYS.syncConfirmedAt) as Promise<number | undefined>,
   ]);
-  if (!row) return undefined;
+  if (!folded.client) return undefined;
   // A completed book sync confirms every client as of its start.
-  const fetchedAt = Math.max(row.fetchedAt, confirmedAt ?? 0);
+  const fetchedAt = Math.max(folded.writtenAt, view?.fetchedAt ?? 0, confirmedAt ?? 0);
   const context: ClientContext = {
-    client: row.client,
-    secondments,
-    needs,
+    client: folded.client,
+    secondments: folded.secondments,
+    needs: folded.needs,
     candidateFlag: flag ?? null,
     asOf: new Date(fetchedAt).toISOString(),
   };
-  return { clientId, context, etag: row.etag, fetchedAt, lastViewedAt: row.lastViewedAt };
+  // The endpoint's validator describes what it answered then: once a sync wrote newer data for the
+  // client, a conditional request would confirm data the cache no longer holds as it was.
+  const etag = view && view.fetchedAt >= folded.writtenAt ? view.etag : null;
+  return { clientId, context, etag, fetchedAt, lastViewedAt: view?.lastViewedAt ?? 0 };
 }
 
-/** Replaces everything cached for the context's client with the endpoint's answer. */
+/** Replaces everything cached for the context's client with the endpoint's answer (one fresh chunk). */
 export async function writeContext(db: LensDb, context: ClientContext, etag: string | null, now = Date.now()): Promise<CachedContext> {
   const clientId = context.client.id;
-  const tx = db.transaction(CLIENT_DATA_STORES, 'readwrite');
-  await deleteClientData(tx, clientId, { keepClientRow: true });
+  const tx = lensTx(db, CLIENT_DATA_STORES, 'readwrite');
+  await removeFromBook(tx, [clientId]);
   await Promise.all([
-    tx.objectStore('clients').put(clientRow(context.client, etag, now, now)),
-    ...context.secondments.map((s) => tx.objectStore('secondments').put(s)),
-    ...context.needs.map((n) => tx.objectStore('needs').put(n)),
+    tx.objectStore('book').add(chunkOf([partOf({ clientId, client: context.client, secondments: context.secondments, needs: context.needs })], now)),
+    tx.objectStore('views').put({ clientId, etag, fetchedAt: now, lastViewedAt: now }),
     context.candidateFlag ? tx.objectStore('flags').put(context.candidateFlag) : tx.objectStore('flags').delete(clientId),
+    updateDirectory(tx, [clientId], []),
   ]);
   await tx.done;
   return { clientId, context, etag, fetchedAt: now, lastViewedAt: now };
@@ -52,48 +55,37 @@ export async function writeContext(db: LensDb, context: ClientContext, etag: str
 
 /** A 304: the cached context is confirmed as current, and the user is looking at it. */
 export async function touchContext(db: LensDb, clientId: string, now = Date.now()): Promise<CachedContext | undefined> {
-  const tx = db.transaction('clients', 'readwrite');
-  const row = await tx.store.get(clientId);
-  if (row) await tx.store.put({ ...row, fetchedAt: now, lastViewedAt: now });
+  const tx = lensTx(db, CLIENT_DATA_STORES, 'readwrite');
+  const cached = await readContextIn(tx, clientId);
+  if (cached) await tx.objectStore('views').put({ clientId, etag: cached.etag, fetchedAt: now, lastViewedAt: now });
   await tx.done;
-  return row ? readContext(db, clientId) : undefined;
+  return cached ? { ...cached, fetchedAt: now, lastViewedAt: now, context: { ...cached.context, asOf: new Date(Math.max(now, cached.fetchedAt)).toISOString() } } : undefined;
 }
 
 /** Ethical wall, deletion or eviction: the client's data leaves this machine (the pipeline's projection too). */
 export async function purgeClient(db: LensDb, clientId: string): Promise<void> {
-  const tx = db.transaction([...CLIENT_DATA_STORES, 'resolutions', 'pipeline'], 'readwrite');
-  await Promise.all([deleteClientEverywhere(tx, clientId), dropFromProjection(tx, [clientId])]);
+  const tx = lensTx(db, [...CLIENT_DATA_STORES, 'resolutions', 'pipeline'], 'readwrite');
+  await Promise.all([deleteClientsEverywhere(tx, [clientId]), dropFromProjection(tx, [clientId])]);
   await tx.done;
 }
 
-type WriteTx = IDBPTransaction<LensDbSchema, ArrayLike<StoreNames<LensDbSchema>>, 'readwrite'>;
+type WriteTx = LensTx<'readwrite'>;
 
 /**
- * Everything of one client, in the caller's transaction (client stores and `resolutions`): its row,
- * secondments, needs, flag, and the PMS records mapped to it (a record must not keep pointing at a
- * client that is gone). Every store goes together: nothing of an evicted client piles up.
+ * Everything of some clients, in the caller's transaction (the client data stores and
+ * `resolutions`): their parts in the book, viewing data, flags, and the PMS records mapped to them
+ * (a record must not keep pointing at a client that is gone). Every store goes together: nothing
+ * of an evicted client piles up.
  */
-export async function deleteClientEverywhere(tx: WriteTx, clientId: string): Promise<void> {
+export async function deleteClientsEverywhere(tx: WriteTx, clientIds: Iterable<string>): Promise<void> {
+  const ids = [...new Set(clientIds)];
+  if (ids.length === 0) return;
   const resolutions = tx.objectStore('resolutions');
   const [refKeys] = await Promise.all([
-    resolutions.index('byClient').getAllKeys(clientId),
-    deleteClientData(tx, clientId, { keepClientRow: false }),
+    Promise.all(ids.map((id) => resolutions.index('byClient').getAllKeys(id))),
+    removeFromBook(tx, ids),
+    updateDirectory(tx, [], ids),
+    ...ids.flatMap((id) => [tx.objectStore('views').delete(id), tx.objectStore('flags').delete(id)]),
   ]);
-  await Promise.all(refKeys.map((k) => resolutions.delete(k)));
-}
-
-/** Deletes a client's secondments, needs and flag (and its row, unless it is about to be replaced). */
-export async function deleteClientData(tx: WriteTx, clientId: string, options: { keepClientRow: boolean }): Promise<void> {
-  const secondments = tx.objectStore('secondments');
-  const needs = tx.objectStore('needs');
-  const [sKeys, nKeys] = await Promise.all([
-    secondments.index('byClient').getAllKeys(clientId),
-    needs.index('byClient').getAllKeys(clientId),
-  ]);
-  await Promise.all([
-    ...sKeys.map((k) => secondments.delete(k)),
-    ...nKeys.map((k) => needs.delete(k)),
-    tx.objectStore('flags').delete(clientId),
-    ...(options.keepClientRow ? [] : [tx.objectStore('clients').delete(clientId)]),
-  ]);
+  await Promise.all([...new Set(refKeys.flat())].map((k) => resolutions.delete(k)));
 }

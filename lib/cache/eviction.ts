@@ -1,20 +1,36 @@
-import { deleteClientEverywhere } from './context-cache';
+import { compactSpread, readDirectory, removeFromBook } from './book-store';
+import { deleteClientsEverywhere } from './context-cache';
 import { dropFromProjection } from './projection-store';
-import { CLIENT_DATA_STORES, type LensDb, META_KEYS } from './lens-db';
+import { CLIENT_DATA_STORES, type LensDb, lensTx, META_KEYS } from './lens-db';
 
 // The pipeline's projection goes with them, in the same transaction.
 const CLIENT_STORES_AND_MAPPINGS = [...CLIENT_DATA_STORES, 'resolutions', 'pipeline'] as const;
 
+/** How many clients the book holds (their records, not children waiting for one). */
+export async function countCachedClients(db: LensDb): Promise<number> {
+  const tx = lensTx(db, ['meta'], 'readonly');
+  const count = (await readDirectory(tx)).length;
+  await tx.done;
+  return count;
+}
+
 /**
  * Keeps at most `maxClients` clients, dropping the least recently viewed with everything of theirs
- * (secondments, needs, flag, mapped records). Returns how many went.
+ * (secondments, needs, flag, mapped records): first those never opened (in id order), then by when
+ * they were last viewed. Returns how many went.
  */
 export async function evictLeastRecentlyViewed(db: LensDb, maxClients: number): Promise<number> {
-  const excess = (await db.count('clients')) - maxClients;
-  if (excess <= 0) return 0;
-  const victims = (await db.getAllKeysFromIndex('clients', 'byLastViewed', null, excess)) as string[];
-  const tx = db.transaction(CLIENT_STORES_AND_MAPPINGS, 'readwrite');
-  for (const id of victims) await deleteClientEverywhere(tx, id);
+  if ((await countCachedClients(db)) <= maxClients) return 0;
+  const tx = lensTx(db, CLIENT_STORES_AND_MAPPINGS, 'readwrite');
+  const [directory, views] = await Promise.all([readDirectory(tx), tx.objectStore('views').index('byLastViewed').getAll()]);
+  const excess = directory.length - maxClients;
+  if (excess <= 0) {
+    await tx.done;
+    return 0;
+  }
+  const viewed = new Set(views.map((v) => v.clientId));
+  const victims = [...directory.filter((id) => !viewed.has(id)), ...views.map((v) => v.clientId)].slice(0, excess);
+  await deleteClientsEverywhere(tx, victims);
   await dropFromProjection(tx, victims);
   await tx.done;
   return victims.length;
@@ -23,17 +39,24 @@ export async function evictLeastRecentlyViewed(db: LensDb, maxClients: number): 
 /**
  * Deletes (not just hides) every client the endpoint has not confirmed within the firm's maximum
  * age. A completed book sync confirms all clients as of its start; once that confirmation is past
- * the age too, each client counts by its own time, and the feed's cursor restarts so that the next
- * sync brings back, fresh, whatever was deleted here. Found through `byFetchedAt`, never a scan.
- * Returns the ids deleted.
+ * the age too, each client counts by its newest data (its chunks' `writtenAt`, its own look-up),
+ * and the feed's cursor restarts so that the next sync brings back, fresh, whatever was deleted
+ * here. Returns the ids deleted.
  */
 export async function deleteExpired(db: LensDb, maxAgeMs: number, now = Date.now()): Promise<string[]> {
   const cutoff = now - maxAgeMs;
   const confirmedAt = (await db.get('meta', META_KEYS.syncConfirmedAt)) as number | undefined;
   if (confirmedAt !== undefined && confirmedAt >= cutoff) return [];
-  const tx = db.transaction([...CLIENT_STORES_AND_MAPPINGS, 'meta'], 'readwrite');
-  const expired = (await tx.objectStore('clients').index('byFetchedAt').getAllKeys(IDBKeyRange.upperBound(cutoff, true))) as string[];
-  for (const id of expired) await deleteClientEverywhere(tx, id);
+  const tx = lensTx(db, CLIENT_STORES_AND_MAPPINGS, 'readwrite');
+  const [directory, recentChunks, recentViews] = await Promise.all([
+    readDirectory(tx),
+    tx.objectStore('book').index('byWrittenAt').getAll(IDBKeyRange.lowerBound(cutoff)),
+    tx.objectStore('views').getAll(),
+  ]);
+  const current = new Set(recentChunks.flatMap((c) => c.clientIds));
+  for (const v of recentViews) if (v.fetchedAt >= cutoff) current.add(v.clientId);
+  const expired = directory.filter((id) => !current.has(id));
+  await deleteClientsEverywhere(tx, expired);
   await dropFromProjection(tx, expired);
   if (expired.length > 0) {
     await tx.objectStore('meta').delete(META_KEYS.syncCursor);
@@ -44,30 +67,24 @@ export async function deleteExpired(db: LensDb, maxAgeMs: number, now = Date.now
 }
 
 /**
- * Deletes the secondments, needs and flags of `clientIds` whose client is not cached: a change to a
- * child of a client evicted earlier must not leave rows nothing can reach or evict. Run after a
- * completed sync only (within one run a child may come pages before its client).
+ * After a sync: deletes the parts of `clientIds` whose client record the book does not hold (a change
+ * to a child of a client evicted earlier must not leave data nothing can reach or evict), and
+ * compacts those spread over many chunks by the sync's appends. Run after a completed sync only
+ * (within one run a child may come pages before its client). Returns how many orphans went.
  */
-export async function deleteOrphans(db: LensDb, clientIds: Iterable<string>): Promise<number> {
+export async function tidyAfterSync(db: LensDb, clientIds: Iterable<string>, now = Date.now()): Promise<number> {
   const candidates = [...new Set(clientIds)];
   if (candidates.length === 0) return 0;
-  const tx = db.transaction(['clients', 'secondments', 'needs', 'flags'], 'readwrite');
-  const present = new Set((await tx.objectStore('clients').getAllKeys()) as string[]);
-  let deleted = 0;
-  for (const id of candidates) {
-    if (present.has(id)) continue;
-    const [sKeys, nKeys, flag] = await Promise.all([
-      tx.objectStore('secondments').index('byClient').getAllKeys(id),
-      tx.objectStore('needs').index('byClient').getAllKeys(id),
-      tx.objectStore('flags').getKey(id),
-    ]);
-    deleted += sKeys.length + nKeys.length + (flag === undefined ? 0 : 1);
-    await Promise.all([
-      ...sKeys.map((k) => tx.objectStore('secondments').delete(k)),
-      ...nKeys.map((k) => tx.objectStore('needs').delete(k)),
-      tx.objectStore('flags').delete(id),
-    ]);
-  }
+  const tx = lensTx(db, ['book', 'flags', 'meta'], 'readwrite');
+  const present = new Set(await readDirectory(tx));
+  const orphans = candidates.filter((id) => !present.has(id));
+  await removeFromBook(tx, orphans);
+  await Promise.all(orphans.map((id) => tx.objectStore('flags').delete(id)));
+  // A full sync writes each client's data once: nothing to compact, and no need to count 20,000 clients' chunks.
+  if (candidates.length <= COMPACT_CHECK_MAX) await compactSpread(tx, candidates.filter((id) => present.has(id)), now);
   await tx.done;
-  return deleted;
+  return orphans.length;
 }
+
+/** Past this many clients changed in one run, compaction is not checked (a full sync). */
+const COMPACT_CHECK_MAX = 2_000;

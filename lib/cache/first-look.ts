@@ -1,6 +1,6 @@
 import type { ExternalRecord } from '../contract/pms';
 import { readContextIn } from './context-cache';
-import { type CachedContext, type CachedResolution, type LensDb, META_KEYS, type OutboxRow } from './lens-db';
+import { type CachedContext, type CachedResolution, CLIENT_DATA_STORES, type LensDb, lensTx, META_KEYS, type OutboxRow } from './lens-db';
 import { refKey, resolveFromBook, settledClientId } from './resolution-cache';
 
 /** All the cache knows about a record, for the sidebar's first paint. */
@@ -20,8 +20,8 @@ export interface FirstLook {
  * reachable offline, not only the records opened before.
  */
 export async function readFirstLook(db: LensDb, record: ExternalRecord): Promise<FirstLook> {
-  const tx = db.transaction(['resolutions', 'clients', 'secondments', 'needs', 'flags', 'meta', 'outbox'], 'readonly');
-  const resolution = (await tx.objectStore('resolutions').get(refKey(record))) ?? (await resolveFromBook(tx.objectStore('clients').index('byRecord'), record));
+  const tx = lensTx(db, ['resolutions', ...CLIENT_DATA_STORES, 'outbox'], 'readonly');
+  const resolution = (await tx.objectStore('resolutions').get(refKey(record))) ?? (await resolveFromBook(tx, record));
   const clientId = resolution ? settledClientId(resolution) : null;
   if (!clientId) {
     await tx.done;

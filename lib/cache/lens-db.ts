@@ -6,25 +6,32 @@ import type { Need } from '../contract/need';
 import type { Secondment } from '../contract/secondment';
 import type { OutboxItemView } from '../messaging/outbox-item-view';
 import type { ProjectionChunk, ProjectionHead } from '../pipeline/projection';
+import { type BookChunk, type ClientPart, packParts } from './book-chunk';
 import { recordIndexKeys } from './record-index';
 
-/** One client as cached, with what the sidebar needs to judge and revalidate it. */
-export interface ClientRow {
+/** v2–v4's client row (the upgrade to v5 reads it). */
+interface ClientRowV4 {
   id: string;
   client: Client;
-  /** Validator for the next conditional request; null when the data came from book sync. */
   etag: string | null;
-  /** When the endpoint last confirmed this client's data (ms since epoch). */
   fetchedAt: number;
-  /** For least-recently-viewed eviction; 0 for a client synced but never opened. */
   lastViewedAt: number;
-  /** Its PMS records as `clients.byRecord` index keys (see record-index.ts); kept in step with `client.externalIds`. */
   recordKeys: string[];
 }
 
-/** The one way to build a client row, so that its index keys always follow its PMS records. */
-export function clientRow(client: Client, etag: string | null, fetchedAt: number, lastViewedAt: number): ClientRow {
-  return { id: client.id, client, etag, fetchedAt, lastViewedAt, recordKeys: recordIndexKeys(client) };
+/**
+ * What the sidebar's own use of a client adds to its synced data: the validator of the endpoint's
+ * context answer, when it was last confirmed that way, and when the user last looked at it. Only
+ * clients someone opened have one (a few hundred, against a book of tens of thousands).
+ */
+export interface ClientView {
+  clientId: string;
+  /** Validator for the next conditional request; ignored once the book has newer data for the client. */
+  etag: string | null;
+  /** When the endpoint last confirmed this client's context (ms since epoch). */
+  fetchedAt: number;
+  /** For least-recently-viewed eviction. */
+  lastViewedAt: number;
 }
 
 /** A client's assembled context as read from the cache. */
@@ -71,9 +78,9 @@ export interface OutboxRow extends OutboxItemView {
 }
 
 export interface LensDbSchema extends DBSchema {
-  clients: { key: string; value: ClientRow; indexes: { byLastViewed: number; byFetchedAt: number; byRecord: string } };
-  secondments: { key: string; value: Secondment; indexes: { byClient: string } };
-  needs: { key: string; value: Need; indexes: { byClient: string } };
+  /** The book: clients with their secondments and needs, packed many to a row (see book-chunk.ts). */
+  book: { key: number; value: BookChunk; indexes: { byClient: string; byRecord: string; byWrittenAt: number } };
+  views: { key: string; value: ClientView; indexes: { byLastViewed: number } };
   flags: { key: string; value: CandidateFlag };
   resolutions: { key: string; value: CachedResolution; indexes: { byClient: string; byResolvedAt: number } };
   outbox: { key: string; value: OutboxRow; indexes: { bySeq: number; byClient: string } };
@@ -84,8 +91,16 @@ export interface LensDbSchema extends DBSchema {
 }
 
 export type LensDb = IDBPDatabase<LensDbSchema>;
-export type ClientDataStore = 'clients' | 'secondments' | 'needs' | 'flags';
-export const CLIENT_DATA_STORES: ClientDataStore[] = ['clients', 'secondments', 'needs', 'flags'];
+/** A transaction over any stores of the partition (the shape helpers that take the caller's transaction accept). */
+export type LensTx<M extends IDBTransactionMode = IDBTransactionMode> = IDBPTransaction<LensDbSchema, ArrayLike<StoreNames<LensDbSchema>>, M>;
+
+/** Opens a transaction typed as `LensTx`, whatever stores it spans (idb types a one-store transaction apart). */
+export function lensTx<M extends 'readonly' | 'readwrite'>(db: LensDb, stores: readonly StoreNames<LensDbSchema>[], mode: M, options?: IDBTransactionOptions): LensTx<M> {
+  return db.transaction([...new Set(stores)], mode, options) as unknown as LensTx<M>;
+}
+/** Every store holding a client's data: a purge or eviction goes through all of them together. */
+export type ClientDataStore = 'book' | 'views' | 'flags' | 'meta';
+export const CLIENT_DATA_STORES: ClientDataStore[] = ['book', 'views', 'flags', 'meta'];
 
 /** Keys of the `meta` store, in one place so that no two modules pick the same one. */
 export const META_KEYS = {
@@ -101,10 +116,12 @@ export const META_KEYS = {
   syncPageSize: 'sync.pageSize',
   /** When the endpoint refused this user's token (401): the partition is locked until sign-in. */
   lockedAt: 'session.lockedAt',
+  /** The ids of the clients whose record the book holds, sorted (see book-store.ts). */
+  bookDirectory: 'book.directory',
 } as const;
 
 /** Bump with a new step in `upgradeSteps`; never edit a past step. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 type UpgradeTx = IDBPTransaction<LensDbSchema, StoreNames<LensDbSchema>[], 'versionchange'>;
 // Earlier versions' stores are not in today's schema type; the steps address them by name.
@@ -118,7 +135,9 @@ type AnyTx = IDBPTransaction<unknown, string[], 'versionchange'>;
  * and age (evicted with their clients, bounded), clients by age (deleted past the firm's maximum),
  * and adds the quarantine of changes that failed the contract; v4 adds the pipeline page's
  * projection (empty: the background builds it after the next sync, the page reads the book itself
- * until then).
+ * until then); v5 packs clients, secondments and needs many to a row (`book`, see book-chunk.ts: a
+ * full sync of 75,000 entities was 75,000 requests) and keeps what the user's own viewing adds in
+ * `views`.
  */
 const upgradeSteps: ((db: AnyDb, tx: AnyTx) => Promise<void> | void)[] = [
   // v1
@@ -139,7 +158,7 @@ const upgradeSteps: ((db: AnyDb, tx: AnyTx) => Promise<void> | void)[] = [
     const old = (await tx.objectStore('contexts').getAll()) as CachedContext[];
     for (const row of old) {
       const { context } = row;
-      await tx.objectStore('clients').put({ id: row.clientId, client: context.client, etag: row.etag, fetchedAt: row.fetchedAt, lastViewedAt: row.lastViewedAt } satisfies Omit<ClientRow, 'recordKeys'>); // v2's row shape
+      await tx.objectStore('clients').put({ id: row.clientId, client: context.client, etag: row.etag, fetchedAt: row.fetchedAt, lastViewedAt: row.lastViewedAt } satisfies Omit<ClientRowV4, 'recordKeys'>); // v2's row shape
       for (const s of context.secondments) await tx.objectStore('secondments').put(s);
       for (const n of context.needs) await tx.objectStore('needs').put(n);
       if (context.candidateFlag) await tx.objectStore('flags').put(context.candidateFlag);
@@ -150,7 +169,7 @@ const upgradeSteps: ((db: AnyDb, tx: AnyTx) => Promise<void> | void)[] = [
   async (db, tx) => {
     // Puts issued together, not awaited one by one: a synced book has tens of thousands of rows.
     const clients = tx.objectStore('clients');
-    await Promise.all(((await clients.getAll()) as ClientRow[]).map((row) => clients.put(clientRow(row.client, row.etag, row.fetchedAt, row.lastViewedAt))));
+    await Promise.all(((await clients.getAll()) as ClientRowV4[]).map((row) => clients.put({ ...row, recordKeys: recordIndexKeys(row.client) })));
     clients.createIndex('byRecord', 'recordKeys', { multiEntry: true });
     clients.createIndex('byFetchedAt', 'fetchedAt');
     const resolutions = tx.objectStore('resolutions');
@@ -162,6 +181,32 @@ const upgradeSteps: ((db: AnyDb, tx: AnyTx) => Promise<void> | void)[] = [
   // v4: the pipeline projection, out-of-line keys.
   (db) => {
     db.createObjectStore('pipeline');
+  },
+  // v5: the entity stores packed into `book` chunks (each client's data in one part), viewing data into `views`.
+  async (db, tx) => {
+    const book = db.createObjectStore('book', { keyPath: 'seq', autoIncrement: true });
+    book.createIndex('byClient', 'clientIds', { multiEntry: true });
+    book.createIndex('byRecord', 'recordKeys', { multiEntry: true });
+    book.createIndex('byWrittenAt', 'writtenAt');
+    db.createObjectStore('views', { keyPath: 'clientId' }).createIndex('byLastViewed', 'lastViewedAt');
+    const [rows, secondments, needs] = (await Promise.all(['clients', 'secondments', 'needs'].map((s) => tx.objectStore(s).getAll()))) as [ClientRowV4[], Secondment[], Need[]];
+    const parts = new Map<string, ClientPart>();
+    const partFor = (clientId: string) => parts.get(clientId) ?? parts.set(clientId, { clientId }).get(clientId)!;
+    for (const row of rows) partFor(row.id).client = row.client;
+    for (const s of secondments) (partFor(s.clientId).secondments ??= []).push(s);
+    for (const n of needs) (partFor(n.clientId).needs ??= []).push(n);
+    // A chunk is as current as its least current client: expiry errs towards deleting.
+    const fetchedAt = new Map(rows.map((r) => [r.id, r.fetchedAt]));
+    const byAge = [...parts.values()].sort((a, b) => (fetchedAt.get(a.clientId) ?? 0) - (fetchedAt.get(b.clientId) ?? 0));
+    for (const chunk of packParts(byAge, 0)) {
+      chunk.writtenAt = Math.min(...chunk.clientIds.map((id) => fetchedAt.get(id) ?? 0));
+      await tx.objectStore('book').add(chunk);
+    }
+    for (const row of rows) {
+      if (row.lastViewedAt > 0 || row.etag !== null) await tx.objectStore('views').put({ clientId: row.id, etag: row.etag, fetchedAt: row.fetchedAt, lastViewedAt: row.lastViewedAt } satisfies ClientView);
+    }
+    await tx.objectStore('meta').put(rows.map((r) => r.id).sort(), META_KEYS.bookDirectory);
+    for (const name of ['clients', 'secondments', 'needs']) db.deleteObjectStore(name);
   },
 ];
 

@@ -4,10 +4,10 @@ import {
   projectRows, withoutClients,
 } from '../pipeline/projection';
 import type { LensDbSchema } from './lens-db';
-import { readClientRows } from './projection-store';
+import { clientsWrittenSince, readAllRows, readClientRows } from './projection-store';
 
-/** The stores the page reads: the projection, and the entity stores for what changed since it was written. */
-export const PAGE_READ_STORES = ['pipeline', 'clients', 'secondments', 'needs', 'flags'] as const;
+/** The stores the page reads: the projection, and the book and flags for what changed since it was written. */
+export const PAGE_READ_STORES = ['pipeline', 'book', 'flags'] as const;
 type ReadTx = IDBPTransaction<LensDbSchema, ArrayLike<StoreNames<LensDbSchema>>, 'readonly'>;
 
 /**
@@ -21,17 +21,17 @@ export type BookSource = { from: 'projection'; chunks: number; patched: number }
 
 /**
  * The book as the pipeline page shows it, in the caller's read transaction: the background's
- * projection, with every client whose row was written after it (a sidebar's refresh, a sync the
+ * projection, with every client with a chunk written after it (a sidebar's refresh, a sync the
  * projection has not caught up with) read fresh from the entity stores. Purged clients are never
  * in it: a purge deletes from the projection in the same transaction as from the stores. Without a
- * projection (or with too much written since), the entity stores are read whole, as before it existed.
+ * projection (or with too much written since), the book is read whole, as before it existed.
  */
 export async function readProjectedBook(tx: ReadTx): Promise<{ book: ProjectedBook; source: BookSource }> {
   const head = (await tx.objectStore('pipeline').get(PROJECTION_HEAD_KEY)) as ProjectionHead | undefined;
   if (head?.version === PROJECTION_VERSION) {
     const [chunks, written] = await Promise.all([
       tx.objectStore('pipeline').getAll(IDBKeyRange.bound(0, head.buckets - 1)) as Promise<ProjectionChunk[]>,
-      tx.objectStore('clients').index('byFetchedAt').getAllKeys(IDBKeyRange.lowerBound(head.asOf)) as Promise<string[]>,
+      clientsWrittenSince(tx, head.asOf),
     ]);
     if (written.length <= PATCH_LIMIT) {
       const stored = joinBooks(chunks.map(decodeChunk));
@@ -40,11 +40,5 @@ export async function readProjectedBook(tx: ReadTx): Promise<{ book: ProjectedBo
       return { book: joinBooks([withoutClients(stored, new Set(written)), fresh]), source: { from: 'projection', chunks: chunks.length, patched: written.length } };
     }
   }
-  const [rows, needs, secondments, flags] = await Promise.all([
-    tx.objectStore('clients').getAll(),
-    tx.objectStore('needs').getAll(),
-    tx.objectStore('secondments').getAll(),
-    tx.objectStore('flags').getAll(),
-  ]);
-  return { book: projectRows({ clients: rows.map((r) => r.client), needs, secondments, flags }), source: { from: 'stores' } };
+  return { book: projectRows(await readAllRows(tx)), source: { from: 'stores' } };
 }

@@ -3,13 +3,16 @@ import {
   type BookRows, bucketCount, bucketOf, countsOf, decodeChunk, encodeChunk, joinBooks, PROJECTION_HEAD_KEY, PROJECTION_VERSION,
   type ProjectedBook, type ProjectionChunk, type ProjectionHead, projectRows, splitBook, withoutClients,
 } from '../pipeline/projection';
+import { readDirectory, readFoldedMany, readWholeBook } from './book-store';
+import type { FoldedClient } from './book-chunk';
+import type { CandidateFlag } from '../contract/candidate-flag';
 import { type LensDb, type LensDbSchema } from './lens-db';
 
 type Tx = IDBPTransaction<LensDbSchema, ArrayLike<StoreNames<LensDbSchema>>, 'readwrite'>;
 type AnyTx = IDBPTransaction<LensDbSchema, ArrayLike<StoreNames<LensDbSchema>>, IDBTransactionMode>;
 
-/** The stores a projection write reads and writes: the four entity stores and its own. */
-export const PROJECTION_SOURCE_STORES = ['clients', 'secondments', 'needs', 'flags', 'pipeline'] as const;
+/** The stores a projection write reads and writes: the book, flags, its own (and the directory in `meta`). */
+export const PROJECTION_SOURCE_STORES = ['book', 'flags', 'meta', 'pipeline'] as const;
 
 /** Past this many changed clients one full rebuild is cheaper than patching chunk by chunk. */
 const PATCH_LIMIT = 2_000;
@@ -19,15 +22,26 @@ async function readHead(tx: Tx): Promise<ProjectionHead | undefined> {
   return head?.version === PROJECTION_VERSION ? head : undefined;
 }
 
-/** The whole projection from the entity stores, in the caller's transaction (replacing whatever was there). */
+/** Folded clients and their flags as the projection's input rows. */
+export function bookRowsOf(folded: Iterable<FoldedClient>, flags: readonly CandidateFlag[]): BookRows {
+  const list = [...folded];
+  return {
+    clients: list.flatMap((c) => (c.client ? [c.client] : [])),
+    needs: list.flatMap((c) => c.needs),
+    secondments: list.flatMap((c) => c.secondments),
+    flags: [...flags],
+  };
+}
+
+/** The whole book and its flags as projection input (the page's fallback, a rebuild). */
+export async function readAllRows(tx: AnyTx): Promise<BookRows> {
+  const [book, flags] = await Promise.all([readWholeBook(tx), tx.objectStore('flags').getAll()]);
+  return bookRowsOf(book.values(), flags);
+}
+
+/** The whole projection from the book, in the caller's transaction (replacing whatever was there). */
 async function rebuildIn(tx: Tx, asOf: number): Promise<ProjectionHead> {
-  const [rows, needs, secondments, flags] = await Promise.all([
-    tx.objectStore('clients').getAll(),
-    tx.objectStore('needs').getAll(),
-    tx.objectStore('secondments').getAll(),
-    tx.objectStore('flags').getAll(),
-  ]);
-  const book = projectRows({ clients: rows.map((r) => r.client), needs, secondments, flags });
+  const book = projectRows(await readAllRows(tx));
   const buckets = bucketCount(book.needs.length);
   const store = tx.objectStore('pipeline');
   const head: ProjectionHead = { version: PROJECTION_VERSION, buckets, asOf, counts: countsOf(book) };
@@ -36,20 +50,16 @@ async function rebuildIn(tx: Tx, asOf: number): Promise<ProjectionHead> {
   return head;
 }
 
-/** Everything of some clients as the entity stores have it now (nothing for a client that is gone). */
+/** Everything of some clients as the book has it now (nothing for a client that is gone). */
 export async function readClientRows(tx: AnyTx, ids: readonly string[]): Promise<BookRows> {
-  const per = await Promise.all(ids.map((id) => Promise.all([
-    tx.objectStore('clients').get(id),
-    tx.objectStore('needs').index('byClient').getAll(id),
-    tx.objectStore('secondments').index('byClient').getAll(id),
-    tx.objectStore('flags').get(id),
-  ])));
-  return {
-    clients: per.flatMap(([row]) => (row ? [row.client] : [])),
-    needs: per.flatMap(([, needs]) => needs),
-    secondments: per.flatMap(([, , secondments]) => secondments),
-    flags: per.flatMap(([, , , flag]) => (flag ? [flag] : [])),
-  };
+  const [folded, flags] = await Promise.all([readFoldedMany(tx, ids), Promise.all(ids.map((id) => tx.objectStore('flags').get(id)))]);
+  return bookRowsOf(folded.filter((c) => c.client), flags.flatMap((f) => (f ? [f] : [])));
+}
+
+/** The clients with a chunk written at or after `since` (a sync, a sidebar's refresh). */
+export async function clientsWrittenSince(tx: AnyTx, since: number): Promise<string[]> {
+  const chunks = await tx.objectStore('book').index('byWrittenAt').getAll(IDBKeyRange.lowerBound(since));
+  return [...new Set(chunks.flatMap((c) => c.clientIds))];
 }
 
 /** Rewrites the chunks holding `ids`: their entries out, and (`fresh`) their current entries back in. */
@@ -85,9 +95,8 @@ export async function dropFromProjection(tx: Tx, ids: Iterable<string>): Promise
 
 /**
  * Brings the projection up to date after a sync: the clients the sync touched (`changed`, plus every
- * client row written since the projection was), chunk by chunk; a full rebuild when there is no
- * projection, too much changed, or the totals disagree with the stores afterwards (the sync's
- * outcome names the clients of upserts only: a deleted need or secondment is found by the count). One
+ * client with a chunk written since the projection was), chunk by chunk; a full rebuild when there
+ * is no projection, too much changed, or its client count disagrees with the book's afterwards. One
  * transaction: a purge never interleaves with the read and the write.
  */
 export async function updateProjection(db: LensDb, changed: Iterable<string>, now = Date.now()): Promise<'rebuilt' | 'patched' | 'current'> {
@@ -99,8 +108,7 @@ export async function updateProjection(db: LensDb, changed: Iterable<string>, no
     await rebuildIn(tx, asOf);
     result = 'rebuilt';
   } else {
-    const written = (await tx.objectStore('clients').index('byFetchedAt').getAllKeys(IDBKeyRange.lowerBound(head.asOf))) as string[];
-    const ids = new Set([...changed, ...written]);
+    const ids = new Set([...changed, ...(await clientsWrittenSince(tx, head.asOf))]);
     if (ids.size > PATCH_LIMIT) {
       await rebuildIn(tx, asOf);
       result = 'rebuilt';
@@ -110,11 +118,7 @@ export async function updateProjection(db: LensDb, changed: Iterable<string>, no
         next = await rewriteChunks(tx, head, ids, projectRows(await readClientRows(tx, [...ids])));
         result = 'patched';
       }
-      const [clients, needs, secondments, flags] = await Promise.all(
-        (['clients', 'needs', 'secondments', 'flags'] as const).map((s) => tx.objectStore(s).count()),
-      );
-      const c = next.counts;
-      if (c.clients !== clients || c.needs !== needs || c.secondments !== secondments || c.flags !== flags) {
+      if (next.counts.clients !== (await readDirectory(tx)).length) {
         await rebuildIn(tx, asOf);
         result = 'rebuilt';
       } else {

@@ -1,14 +1,14 @@
-import type { IDBPIndex, StoreNames } from 'idb';
 import type { ClientSummary } from '../contract/client';
 import type { ExternalRecord } from '../contract/pms';
-import type { CachedResolution, LensDb, LensDbSchema } from './lens-db';
-import { mappingMatches, recordKey } from './record-index';
+import { readFoldedMany } from './book-store';
+import { type CachedResolution, type LensDb, lensTx, type LensTx } from './lens-db';
+import { mappingMatches, recordIndexKeys, recordKey } from './record-index';
 
 /** At most this many PMS records are remembered; the least recently resolved go first. */
 export const RESOLUTIONS_MAX = 10_000;
 /** As many matches as the endpoint's `/v1/resolve` answers with. */
 const MATCHES_MAX = 50;
-/** Rows read for one record before the tenant check (a bound, far above any real firm's). */
+/** Chunks read for one record before the checks (a bound, far above any real firm's). */
 const ROWS_PER_RECORD_MAX = 500;
 
 /** One key per PMS record: system, kind, tenant and id. */
@@ -21,23 +21,26 @@ export function refKey(record: ExternalRecord): string {
  * it among their PMS records (unconfirmed: `resolvedAt` 0, so the endpoint is asked when online).
  */
 export async function readResolution(db: LensDb, record: ExternalRecord): Promise<CachedResolution | undefined> {
-  const tx = db.transaction(['resolutions', 'clients'], 'readonly');
-  const row = (await tx.objectStore('resolutions').get(refKey(record))) ?? (await resolveFromBook(tx.objectStore('clients').index('byRecord'), record));
+  const tx = lensTx(db, ['resolutions', 'book'], 'readonly');
+  const row = (await tx.objectStore('resolutions').get(refKey(record))) ?? (await resolveFromBook(tx, record));
   await tx.done;
   return row;
 }
 
-type RecordIndex<M extends IDBTransactionMode> = IDBPIndex<LensDbSchema, ArrayLike<StoreNames<LensDbSchema>>, 'clients', 'byRecord', M>;
-
 /**
- * The synced clients mapped to `record`, found through the `byRecord` index (one `getAll`, never a
- * scan; the tenant checked on the rows found), ordered as the endpoint orders its matches.
- * Undefined when none.
+ * The synced clients mapped to `record`, found through the book's `byRecord` index (one `getAll`,
+ * never a scan), each checked on its current record (a chunk may hold an older one; the tenant is
+ * checked here too), ordered as the endpoint orders its matches. Undefined when none.
  */
-export async function resolveFromBook<M extends IDBTransactionMode>(index: RecordIndex<M>, record: ExternalRecord): Promise<CachedResolution | undefined> {
+export async function resolveFromBook(tx: LensTx, record: ExternalRecord): Promise<CachedResolution | undefined> {
+  const key = recordKey(record);
+  const candidates = new Set<string>();
+  for (const chunk of await tx.objectStore('book').index('byRecord').getAll(key, ROWS_PER_RECORD_MAX)) {
+    for (const part of chunk.parts) if (part.client && recordIndexKeys(part.client).includes(key)) candidates.add(part.clientId);
+  }
   const found: ClientSummary[] = [];
-  for (const { client } of await index.getAll(recordKey(record), ROWS_PER_RECORD_MAX)) {
-    if (client.externalIds.some((m) => mappingMatches(m, record))) found.push({ id: client.id, name: client.name, industry: client.industry });
+  for (const { client } of await readFoldedMany(tx, [...candidates])) {
+    if (client?.externalIds.some((m) => mappingMatches(m, record))) found.push({ id: client.id, name: client.name, industry: client.industry });
   }
   if (found.length === 0) return undefined;
   const matches = found.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : 1)).slice(0, MATCHES_MAX);
@@ -68,9 +71,9 @@ export async function writeResolution(db: LensDb, record: ExternalRecord, matche
  */
 export async function chooseClient(db: LensDb, record: ExternalRecord, client: ClientSummary, now = Date.now()): Promise<void> {
   const key = refKey(record);
-  const tx = db.transaction(['resolutions', 'clients'], 'readwrite');
+  const tx = lensTx(db, ['resolutions', 'book'], 'readwrite');
   const store = tx.objectStore('resolutions');
-  const previous = (await store.get(key)) ?? (await resolveFromBook(tx.objectStore('clients').index('byRecord'), record));
+  const previous = (await store.get(key)) ?? (await resolveFromBook(tx, record));
   const matches = previous?.matches.some((m) => m.id === client.id) ? previous.matches : [...(previous?.matches ?? []), client];
   await store.put({ refKey: key, matches, chosenClientId: client.id, resolvedAt: previous?.resolvedAt ?? now, clientIds: matches.map((m) => m.id) });
   await tx.done;

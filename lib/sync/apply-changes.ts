@@ -1,73 +1,119 @@
 import { unwrap } from 'idb';
 import type { Change } from '../contract/changes';
-import { deleteClientEverywhere } from '../cache/context-cache';
-import { clientRow, type LensDb, META_KEYS, type QuarantinedChange } from '../cache/lens-db';
+import type { Client } from '../contract/client';
+import type { Need } from '../contract/need';
+import type { Secondment } from '../contract/secondment';
+import { type ClientPart, packParts } from '../cache/book-chunk';
+import { updateDirectory } from '../cache/book-store';
+import { deleteClientsEverywhere } from '../cache/context-cache';
+import { type LensDb, lensTx, META_KEYS, type QuarantinedChange } from '../cache/lens-db';
 import { dropFromProjection } from '../cache/projection-store';
 import { quarantine } from '../cache/quarantine-store';
+
+export interface AppliedPage {
+  /** Clients purged (revoked or deleted), so that open sidebars can be told. */
+  purged: Set<string>;
+  /** Clients with a part written (record, secondments, needs) or a flag changed. */
+  touched: Set<string>;
+}
 
 /**
  * Applies one page of the change feed, quarantines its changes that failed the contract, and moves
  * the cursor, in ONE transaction: after an interruption the sync resumes exactly where the last
- * committed page ended, and the cursor can never run ahead of the data it covers. Returns the
- * clients purged (revoked or deleted) so that open sidebars can be told.
+ * committed page ended, and the cursor can never run ahead of the data it covers.
  *
- * The bulk writes are issued as plain IndexedDB requests, none awaited: the transaction runs them in
- * order and `tx.done` settles once all have (a failed one aborts it, cursor included). A promise per
- * put (idb's wrapper) costs the worker's thread an allocation and a microtask per row on a
- * 75,000-row book, and the rows themselves are what the time goes on (see docs/BENCHMARKS.md).
+ * The page's changes are folded per client (in feed order: a later change wins, a delete after an
+ * upsert removes it) and appended to the book as chunks of ~50 entities (book-chunk.ts): a 75,000-
+ * entity book is ~1,600 requests instead of 75,000, and IndexedDB's cost is per request. The
+ * requests are plain ones, none awaited: the transaction runs them in order and `tx.done` settles
+ * once all have (a failed one aborts it, cursor included).
  */
-export async function applyChanges(db: LensDb, changes: Change[], nextCursor: string, now = Date.now(), invalid: readonly QuarantinedChange[] = []): Promise<Set<string>> {
+export async function applyChanges(db: LensDb, changes: Change[], nextCursor: string, now = Date.now(), invalid: readonly QuarantinedChange[] = []): Promise<AppliedPage> {
   // Relaxed durability: a page lost to a crash is fetched again (the cursor commits with it).
-  const tx = db.transaction(['clients', 'secondments', 'needs', 'flags', 'resolutions', 'meta', 'quarantine', 'pipeline'], 'readwrite', { durability: 'relaxed' });
-  const raw = {
-    clients: unwrap(tx.objectStore('clients')),
-    secondments: unwrap(tx.objectStore('secondments')),
-    needs: unwrap(tx.objectStore('needs')),
-    flags: unwrap(tx.objectStore('flags')),
-  };
+  const tx = lensTx(db, ['book', 'views', 'flags', 'resolutions', 'meta', 'quarantine', 'pipeline'], 'readwrite', { durability: 'relaxed' });
+  const flags = unwrap(tx.objectStore('flags'));
+  const parts = new Map<string, PartBuilder>();
+  const part = (clientId: string) => parts.get(clientId) ?? parts.set(clientId, new PartBuilder(clientId)).get(clientId)!;
   const purged = new Set<string>();
-  // Viewing history survives an upsert. Only clients someone opened have one (a few hundred at
-  // most, against a book of tens of thousands): read those, not every upserted row.
-  const lastViewed = new Map<string, number>();
-  for (const row of await tx.objectStore('clients').index('byLastViewed').getAll(IDBKeyRange.lowerBound(1))) lastViewed.set(row.id, row.lastViewedAt);
+  const touched = new Set<string>();
   for (const change of changes) {
     switch (change.type) {
       case 'client.upsert':
-        // The endpoint's ETag of this client's context is stale once anything in it changed.
-        raw.clients.put(clientRow(change.client, null, now, lastViewed.get(change.client.id) ?? 0));
+        part(change.client.id).client = change.client;
         break;
       case 'client.delete':
       case 'access.revoke':
-        // Rare, and it reads before it deletes. The requests issued before it run first (one
-        // transaction runs its requests in order), and the loop waits here, so an upsert of the
-        // same client later in this page is issued after the deletes. Its mapped PMS records go
-        // too: a record must not keep pointing at a client this user may no longer see.
-        await deleteClientEverywhere(tx, change.clientId);
+        // Rare. What this page said of the client before is dropped; what is stored goes now (the
+        // loop waits, so the flag requests issued before run first and the page's chunks are
+        // appended after). Its mapped PMS records go too: a record must not keep pointing at a
+        // client this user may no longer see.
+        parts.delete(change.clientId);
+        await deleteClientsEverywhere(tx, [change.clientId]);
         purged.add(change.clientId);
         break;
       case 'secondment.upsert':
-        raw.secondments.put(change.secondment);
+        part(change.secondment.clientId).upsert('secondments', change.secondment);
         break;
       case 'secondment.delete':
-        raw.secondments.delete(change.secondmentId);
+        part(change.clientId).remove('secondments', change.secondmentId);
         break;
       case 'need.upsert':
-        raw.needs.put(change.need);
+        part(change.need.clientId).upsert('needs', change.need);
         break;
       case 'need.delete':
-        raw.needs.delete(change.needId);
+        part(change.clientId).remove('needs', change.needId);
         break;
       case 'flag.set':
-        raw.flags.put(change.flag);
+        flags.put(change.flag);
+        touched.add(change.flag.clientId);
         break;
       case 'flag.clear':
-        raw.flags.delete(change.clientId);
+        flags.delete(change.clientId);
+        touched.add(change.clientId);
         break;
     }
   }
+  const book = unwrap(tx.objectStore('book'));
+  const built = [...parts.values()].map((b) => b.build());
+  for (const chunk of packParts(built, now)) book.add(chunk);
+  for (const p of built) touched.add(p.clientId);
+  await updateDirectory(tx, built.flatMap((p) => (p.client ? [p.clientId] : [])), []);
   await dropFromProjection(tx, purged); // with the rest of their data, in this transaction
   await quarantine(tx.objectStore('quarantine'), invalid);
   unwrap(tx.objectStore('meta')).put(nextCursor, META_KEYS.syncCursor);
   await tx.done;
-  return purged;
+  return { purged, touched };
+}
+
+/** One client's changes within a page, netted: an upsert after a delete of the same id wins, and the reverse. */
+class PartBuilder {
+  client: Client | undefined;
+  private readonly secondments = new Map<string, Secondment>();
+  private readonly needs = new Map<string, Need>();
+  private readonly deleted = { secondments: new Set<string>(), needs: new Set<string>() };
+
+  constructor(readonly clientId: string) {}
+
+  upsert(kind: 'secondments', entity: Secondment): void;
+  upsert(kind: 'needs', entity: Need): void;
+  upsert(kind: 'secondments' | 'needs', entity: Secondment | Need): void {
+    this.deleted[kind].delete(entity.id);
+    if (kind === 'secondments') this.secondments.set(entity.id, entity as Secondment);
+    else this.needs.set(entity.id, entity as Need);
+  }
+
+  remove(kind: 'secondments' | 'needs', id: string): void {
+    this[kind].delete(id);
+    this.deleted[kind].add(id);
+  }
+
+  build(): ClientPart {
+    const part: ClientPart = { clientId: this.clientId };
+    if (this.client) part.client = this.client;
+    if (this.secondments.size) part.secondments = [...this.secondments.values()];
+    if (this.needs.size) part.needs = [...this.needs.values()];
+    if (this.deleted.secondments.size) part.deletedSecondments = [...this.deleted.secondments];
+    if (this.deleted.needs.size) part.deletedNeeds = [...this.deleted.needs];
+    return part;
+  }
 }

@@ -1,5 +1,4 @@
 import { type LensDb, META_KEYS } from '../cache/lens-db';
-import type { Change } from '../contract/changes';
 import { type ApiError, describeApiError } from '../endpoint/api-error';
 import type { FirmApi } from '../endpoint/firm-api';
 import { applyChanges } from './apply-changes';
@@ -12,8 +11,8 @@ import type { SyncProgress } from '../messaging/status-report';
 export interface SyncOutcome {
   progress: SyncProgress;
   purged: Set<string>;
-  /** Clients named by child changes (secondments, needs, flags) applied in this run. */
-  childClientIds: Set<string>;
+  /** Clients with a change applied in this run (record, secondment, need, flag). */
+  touched: Set<string>;
   /** Why the run stopped, when it did not complete. */
   failure: ApiError | null;
 }
@@ -32,7 +31,7 @@ export interface SyncHooks {
  */
 export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Date.now, random: () => number = Math.random, hooks: SyncHooks = {}): Promise<SyncOutcome> {
   const progress: SyncProgress = { state: 'running', startedAt: now(), finishedAt: null, applied: 0, pages: 0, error: null, fetchMs: 0, validateMs: 0, applyMs: 0, quarantined: 0, nextAttemptAt: null };
-  const outcome: SyncOutcome = { progress, purged: new Set(), childClientIds: new Set(), failure: null };
+  const outcome: SyncOutcome = { progress, purged: new Set(), touched: new Set(), failure: null };
   // One transaction to start and one to finish: a delta sync of a few changes is mostly these.
   const start = db.transaction('meta', 'readwrite');
   const [, storedCursor, storedSize] = await Promise.all([
@@ -80,15 +79,12 @@ export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Dat
     const checked = checkChanges(page.value.changes, cursor, now());
     progress.validateMs = (progress.validateMs ?? 0) + now() - validateStart;
     const applyStart = now();
-    const purgedNow = await applyChanges(db, checked.valid, page.value.nextCursor, now(), checked.invalid);
+    const { purged: purgedNow, touched } = await applyChanges(db, checked.valid, page.value.nextCursor, now(), checked.invalid);
     for (const id of purgedNow) outcome.purged.add(id);
+    for (const id of touched) outcome.touched.add(id);
     // Told as soon as the page commits, not when the run ends: a look-up answered meanwhile must
     // not show or re-cache a client this page revoked (a full sync runs for many seconds).
     if (purgedNow.size > 0) await hooks.onPagePurged?.(purgedNow);
-    for (const change of checked.valid) {
-      const id = childClientId(change);
-      if (id) outcome.childClientIds.add(id);
-    }
     progress.applyMs += now() - applyStart;
     cursor = page.value.nextCursor;
     progress.applied += checked.valid.length;
@@ -106,17 +102,4 @@ export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Dat
     end.done,
   ]);
   return outcome;
-}
-
-function childClientId(change: Change): string | null {
-  switch (change.type) {
-    case 'secondment.upsert':
-      return change.secondment.clientId;
-    case 'need.upsert':
-      return change.need.clientId;
-    case 'flag.set':
-      return change.flag.clientId;
-    default:
-      return null;
-  }
 }

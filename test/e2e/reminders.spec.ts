@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_TOKENS, NORTHWIND_ACTIVE_OUTBOUND_ID } from '../../server/demo/demo-ids';
 import { type ExtensionBrowser, launchWithExtension, signIn } from './support/browser';
+import { readBookEntities } from './support/cache-probe';
 import { startEndpoint } from './support/endpoint';
 
 // Opt-in reminders: a secondee whose check-in is due tomorrow turns reminders on in the options
@@ -19,27 +20,8 @@ test.afterEach(async () => {
 });
 
 /** The secondment as the synced book in the worker's IndexedDB holds it (undefined until synced). */
-function cachedNextDue(id: string): Promise<string | undefined> {
-  return browser.worker.evaluate(async (id) => {
-    const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.startsWith('lens-'));
-    if (!name) return undefined;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open(name);
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    try {
-      if (!db.objectStoreNames.contains('secondments')) return undefined;
-      const row = await new Promise<{ checkIns?: { nextDue?: string } } | undefined>((resolve) => {
-        const get = db.transaction('secondments').objectStore('secondments').get(id);
-        get.onsuccess = () => resolve(get.result);
-        get.onerror = () => resolve(undefined);
-      });
-      return row?.checkIns?.nextDue;
-    } finally {
-      db.close();
-    }
-  }, id);
+async function cachedNextDue(id: string): Promise<string | undefined> {
+  return (await readBookEntities(browser.worker))?.secondments[id]?.checkIns?.nextDue;
 }
 
 test('a check-in due tomorrow is notified once the secondee turns reminders on', async () => {

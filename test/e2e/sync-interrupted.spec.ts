@@ -2,7 +2,7 @@ import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { DEMO_TOKENS, DEMO_USERS } from '../../server/demo/demo-ids';
 import { seedLargeBook } from '../../server/demo/large-book';
 import { signIn } from './support/browser';
-import { readCache } from './support/cache-probe';
+import { readBookEntities, readCache } from './support/cache-probe';
 import { proxiedPerTest } from './support/proxied';
 import { sendFromOptions } from './support/worker';
 
@@ -14,29 +14,6 @@ const session = proxiedPerTest();
 
 type Status = { sync: { state: string } | null };
 const syncNow = () => sendFromOptions<{ value: Status }>(session.browser, { type: 'options.syncNow' });
-
-/** What the partition holds, read from an extension page that sends no message (the stopped worker stays stopped). */
-async function readPartition(page: Page): Promise<{ cursor: string | undefined; ids: Record<'clients' | 'secondments' | 'needs', string[]> }> {
-  return page.evaluate(async () => {
-    const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.startsWith('lens-'))!;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open(name);
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const ask = <T,>(request: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    // One read transaction: cursor and rows as of the same instant.
-    const tx = db.transaction(['meta', 'clients', 'secondments', 'needs'], 'readonly');
-    const cursor = (await ask(tx.objectStore('meta').get('sync.cursor'))) as string | undefined;
-    const keys = async (store: string) => (await ask(tx.objectStore(store).getAllKeys())).map(String);
-    const ids = { clients: await keys('clients'), secondments: await keys('secondments'), needs: await keys('needs') };
-    db.close();
-    return { cursor, ids };
-  });
-}
 
 type FeedChange = { type: string; client?: { id: string }; secondment?: { id: string }; need?: { id: string } };
 
@@ -99,9 +76,9 @@ test('a worker stopped in the middle of a relaxed-durability page: the cursor ne
     const writing = feedRequests().at(-1)!; // the cursor that page moves to
     await workers.stop();
 
-    const read = await readPartition(probe);
-    const cursor = read.cursor ?? '0';
-    const { ids } = read;
+    const read = await readBookEntities(probe);
+    const cursor = read?.cursor ?? '0';
+    const ids = read?.ids ?? { clients: [], secondments: [], needs: [] };
     // Everything the feed holds up to the cursor is in the cache: all but what comes after it.
     const after = await feedSince(cursor);
     for (const store of ['clients', 'secondments', 'needs'] as const) {

@@ -1,8 +1,9 @@
 import type { Worker } from '@playwright/test';
 
 /**
- * Makes everything cached for `clientId` look `hours` old: the client row's times and the last
- * book sync's confirmation (written straight into the worker's IndexedDB, not through the extension).
+ * Makes everything cached for `clientId` look `hours` old: the book chunks holding it, its viewing
+ * data, and the last book sync's confirmation (written straight into the worker's IndexedDB, not
+ * through the extension).
  */
 export async function ageCachedClient(worker: Worker, clientId: string, hours: number): Promise<void> {
   await worker.evaluate(async ({ id, ms }) => {
@@ -12,11 +13,15 @@ export async function ageCachedClient(worker: Worker, clientId: string, hours: n
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const tx = db.transaction(['clients', 'meta'], 'readwrite');
-    const clients = tx.objectStore('clients');
-    const get = clients.get(id);
-    get.onsuccess = () => clients.put({ ...get.result, fetchedAt: Date.now() - ms, lastViewedAt: Date.now() - ms });
-    tx.objectStore('meta').put(Date.now() - ms, 'sync.confirmedAt');
+    const then = Date.now() - ms;
+    const tx = db.transaction(['book', 'views', 'meta'], 'readwrite');
+    const book = tx.objectStore('book');
+    const chunks = book.index('byClient').getAll(id);
+    chunks.onsuccess = () => { for (const chunk of chunks.result) book.put({ ...chunk, writtenAt: Math.min(chunk.writtenAt, then) }); };
+    const views = tx.objectStore('views');
+    const view = views.get(id);
+    view.onsuccess = () => { if (view.result) views.put({ ...view.result, fetchedAt: then, lastViewedAt: then }); };
+    tx.objectStore('meta').put(then, 'sync.confirmedAt');
     await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
     db.close();
   }, { id: clientId, ms: hours * 3_600_000 });

@@ -6,6 +6,7 @@ import { REMINDERS_ALARM, ReminderService } from '@/lib/background/reminder-serv
 import { type LensDb, openLensDb } from '@/lib/cache/lens-db';
 import { setRemindersEnabled } from '@/lib/settings/reminders-preference';
 import { NOW, SAM_ACTIVE, SECONDEE, VERMA_REVERSE } from '../components/fixtures';
+import { seedBook } from '../../support/book-fixtures';
 
 // Reminders are the user's opt-in, read from the synced book, and each is shown once.
 
@@ -18,8 +19,7 @@ beforeEach(async () => {
   shown = [];
   vi.spyOn(browser.notifications, 'create').mockImplementation((async (id: string) => (shown.push(id), id)) as never);
   db = await openLensDb(`lens-test-rem-${Math.random().toString(36).slice(2)}`);
-  await db.put('secondments', SAM_ACTIVE);
-  await db.put('secondments', VERMA_REVERSE); // not the user's placement
+  await seedBook(db, { secondments: [SAM_ACTIVE, VERMA_REVERSE] }); // VERMA_REVERSE: not the user's placement
 });
 
 describe('the reminder service', () => {

@@ -7,6 +7,7 @@ import { type LensDb, META_KEYS, openLensDb } from '@/lib/cache/lens-db';
 import { SettingsSchema } from '@/lib/settings/settings-schema';
 import { readyView } from '../components/fixtures';
 import { httpError, okResult, scriptedApi } from '../sync/fake-api';
+import { bookIds } from '../../support/book-fixtures';
 
 const NOW = 10_000 * 3_600_000;
 let db: LensDb;
@@ -63,7 +64,7 @@ describe('the sync service', () => {
     const told: string[][] = [];
     const { sessions } = sessionsWith(emptyFeed().api);
     await new SyncService(sessions, async (outcome) => void told.push([...outcome.purged]), () => NOW).sync();
-    expect(await db.get('clients', 'c-old')).toBeUndefined();
+    expect((await bookIds(db)).mentioned).not.toContain('c-old');
     expect(told).toEqual([['c-old']]);
   });
 

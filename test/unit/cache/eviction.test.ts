@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readContext, writeContext } from '@/lib/cache/context-cache';
-import { deleteExpired, deleteOrphans, evictLeastRecentlyViewed } from '@/lib/cache/eviction';
+import { deleteExpired, evictLeastRecentlyViewed, tidyAfterSync } from '@/lib/cache/eviction';
 import { META_KEYS, openLensDb } from '@/lib/cache/lens-db';
 import { readResolution, writeResolution } from '@/lib/cache/resolution-cache';
 import type { ClientContext } from '@/lib/contract/client-context';
 import { FLAG, NEEDS, readyView, SAM_ACTIVE } from '../components/fixtures';
+import { bookIds, seedBook } from '../../support/book-fixtures';
 
 const open = () => openLensDb(`lens-test-ev-${Math.random().toString(36).slice(2)}`);
 const HOUR = 3_600_000;
@@ -28,10 +29,9 @@ describe('keeping every store bounded, evicted together', () => {
     await writeResolution(db, recordOf('old'), [{ id: 'old', name: 'Old', industry: 'x' }]);
     await writeResolution(db, recordOf('new'), [{ id: 'new', name: 'New', industry: 'x' }]);
     expect(await evictLeastRecentlyViewed(db, 1)).toBe(1);
-    expect(await db.getAllKeys('clients')).toEqual(['new']);
-    expect(await db.getAllFromIndex('secondments', 'byClient', 'old')).toEqual([]);
-    expect(await db.getAllFromIndex('needs', 'byClient', 'old')).toEqual([]);
+    expect(await bookIds(db)).toMatchObject({ clients: ['new'], mentioned: ['new'] });
     expect(await db.get('flags', 'old')).toBeUndefined();
+    expect(await db.get('views', 'old')).toBeUndefined();
     expect(await db.get('resolutions', 'clio|contact||old')).toBeUndefined();
     expect(await readResolution(db, recordOf('new'))).toBeDefined();
   });
@@ -39,11 +39,10 @@ describe('keeping every store bounded, evicted together', () => {
   it('deletes the children of clients that are not cached, and keeps the others', async () => {
     const db = await open();
     await writeContext(db, contextFor('kept'), null, 1);
-    await db.put('secondments', { ...SAM_ACTIVE, id: 's-orphan', clientId: 'gone' });
-    await db.put('needs', { ...NEEDS[0]!, id: 'n-orphan', clientId: 'gone' });
+    await seedBook(db, { secondments: [{ ...SAM_ACTIVE, id: 's-orphan', clientId: 'gone' }], needs: [{ ...NEEDS[0]!, id: 'n-orphan', clientId: 'gone' }] });
     await db.put('flags', { ...FLAG, clientId: 'gone' });
-    expect(await deleteOrphans(db, ['gone', 'kept'])).toBe(3);
-    expect(await db.getAllFromIndex('needs', 'byClient', 'gone')).toEqual([]);
+    expect(await tidyAfterSync(db, ['gone', 'kept'])).toBe(1);
+    expect((await bookIds(db)).mentioned).toEqual(['kept']);
     expect(await db.get('flags', 'gone')).toBeUndefined();
     expect((await readContext(db, 'kept'))?.context.needs.length).toBeGreaterThan(0);
   });
@@ -59,8 +58,7 @@ describe('the firm’s maximum age', () => {
     await db.put('meta', now - 30 * HOUR, META_KEYS.syncConfirmedAt);
     await db.put('meta', '777', META_KEYS.syncCursor);
     expect(await deleteExpired(db, 24 * HOUR, now)).toEqual(['stale']);
-    expect(await db.getAllKeys('clients')).toEqual(['fresh']);
-    expect(await db.getAllFromIndex('needs', 'byClient', 'stale')).toEqual([]);
+    expect((await bookIds(db)).mentioned).toEqual(['fresh']);
     expect(await readResolution(db, recordOf('stale'))).toBeUndefined();
     expect(await db.get('meta', META_KEYS.syncCursor)).toBeUndefined();
   });
@@ -71,6 +69,22 @@ describe('the firm’s maximum age', () => {
     await writeContext(db, contextFor('old-row'), null, now - 40 * HOUR);
     await db.put('meta', now - 2 * HOUR, META_KEYS.syncConfirmedAt);
     expect(await deleteExpired(db, 24 * HOUR, now)).toEqual([]);
-    expect(await db.count('clients')).toBe(1);
+    expect((await bookIds(db)).clients).toEqual(['old-row']);
+  });
+});
+
+describe('after a sync', () => {
+  it('compacts a client that sync deltas spread over many chunks, keeping its data as folded', async () => {
+    const db = await open();
+    const context = contextFor('c1');
+    await seedBook(db, { clients: [context.client] }, 1);
+    for (let i = 0; i < 8; i++) await seedBook(db, { needs: [{ ...NEEDS[0]!, id: `n-${i}`, clientId: 'c1', title: `Need ${i}` }] }, 2 + i);
+    const before = await readContext(db, 'c1');
+    expect(await db.countFromIndex('book', 'byClient', 'c1')).toBe(9);
+    await tidyAfterSync(db, ['c1'], 100);
+    expect(await db.countFromIndex('book', 'byClient', 'c1')).toBe(1);
+    const after = await readContext(db, 'c1');
+    expect(after?.context.needs.map((n) => n.id).sort()).toEqual(before?.context.needs.map((n) => n.id).sort());
+    expect(after?.context.client).toEqual(before?.context.client);
   });
 });

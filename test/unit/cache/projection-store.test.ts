@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { purgeClient, writeContext } from '@/lib/cache/context-cache';
 import { deleteExpired, evictLeastRecentlyViewed } from '@/lib/cache/eviction';
-import { type LensDb, openLensDb } from '@/lib/cache/lens-db';
-import { readProjectedBook } from '@/lib/cache/projection-reader';
+import { type LensDb, lensTx, openLensDb } from '@/lib/cache/lens-db';
+import { PAGE_READ_STORES, readProjectedBook } from '@/lib/cache/projection-reader';
 import { updateProjection } from '@/lib/cache/projection-store';
 import type { ClientContext } from '@/lib/contract/client-context';
 import { PROJECTION_HEAD_KEY } from '@/lib/pipeline/projection';
@@ -26,8 +26,7 @@ const contextFor = (id: string, title = `Need of ${id}`): ClientContext => {
 
 /** The page's read, as pipeline.html makes it. */
 async function pageRead(db: LensDb) {
-  const tx = db.transaction(['pipeline', 'clients', 'secondments', 'needs', 'flags'], 'readonly');
-  return readProjectedBook(tx);
+  return readProjectedBook(lensTx(db, PAGE_READ_STORES, 'readonly'));
 }
 
 /** Every byte of the projection on disk, as text (typed arrays spelled out). */
@@ -86,16 +85,16 @@ describe('the pipeline projection in the cache', () => {
     expect((await pageRead(db)).book.clients.map((c) => c.id)).toEqual(['new']);
   });
 
-  it('is patched chunk by chunk for what a sync touched, and rebuilt when a deletion it cannot place shows in the totals', async () => {
+  it('is patched chunk by chunk for what a sync touched, deletions included (every book part names its client)', async () => {
     const db = await open();
     await bookOf(db, ['a', 'b']);
     await applyChanges(db, [{ type: 'need.upsert', need: { ...contextFor('b').needs[0]!, id: 'b-new', title: 'Fresh from the feed' } }], '8', 5_000);
     expect(await updateProjection(db, ['b'], 5_001)).toBe('patched');
     expect(await storedText(db)).toContain('Fresh from the feed');
 
-    // The sync's outcome names the clients of upserts only: a deletion's chunk is found by the totals.
+    // Named by nobody: the book's chunk written since the projection names the client.
     await applyChanges(db, [{ type: 'need.delete', clientId: 'b', needId: 'b-new' }], '9', 6_000);
-    expect(await updateProjection(db, [], 6_001)).toBe('rebuilt');
+    expect(await updateProjection(db, [], 6_001)).toBe('patched');
     expect(await storedText(db)).not.toContain('Fresh from the feed');
     expect(await updateProjection(db, [], 6_002)).toBe('current');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readContext } from '@/lib/cache/context-cache';
-import { clientRow, META_KEYS, openLensDb } from '@/lib/cache/lens-db';
+import { readContext, writeContext } from '@/lib/cache/context-cache';
+import { META_KEYS, openLensDb } from '@/lib/cache/lens-db';
+import { bookIds } from '../../support/book-fixtures';
 import { applyChanges } from '@/lib/sync/apply-changes';
 import { FLAG, NEEDS, readyView, SAM_ACTIVE } from '../components/fixtures';
 
@@ -23,10 +24,12 @@ describe('applying a page of the change feed', () => {
       { type: 'client.upsert', client }, { type: 'secondment.upsert', secondment: SAM_ACTIVE },
       { type: 'need.upsert', need: NEEDS[0]! }, { type: 'flag.set', flag: FLAG },
     ], '4');
-    const purged = await applyChanges(db, [{ type: 'access.revoke', clientId: client.id }], '5');
+    const { purged } = await applyChanges(db, [{ type: 'access.revoke', clientId: client.id }], '5');
     expect([...purged]).toEqual([client.id]);
     expect(await readContext(db, client.id)).toBeUndefined();
-    expect(await db.count('needs')).toBe(0);
+    expect(await bookIds(db)).toEqual({ clients: [], secondments: [], needs: [], mentioned: [] });
+    expect(await db.count('book')).toBe(0);
+    expect(await db.get('flags', client.id)).toBeUndefined();
 
     await applyChanges(db, [{ type: 'access.revoke', clientId: client.id }, { type: 'client.upsert', client }], '7');
     expect((await readContext(db, client.id))?.context.client.name).toBe(client.name);
@@ -34,9 +37,32 @@ describe('applying a page of the change feed', () => {
 
   it('keeps when a client was last viewed across an upsert (for eviction)', async () => {
     const db = await open();
-    await db.put('clients', clientRow(client, '"x"', 1, 42));
+    await writeContext(db, { ...readyView().context, client }, '"x"', 42);
     await applyChanges(db, [{ type: 'client.upsert', client: { ...client, name: 'Renamed plc' } }], '2', 100);
-    const row = await db.get('clients', client.id);
-    expect(row).toMatchObject({ lastViewedAt: 42, etag: null, fetchedAt: 100, client: { name: 'Renamed plc' } });
+    expect(await readContext(db, client.id)).toMatchObject({ lastViewedAt: 42, etag: null, fetchedAt: 100, context: { client: { name: 'Renamed plc' } } });
+  });
+
+  it('nets a page’s changes per client in feed order: a delete after an upsert wins, and an upsert after a delete', async () => {
+    const db = await open();
+    const [a, b] = [NEEDS[0]!, { ...NEEDS[0]!, id: 'n-second' }];
+    await applyChanges(db, [{ type: 'client.upsert', client }, { type: 'need.upsert', need: a }], '1');
+    await applyChanges(db, [
+      { type: 'need.delete', clientId: client.id, needId: a.id }, { type: 'need.upsert', need: { ...a, title: 'Back again' } },
+      { type: 'need.upsert', need: b }, { type: 'need.delete', clientId: client.id, needId: b.id },
+    ], '2');
+    expect((await readContext(db, client.id))?.context.needs.map((n) => [n.id, n.title])).toEqual([[a.id, 'Back again']]);
+  });
+
+  it('packs a page into chunks of many entities, not a row each, and reports every client touched', async () => {
+    const db = await open();
+    const clients = Array.from({ length: 300 }, (_, i) => ({ ...client, id: `c-${i}`, name: `Client ${i}` }));
+    const { touched } = await applyChanges(db, [
+      ...clients.map((c) => ({ type: 'client.upsert' as const, client: c })),
+      ...clients.map((c) => ({ type: 'need.upsert' as const, need: { ...NEEDS[0]!, id: `n-${c.id}`, clientId: c.id } })),
+    ], '3');
+    expect(touched.size).toBe(300);
+    expect(await db.count('book')).toBeLessThanOrEqual(Math.ceil(600 / 40));
+    expect((await bookIds(db)).needs).toHaveLength(300);
+    expect((await readContext(db, 'c-299'))?.context.needs.map((n) => n.id)).toEqual(['n-c-299']);
   });
 });

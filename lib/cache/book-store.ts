@@ -1,0 +1,93 @@
+import { type BookChunk, chunkOf, type FoldedClient, foldAll, foldClient, partOf, withoutClientParts } from './book-chunk';
+import type { Secondment } from '../contract/secondment';
+import { type LensDb, lensTx, type LensTx, META_KEYS } from './lens-db';
+
+type AnyTx = LensTx;
+type WriteTx = LensTx<'readwrite'>;
+
+/** One client as the `book` store has it now (see book-chunk.ts), in the caller's transaction. */
+export async function readFolded(tx: AnyTx, clientId: string): Promise<FoldedClient> {
+  return foldClient(clientId, await tx.objectStore('book').index('byClient').getAll(clientId));
+}
+
+/** Several clients, each in one `getAll` (requests issued together). */
+export async function readFoldedMany(tx: AnyTx, ids: readonly string[]): Promise<FoldedClient[]> {
+  return Promise.all(ids.map((id) => readFolded(tx, id)));
+}
+
+/** Every client of the book, folded (the pipeline's projection, reminders). */
+export async function readWholeBook(tx: AnyTx): Promise<Map<string, FoldedClient>> {
+  return foldAll(await tx.objectStore('book').getAll());
+}
+
+/** Every secondment of the book (hourly reminders: one read of the whole book). */
+export async function readAllSecondments(db: LensDb): Promise<Secondment[]> {
+  const tx = lensTx(db, ['book'], 'readonly');
+  const book = await readWholeBook(tx);
+  await tx.done;
+  return [...book.values()].flatMap((c) => c.secondments);
+}
+
+/**
+ * Rewrites every chunk holding any of `ids` without their parts (or deletes it when nothing is left):
+ * a purge, an eviction, or the step before a client's data is written afresh.
+ */
+export async function removeFromBook(tx: WriteTx, ids: Iterable<string>): Promise<void> {
+  const set = new Set(ids);
+  if (set.size === 0) return;
+  const index = tx.objectStore('book').index('byClient');
+  const found = new Map<number, BookChunk>();
+  for (const list of await Promise.all([...set].map((id) => index.getAll(id)))) for (const chunk of list) found.set(chunk.seq!, chunk);
+  const store = tx.objectStore('book');
+  await Promise.all([...found.values()].map((chunk) => {
+    const rest = withoutClientParts(chunk, set);
+    return rest ? store.put(rest) : store.delete(chunk.seq!);
+  }));
+}
+
+/** Writes a client's folded data as one part of a fresh chunk, its older parts gone: reading it is one row again. */
+export async function compactClient(tx: WriteTx, clientId: string, now: number): Promise<void> {
+  const folded = await readFolded(tx, clientId);
+  if (folded.chunks <= 1) return;
+  await removeFromBook(tx, [clientId]);
+  if (folded.client || folded.secondments.length || folded.needs.length) await tx.objectStore('book').add(chunkOf([partOf(folded)], Math.max(now, folded.writtenAt)));
+}
+
+/** A client is spread over more chunks than this (sync deltas append): compact it. */
+export const COMPACT_AT_CHUNKS = 8;
+
+/** Compacts those of `ids` spread over `COMPACT_AT_CHUNKS` chunks or more. Returns how many were compacted. */
+export async function compactSpread(tx: WriteTx, ids: Iterable<string>, now: number): Promise<number> {
+  const index = tx.objectStore('book').index('byClient');
+  const list = [...new Set(ids)];
+  const counts = await Promise.all(list.map((id) => index.count(id)));
+  const spread = list.filter((_, i) => counts[i]! >= COMPACT_AT_CHUNKS);
+  for (const id of spread) await compactClient(tx, id, now);
+  return spread.length;
+}
+
+/**
+ * The ids of the clients whose record the book holds, kept in `meta` as one sorted list (how many
+ * clients are cached, which to evict, which children are orphans: answered without reading the book).
+ * Changed in the same transaction as the chunks it describes.
+ */
+export async function readDirectory(tx: AnyTx): Promise<string[]> {
+  return ((await tx.objectStore('meta').get(META_KEYS.bookDirectory)) as string[] | undefined) ?? [];
+}
+
+/** Adds and removes ids; writes only when the list changed (a page of needs leaves it alone). */
+export async function updateDirectory(tx: WriteTx, add: Iterable<string>, remove: Iterable<string>): Promise<void> {
+  const added = [...add];
+  const removed = [...remove];
+  if (added.length === 0 && removed.length === 0) return;
+  const set = new Set(await readDirectory(tx));
+  let changed = false;
+  for (const id of removed) changed = set.delete(id) || changed;
+  for (const id of added) {
+    if (set.has(id)) continue;
+    set.add(id);
+    changed = true;
+  }
+  if (!changed) return;
+  await tx.objectStore('meta').put([...set].sort(), META_KEYS.bookDirectory);
+}
