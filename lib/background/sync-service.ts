@@ -67,7 +67,7 @@ export class SyncService {
     for (const id of expired) outcome.purged.add(id);
     if (outcome.failure?.kind === 'http' && outcome.failure.status === 401) await this.sessions.markRejected();
     await evictLeastRecentlyViewed(db, settings.cacheMaxClients);
-    if (outcome.progress.state === 'done') await tidyAfterSync(db, outcome.touched, this.now());
+    if (outcome.progress.state === 'done') await tidyAfterSync(db, outcome.touched, outcome.chunks, this.now());
     if (outcome.progress.applied > 0 || outcome.purged.size > 0) await this.onSynced(outcome);
     // The pipeline page reads this instead of the whole book; a failure leaves it to read the book.
     await updateProjection(db, [...outcome.touched, ...outcome.purged], this.now()).catch(() => undefined);
@@ -82,5 +82,5 @@ export class SyncService {
 
 function emptyOutcome(purged: string[]): SyncOutcome {
   const at = Date.now();
-  return { progress: { state: 'done', startedAt: at, finishedAt: at, applied: 0, pages: 0, error: null, fetchMs: 0, applyMs: 0 }, purged: new Set(purged), touched: new Set(), failure: null };
+  return { progress: { state: 'done', startedAt: at, finishedAt: at, applied: 0, pages: 0, error: null, fetchMs: 0, applyMs: 0 }, purged: new Set(purged), touched: new Set(), chunks: 0, failure: null };
 }

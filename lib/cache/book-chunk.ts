@@ -125,6 +125,16 @@ export function packParts(parts: readonly ClientPart[], writtenAt: number, perCh
   return chunks;
 }
 
+/**
+ * Packs whole clients, each with its own age, oldest first: a chunk is as current as its least
+ * current client (expiry then errs towards deleting). For rewriting a book (the v5 upgrade, a repack).
+ */
+export function packAged(clients: readonly { part: ClientPart; writtenAt: number }[]): BookChunk[] {
+  const sorted = [...clients].sort((a, b) => a.writtenAt - b.writtenAt);
+  const age = new Map(sorted.map((c) => [c.part.clientId, c.writtenAt]));
+  return packParts(sorted.map((c) => c.part), 0).map((chunk) => ({ ...chunk, writtenAt: Math.min(...chunk.clientIds.map((id) => age.get(id) ?? 0)) }));
+}
+
 /** The chunk without some clients' parts; null when nothing is left of it. */
 export function withoutClientParts(chunk: BookChunk, ids: ReadonlySet<string>): BookChunk | null {
   const parts = chunk.parts.filter((p) => !ids.has(p.clientId));

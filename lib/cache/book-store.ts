@@ -1,4 +1,4 @@
-import { type BookChunk, chunkOf, type FoldedClient, foldAll, foldClient, partOf, withoutClientParts } from './book-chunk';
+import { type BookChunk, chunkOf, type FoldedClient, foldAll, foldClient, packAged, partOf, withoutClientParts } from './book-chunk';
 import type { Secondment } from '../contract/secondment';
 import { type LensDb, lensTx, type LensTx, META_KEYS } from './lens-db';
 
@@ -51,6 +51,20 @@ export async function compactClient(tx: WriteTx, clientId: string, now: number):
   if (folded.chunks <= 1) return;
   await removeFromBook(tx, [clientId]);
   if (folded.client || folded.secondments.length || folded.needs.length) await tx.objectStore('book').add(chunkOf([partOf(folded)], Math.max(now, folded.writtenAt)));
+}
+
+/**
+ * Rewrites the whole book with each client as one part: after a sync from the feed's start over a
+ * book that still held clients (the cursor restarts after expiry), every one of them would
+ * otherwise be stored twice. Returns the chunks written.
+ */
+export async function repackBook(tx: WriteTx): Promise<number> {
+  const folded = [...(await readWholeBook(tx)).values()];
+  const store = tx.objectStore('book');
+  await store.clear();
+  const chunks = packAged(folded.map((c) => ({ part: partOf(c), writtenAt: c.writtenAt })));
+  await Promise.all(chunks.map((chunk) => store.add(chunk)));
+  return chunks.length;
 }
 
 /** A client is spread over more chunks than this (sync deltas append): compact it. */

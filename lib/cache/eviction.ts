@@ -1,4 +1,4 @@
-import { compactSpread, readDirectory, removeFromBook } from './book-store';
+import { compactSpread, readDirectory, removeFromBook, repackBook } from './book-store';
 import { deleteClientsEverywhere } from './context-cache';
 import { dropFromProjection } from './projection-store';
 import { CLIENT_DATA_STORES, type LensDb, lensTx, META_KEYS } from './lens-db';
@@ -67,12 +67,14 @@ export async function deleteExpired(db: LensDb, maxAgeMs: number, now = Date.now
 }
 
 /**
- * After a sync: deletes the parts of `clientIds` whose client record the book does not hold (a change
- * to a child of a client evicted earlier must not leave data nothing can reach or evict), and
- * compacts those spread over many chunks by the sync's appends. Run after a completed sync only
- * (within one run a child may come pages before its client). Returns how many orphans went.
+ * After a completed sync: deletes the parts of `clientIds` whose client record the book does not
+ * hold (a change to a child of a client evicted earlier must not leave data nothing can reach or
+ * evict), and compacts what the sync's appends spread: a client over many chunks, or (after a run
+ * that brought most of the book again, `chunksWritten` of it) the whole book when it holds far more
+ * chunks than that run wrote. Within one run a child may come pages before its client: only after
+ * a completed run. Returns how many orphans went.
  */
-export async function tidyAfterSync(db: LensDb, clientIds: Iterable<string>, now = Date.now()): Promise<number> {
+export async function tidyAfterSync(db: LensDb, clientIds: Iterable<string>, chunksWritten = 0, now = Date.now()): Promise<number> {
   const candidates = [...new Set(clientIds)];
   if (candidates.length === 0) return 0;
   const tx = lensTx(db, ['book', 'flags', 'meta'], 'readwrite');
@@ -80,11 +82,11 @@ export async function tidyAfterSync(db: LensDb, clientIds: Iterable<string>, now
   const orphans = candidates.filter((id) => !present.has(id));
   await removeFromBook(tx, orphans);
   await Promise.all(orphans.map((id) => tx.objectStore('flags').delete(id)));
-  // A full sync writes each client's data once: nothing to compact, and no need to count 20,000 clients' chunks.
   if (candidates.length <= COMPACT_CHECK_MAX) await compactSpread(tx, candidates.filter((id) => present.has(id)), now);
+  else if ((await tx.objectStore('book').count()) > chunksWritten * 1.5) await repackBook(tx);
   await tx.done;
   return orphans.length;
 }
 
-/** Past this many clients changed in one run, compaction is not checked (a full sync). */
+/** Past this many clients changed in one run, clients are not counted one by one (a full sync). */
 const COMPACT_CHECK_MAX = 2_000;

@@ -6,7 +6,7 @@ import type { Need } from '../contract/need';
 import type { Secondment } from '../contract/secondment';
 import type { OutboxItemView } from '../messaging/outbox-item-view';
 import type { ProjectionChunk, ProjectionHead } from '../pipeline/projection';
-import { type BookChunk, type ClientPart, packParts } from './book-chunk';
+import { type BookChunk, type ClientPart, packAged } from './book-chunk';
 import { recordIndexKeys } from './record-index';
 
 /** v2–v4's client row (the upgrade to v5 reads it). */
@@ -195,13 +195,8 @@ const upgradeSteps: ((db: AnyDb, tx: AnyTx) => Promise<void> | void)[] = [
     for (const row of rows) partFor(row.id).client = row.client;
     for (const s of secondments) (partFor(s.clientId).secondments ??= []).push(s);
     for (const n of needs) (partFor(n.clientId).needs ??= []).push(n);
-    // A chunk is as current as its least current client: expiry errs towards deleting.
     const fetchedAt = new Map(rows.map((r) => [r.id, r.fetchedAt]));
-    const byAge = [...parts.values()].sort((a, b) => (fetchedAt.get(a.clientId) ?? 0) - (fetchedAt.get(b.clientId) ?? 0));
-    for (const chunk of packParts(byAge, 0)) {
-      chunk.writtenAt = Math.min(...chunk.clientIds.map((id) => fetchedAt.get(id) ?? 0));
-      await tx.objectStore('book').add(chunk);
-    }
+    for (const chunk of packAged([...parts.values()].map((part) => ({ part, writtenAt: fetchedAt.get(part.clientId) ?? 0 })))) await tx.objectStore('book').add(chunk);
     for (const row of rows) {
       if (row.lastViewedAt > 0 || row.etag !== null) await tx.objectStore('views').put({ clientId: row.id, etag: row.etag, fetchedAt: row.fetchedAt, lastViewedAt: row.lastViewedAt } satisfies ClientView);
     }

@@ -15,6 +15,8 @@ export interface AppliedPage {
   purged: Set<string>;
   /** Clients with a part written (record, secondments, needs) or a flag changed. */
   touched: Set<string>;
+  /** Book chunks appended. */
+  chunks: number;
 }
 
 /**
@@ -75,14 +77,15 @@ export async function applyChanges(db: LensDb, changes: Change[], nextCursor: st
   }
   const book = unwrap(tx.objectStore('book'));
   const built = [...parts.values()].map((b) => b.build());
-  for (const chunk of packParts(built, now)) book.add(chunk);
+  const chunks = packParts(built, now);
+  for (const chunk of chunks) book.add(chunk);
   for (const p of built) touched.add(p.clientId);
   await updateDirectory(tx, built.flatMap((p) => (p.client ? [p.clientId] : [])), []);
   await dropFromProjection(tx, purged); // with the rest of their data, in this transaction
   await quarantine(tx.objectStore('quarantine'), invalid);
   unwrap(tx.objectStore('meta')).put(nextCursor, META_KEYS.syncCursor);
   await tx.done;
-  return { purged, touched };
+  return { purged, touched, chunks: chunks.length };
 }
 
 /** One client's changes within a page, netted: an upsert after a delete of the same id wins, and the reverse. */

@@ -13,6 +13,8 @@ export interface SyncOutcome {
   purged: Set<string>;
   /** Clients with a change applied in this run (record, secondment, need, flag). */
   touched: Set<string>;
+  /** Book chunks this run appended (tidying after it compares them with the book's size). */
+  chunks: number;
   /** Why the run stopped, when it did not complete. */
   failure: ApiError | null;
 }
@@ -31,7 +33,7 @@ export interface SyncHooks {
  */
 export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Date.now, random: () => number = Math.random, hooks: SyncHooks = {}): Promise<SyncOutcome> {
   const progress: SyncProgress = { state: 'running', startedAt: now(), finishedAt: null, applied: 0, pages: 0, error: null, fetchMs: 0, validateMs: 0, applyMs: 0, quarantined: 0, nextAttemptAt: null };
-  const outcome: SyncOutcome = { progress, purged: new Set(), touched: new Set(), failure: null };
+  const outcome: SyncOutcome = { progress, purged: new Set(), touched: new Set(), chunks: 0, failure: null };
   // One transaction to start and one to finish: a delta sync of a few changes is mostly these.
   const start = db.transaction('meta', 'readwrite');
   const [, storedCursor, storedSize] = await Promise.all([
@@ -79,9 +81,10 @@ export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Dat
     const checked = checkChanges(page.value.changes, cursor, now());
     progress.validateMs = (progress.validateMs ?? 0) + now() - validateStart;
     const applyStart = now();
-    const { purged: purgedNow, touched } = await applyChanges(db, checked.valid, page.value.nextCursor, now(), checked.invalid);
+    const { purged: purgedNow, touched, chunks } = await applyChanges(db, checked.valid, page.value.nextCursor, now(), checked.invalid);
     for (const id of purgedNow) outcome.purged.add(id);
     for (const id of touched) outcome.touched.add(id);
+    outcome.chunks += chunks;
     // Told as soon as the page commits, not when the run ends: a look-up answered meanwhile must
     // not show or re-cache a client this page revoked (a full sync runs for many seconds).
     if (purgedNow.size > 0) await hooks.onPagePurged?.(purgedNow);

@@ -81,10 +81,26 @@ describe('after a sync', () => {
     for (let i = 0; i < 8; i++) await seedBook(db, { needs: [{ ...NEEDS[0]!, id: `n-${i}`, clientId: 'c1', title: `Need ${i}` }] }, 2 + i);
     const before = await readContext(db, 'c1');
     expect(await db.countFromIndex('book', 'byClient', 'c1')).toBe(9);
-    await tidyAfterSync(db, ['c1'], 100);
+    await tidyAfterSync(db, ['c1'], 0, 100);
     expect(await db.countFromIndex('book', 'byClient', 'c1')).toBe(1);
     const after = await readContext(db, 'c1');
     expect(after?.context.needs.map((n) => n.id).sort()).toEqual(before?.context.needs.map((n) => n.id).sort());
     expect(after?.context.client).toEqual(before?.context.client);
+  });
+
+  it('repacks the whole book after a run from the feed’s start stored its clients a second time, and not after a fresh one', async () => {
+    const db = await open();
+    const clients = Array.from({ length: 2_100 }, (_, i) => ({ ...contextFor(`c${i}`).client }));
+    const ids = clients.map((c) => c.id);
+    await seedBook(db, { clients }, 1);
+    const fresh = await db.count('book');
+    await tidyAfterSync(db, ids, fresh, 2);
+    expect(await db.count('book')).toBe(fresh); // what the run wrote is the whole book: left alone
+    await seedBook(db, { clients: clients.map((c) => ({ ...c, name: `${c.name} (again)` })) }, 3);
+    expect(await db.count('book')).toBe(2 * fresh);
+    await tidyAfterSync(db, ids, fresh, 4);
+    expect(await db.count('book')).toBe(fresh);
+    expect((await readContext(db, 'c2099'))?.context.client.name).toBe('Client c2099 (again)');
+    expect((await bookIds(db)).clients).toHaveLength(2_100);
   });
 });
