@@ -16,13 +16,13 @@ type ReadTx = IDBPTransaction<LensDbSchema, ArrayLike<StoreNames<LensDbSchema>>,
  */
 const PATCH_LIMIT = 500;
 
-/** How the book was read: from the projection (and how many clients were read fresh), or from the entity stores. */
+/** How the book was read: from the projection (and how many clients were read fresh), or from the book itself. */
 export type BookSource = { from: 'projection'; chunks: number; patched: number } | { from: 'stores' };
 
 /**
  * The book as the pipeline page shows it, in the caller's read transaction: the background's
  * projection, with every client with a chunk written after it (a sidebar's refresh, a sync the
- * projection has not caught up with) read fresh from the entity stores. Purged clients are never
+ * projection has not caught up with) read fresh from the book. Purged clients are never
  * in it: a purge deletes from the projection in the same transaction as from the stores. Without a
  * projection (or with too much written since), the book is read whole, as before it existed.
  */

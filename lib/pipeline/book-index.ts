@@ -41,7 +41,7 @@ export interface BookIndex {
 /** How far ahead "ending soon" looks (reintegration and renewal conversations; issue 11). */
 export const ENDING_WITHIN_DAYS = 60;
 
-/** The index of the book as the cache's entity stores hold it (the page's reading when there is no projection yet). */
+/** The index of the book as the cache holds it (the page's reading when there is no projection yet). */
 export function indexBook(book: PipelineBook, now: number): BookIndex {
   return indexProjection(projectRows(book), now);
 }
