@@ -18,6 +18,11 @@ import { EXTENSION_DIR, launchWithExtension, signInThroughOptions } from '../scr
 import { type LoadFigures, measureEndpointLoadOnBothDatabases as measureLoad } from './endpoint-load';
 import { measureImport } from './import-timings';
 import { measurePaints } from './paint-timings';
+import { contentScriptMainThread } from './content-script-main-thread';
+import { measureHostPageLoad } from './host-page-load';
+import { measurePlainPaintAfterLoad } from './plain-paint-after-load';
+import { measurePlainRecordSwitch } from './plain-record-switch';
+import { PLAIN, startPlainSession } from './plain/plain-session';
 import { describePipeline, measurePipeline } from './pipeline-timings';
 import { distribution } from './stats';
 import { type FullSyncRun, measureSync } from './sync-timings';
@@ -30,7 +35,7 @@ const only = process.argv.includes('--pipeline-only') // the quick loop for the 
   : process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 /** `--sync-runs=N`: full book syncs, each into a fresh profile (about 15 s each). */
 const syncRuns = Number(process.argv.find((a) => a.startsWith('--sync-runs='))?.slice('--sync-runs='.length) ?? 3);
-const part = (name: 'paint' | 'endpoint' | 'import' | 'sync' | 'pipeline') => !only || only.includes(name);
+const part = (name: 'paint' | 'plain' | 'host' | 'memory' | 'cold' | 'endpoint' | 'import' | 'sync' | 'pipeline') => !only || only.includes(name);
 const say = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 /** Playwright drives the browser (DevTools attached: it inflates frame paint and loopback fetch). */
@@ -59,6 +64,30 @@ async function main(): Promise<void> {
       say(`cached context painted after a full page load: p50 ${fmt(afterLoad.p50)}, p95 ${fmt(afterLoad.p95)} after the host page's load event (n=${afterLoad.runs}; ${PLAYWRIGHT})`);
       say(`record switch in a single-page app: p50 ${fmt(switchPaint.p50)}, p95 ${fmt(switchPaint.p95)} to paint (n=${switchPaint.runs}; ${PLAYWRIGHT})`);
       await browser.context.close();
+    }
+
+    if (!skipBrowser && (part('plain') || part('host'))) {
+      // The second harness: plain Chromium, no DevTools, HTTPS loopback pages, the extension reporting.
+      const plain = await startPlainSession(server, say);
+      try {
+        if (part('plain')) {
+          const afterLoad = await measurePlainPaintAfterLoad(plain, 15);
+          const switchPaint = await measurePlainRecordSwitch(plain, 30);
+          figures.plain = { paintAfterLoad: afterLoad, recordSwitch: switchPaint };
+          say(`cached context painted after a full page load: p50 ${fmt(afterLoad.p50)}, p95 ${fmt(afterLoad.p95)} after the host page's load event (n=${afterLoad.runs}; ${PLAIN})`);
+          say(`record switch in a single-page app: p50 ${fmt(switchPaint.p50)}, p95 ${fmt(switchPaint.p95)} to paint (n=${switchPaint.runs}; ${PLAIN})`);
+        }
+        if (part('host')) {
+          const load = await measureHostPageLoad(plain, 15);
+          figures.hostPageLoad = load;
+          say(`host page load event with the extension vs without: p50 ${fmt(load.withExtension.p50)} vs ${fmt(load.withoutExtension.p50)}, p95 ${fmt(load.withExtension.p95)} vs ${fmt(load.withoutExtension.p95)}, ratio of p50s ${load.ratio.toFixed(2)} (goal ≤ 1.03; n=${load.withExtension.runs} each, interleaved; ${PLAIN})`);
+        }
+        const cs = contentScriptMainThread(plain.host.events);
+        figures.contentScriptMainThread = cs;
+        say(`content script main-thread time per page load (main() + first detection): p50 ${cs.p50.toFixed(1)} ms, p95 ${cs.p95.toFixed(1)} ms (goal ≤ 2 ms; n=${cs.runs}); per hash change p50 ${cs.hashChange.p50.toFixed(1)} ms, p95 ${cs.hashChange.p95.toFixed(1)} ms (n=${cs.hashChange.runs}; ${PLAIN})`);
+      } finally {
+        await plain.close();
+      }
     }
 
     if (part('endpoint')) {
