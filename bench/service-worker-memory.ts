@@ -13,9 +13,11 @@ type HeapUsage = { usedSize: number; totalSize: number; embedderHeapUsedSize: nu
  * a fresh profile: CDP `HeapProfiler.collectGarbage` then `Runtime.getHeapUsage` on the worker's own
  * target (Playwright has no CDP session for a worker, so a page's session attaches to it). Workers
  * have no `performance.measureUserAgentSpecificMemory`, so this needs DevTools: Playwright harness.
+ * The heap before the GC is kept too (what the sync left as garbage).
  */
 export async function measureWorkerMemory(server: RunningServer, runs: number) {
   const afterGc: HeapUsage[] = [];
+  const beforeGc: HeapUsage[] = [];
   for (let run = 0; run < runs; run++) {
     const browser = await launchWithExtension();
     try {
@@ -24,22 +26,26 @@ export async function measureWorkerMemory(server: RunningServer, runs: number) {
       await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner); // starts the full sync
       let p = await syncNow(options);
       while (p.state !== 'done') p = await syncNow(options);
-      const worker = await attachToWorker(await browser.context.newCDPSession(options));
+      const worker = await attachToWorker(await browser.context.newCDPSession(options), browser.worker.url());
+      beforeGc.push(await worker.send('Runtime.getHeapUsage') as HeapUsage);
       await worker.send('HeapProfiler.collectGarbage');
       afterGc.push(await worker.send('Runtime.getHeapUsage') as HeapUsage);
     } finally {
       await browser.context.close();
     }
   }
-  const mb = (pick: (h: HeapUsage) => number) => distribution(afterGc.map((h) => pick(h) / 2 ** 20));
-  return { heapUsedMB: mb((h) => h.usedSize), heapTotalMB: mb((h) => h.totalSize), embedderHeapMB: mb((h) => h.embedderHeapUsedSize), afterGarbageCollection: true, harness: PLAYWRIGHT };
+  const mb = (of: HeapUsage[], pick: (h: HeapUsage) => number) => distribution(of.map((h) => pick(h) / 2 ** 20));
+  return {
+    heapUsedMB: mb(afterGc, (h) => h.usedSize), heapTotalMB: mb(afterGc, (h) => h.totalSize), embedderHeapMB: mb(afterGc, (h) => h.embedderHeapUsedSize),
+    afterGarbageCollection: true, beforeGarbageCollection: { heapUsedMB: mb(beforeGc, (h) => h.usedSize), heapTotalMB: mb(beforeGc, (h) => h.totalSize) }, harness: PLAYWRIGHT,
+  };
 }
 
-/** A CDP channel to the extension's service worker, through a page's session (non-flat attach). */
-async function attachToWorker(cdp: CDPSession) {
+/** A CDP channel to the extension's service worker (`url`), through a page's session (non-flat attach). */
+async function attachToWorker(cdp: CDPSession, url: string) {
   const { targetInfos } = await cdp.send('Target.getTargets');
-  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
-  if (!target) throw new Error('no extension service worker target');
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url === url);
+  if (!target) throw new Error(`no service worker target at ${url}`);
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
   let nextId = 0;
   const answers = new Map<number, (value: unknown) => void>();

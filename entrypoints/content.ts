@@ -18,7 +18,9 @@ export default defineContentScript({
     // Bench builds only ('' elsewhere: dropped): the script's synchronous work per navigation, timed.
     if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('main');
     const frame = new SidebarFrame(browser.runtime.getURL('/sidebar.html'));
+    if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('mount');
     frame.mount(); // start loading the frame while detecting: it is the slow part of the first paint
+    if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadEnd('mount');
     // The firm's rules come from the background (validated there with zod, here with a small guard).
     const rulesReady = sendWhenReady(() => browser.runtime.sendMessage({ type: 'cs.getRules' })).then(rulesFromAnswer, () => []);
 
