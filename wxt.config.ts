@@ -6,10 +6,15 @@ import { TEST_EXTENSION_KEY } from './scripts/test-extension-key';
 // hosts. Plain http is granted only to this computer's loopback, and only outside release builds
 // (LENS_RELEASE=1, `npm run build:release`): the reference endpoint of `npm start` and the tests.
 const RELEASE = process.env.LENS_RELEASE === '1';
+// Bench builds only (bench/plain/): the extension reports its own timings to this loopback
+// collector and signs in as it says. '' everywhere else, so that code is dropped from the bundle.
+const BENCH_REPORT_URL = process.env.LENS_BENCH_REPORT_URL ?? '';
+if (BENCH_REPORT_URL && RELEASE) throw new Error('LENS_BENCH_REPORT_URL is for bench builds, never a release build.');
 export default defineConfig({
   // LENS_OUT_DIR lets two builds (e.g. parallel test runs) live side by side; default .output.
   outDir: process.env.LENS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({ define: { 'import.meta.env.LENS_BENCH_REPORT_URL': JSON.stringify(BENCH_REPORT_URL) } }),
   // `wxt zip -b firefox` also packs the sources for Mozilla's review; leave out what is local output
   // (WXT already leaves out node_modules, dotfiles, tests and .output).
   zip: { excludeSources: ['data/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '**/*.log'] },

@@ -1,10 +1,10 @@
 import type { Frame, Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../scripts/chromium-with-extension';
 
-const RECORD = (id: number) => `https://app.clio.com/nc/#/contacts/${id}`;
+export const RECORD = (id: number) => `https://app.clio.com/nc/#/contacts/${id}`;
 
 /** The sidebar frame of the page (its URL is per-session random: found by path). */
-async function sidebarFrame(page: Page): Promise<Frame> {
+export async function sidebarFrame(page: Page): Promise<Frame> {
   for (let i = 0; i < 200; i++) {
     const frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'));
     if (frame) return frame;
@@ -32,7 +32,7 @@ const NEXT_READY_MARK = `(exclude, onlyNew) => new Promise((resolve) => {
 })`;
 
 /** Epoch time (ms, high resolution) of the next `lens:ready` mark for a client other than `notClient`. */
-function nextReadyMark(frame: Frame, notClient: string | null, onlyNew = false): Promise<{ at: number; receivedAt: number; clientId: string }> {
+export function nextReadyMark(frame: Frame, notClient: string | null, onlyNew = false): Promise<{ at: number; receivedAt: number; clientId: string }> {
   return frame.evaluate(`(${NEXT_READY_MARK})(${JSON.stringify(notClient)}, ${onlyNew})`) as Promise<{ at: number; receivedAt: number; clientId: string }>;
 }
 
@@ -41,10 +41,10 @@ function nextReadyMark(frame: Frame, notClient: string | null, onlyNew = false):
  * past that, a switch waits for the limit, not for the code measured here. So no tab is used for
  * more than this many look-ups; the next runs go on in a fresh tab.
  */
-const LOOKUPS_PER_TAB = 8;
+export const LOOKUPS_PER_TAB = 8;
 
 /** A fresh tab showing `id`'s cached context; resolves once it is on screen. */
-async function tabShowing(browser: ExtensionBrowser, id: number): Promise<{ page: Page; frame: Frame; clientId: string }> {
+export async function tabShowing(browser: ExtensionBrowser, id: number): Promise<{ page: Page; frame: Frame; clientId: string }> {
   const page = await browser.context.newPage();
   await page.goto(RECORD(id), { waitUntil: 'load' });
   const frame = await sidebarFrame(page);

@@ -1,10 +1,13 @@
 /**
- * `npm run bench [-- --json] [-- --skip-browser] [-- --only=sync,paint,endpoint,import,pipeline]`: figures, not pass/fail. Runs the built extension in
+ * `npm run bench [-- --json] [-- --skip-browser] [-- --only=sync,paint,plain,host,memory,cold,endpoint,import,pipeline]`: figures, not pass/fail. Runs the built extension in
  * Debian's Chromium against the reference endpoint and the endpoint on its own, and prints: content
  * script size, first paint of cached context after a full page load, record switch in a single-page
  * app, book sync (20,000 clients) and its delta, the endpoint under 50 concurrent users on SQLite and on
  * PostgreSQL side by side (a throwaway cluster, as in the tests), and the
- * import of a 5,000-row secondment spreadsheet, and the pipeline page over the large book. With --json: the same figures as one JSON object on
+ * import of a 5,000-row secondment spreadsheet, and the pipeline page over the large book. `plain`/`host`: the
+ * same paints, the host page's load with vs without the extension and the content script's main-thread time in
+ * plain Chromium without DevTools (bench/plain/); `memory`: the worker's heap after a full sync; `cold`: cached vs
+ * cold paint with the endpoint 150 ms away. With --json: the same figures as one JSON object on
  * standard output (progress goes to standard error). Each figure says which harness measured it.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +21,13 @@ import { EXTENSION_DIR, launchWithExtension, signInThroughOptions } from '../scr
 import { type LoadFigures, measureEndpointLoadOnBothDatabases as measureLoad } from './endpoint-load';
 import { measureImport } from './import-timings';
 import { measurePaints } from './paint-timings';
+import { measureCachedVsCold } from './cached-vs-cold';
+import { measureWorkerMemory } from './service-worker-memory';
+import { contentScriptMainThread } from './content-script-main-thread';
+import { measureHostPageLoad } from './host-page-load';
+import { measurePlainPaintAfterLoad } from './plain-paint-after-load';
+import { measurePlainRecordSwitch } from './plain-record-switch';
+import { PLAIN, startPlainSession } from './plain/plain-session';
 import { describePipeline, measurePipeline } from './pipeline-timings';
 import { distribution } from './stats';
 import { type FullSyncRun, measureSync } from './sync-timings';
@@ -30,7 +40,9 @@ const only = process.argv.includes('--pipeline-only') // the quick loop for the 
   : process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 /** `--sync-runs=N`: full book syncs, each into a fresh profile (about 15 s each). */
 const syncRuns = Number(process.argv.find((a) => a.startsWith('--sync-runs='))?.slice('--sync-runs='.length) ?? 3);
-const part = (name: 'paint' | 'endpoint' | 'import' | 'sync' | 'pipeline') => !only || only.includes(name);
+/** `--memory-runs=N`: full syncs, each into a fresh profile, after which the worker's heap is read. */
+const memoryRuns = Number(process.argv.find((a) => a.startsWith('--memory-runs='))?.slice('--memory-runs='.length) ?? 2);
+const part = (name: 'paint' | 'plain' | 'host' | 'memory' | 'cold' | 'endpoint' | 'import' | 'sync' | 'pipeline') => !only || only.includes(name);
 const say = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 /** Playwright drives the browser (DevTools attached: it inflates frame paint and loopback fetch). */
@@ -61,6 +73,30 @@ async function main(): Promise<void> {
       await browser.context.close();
     }
 
+    if (!skipBrowser && (part('plain') || part('host'))) {
+      // The second harness: plain Chromium, no DevTools, HTTPS loopback pages, the extension reporting.
+      const plain = await startPlainSession(server, say);
+      try {
+        if (part('plain')) {
+          const afterLoad = await measurePlainPaintAfterLoad(plain, 15);
+          const switchPaint = await measurePlainRecordSwitch(plain, 30);
+          figures.plain = { paintAfterLoad: afterLoad, recordSwitch: switchPaint };
+          say(`cached context painted after a full page load: p50 ${fmt(afterLoad.p50)}, p95 ${fmt(afterLoad.p95)} after the host page's load event (n=${afterLoad.runs}; ${PLAIN})`);
+          say(`record switch in a single-page app: p50 ${fmt(switchPaint.p50)}, p95 ${fmt(switchPaint.p95)} to paint (n=${switchPaint.runs}; ${PLAIN})`);
+        }
+        if (part('host')) {
+          const load = await measureHostPageLoad(plain, 15);
+          figures.hostPageLoad = load;
+          say(`host page load event with the extension vs without: p50 ${fmt(load.withExtension.p50)} vs ${fmt(load.withoutExtension.p50)}, p95 ${fmt(load.withExtension.p95)} vs ${fmt(load.withoutExtension.p95)}, ratio of p50s ${load.ratio.toFixed(2)} (goal ≤ 1.03; n=${load.withExtension.runs} each, interleaved; ${PLAIN})`);
+        }
+        const cs = contentScriptMainThread(plain.host.events);
+        figures.contentScriptMainThread = cs;
+        say(`content script main-thread time per page load (main() + first detection): p50 ${cs.p50.toFixed(1)} ms, p95 ${cs.p95.toFixed(1)} ms (goal ≤ 2 ms; n=${cs.runs}); per hash change p50 ${cs.hashChange.p50.toFixed(1)} ms, p95 ${cs.hashChange.p95.toFixed(1)} ms (n=${cs.hashChange.runs}; ${PLAIN})`);
+      } finally {
+        await plain.close();
+      }
+    }
+
     if (part('endpoint')) {
       const load = await measureLoad(server, 50, 5_000);
       figures.endpointContextLoad = { sqlite: { ...load.sqlite, harness: NODE }, postgres: { ...load.postgres, harness: NODE } };
@@ -78,7 +114,7 @@ async function main(): Promise<void> {
       say(`import of a ${imp.rows}-row secondment spreadsheet (read, validate, apply): CSV ${fmt(imp.csvMs)}, XLSX ${fmt(imp.xlsxMs)}; the same CSV again (all unchanged) ${fmt(imp.secondImportMs)} (${NODE})`);
     }
 
-    if (!skipBrowser && (part('sync') || part('pipeline'))) {
+    if (!skipBrowser && (part('sync') || part('pipeline') || part('memory') || part('cold'))) {
       const size = { clients: 20_000, secondments: 5_000, needs: 50_000 };
       const seedStart = performance.now();
       await seedLargeBook(server.store, size);
@@ -97,6 +133,16 @@ async function main(): Promise<void> {
       figures.deltaSync = { ms: delta.p50, ...delta, changes: sync.delta[0]?.applied ?? 0, harness: PLAYWRIGHT };
       say(`full book sync (${last.applied} changes, ${last.pages} pages): p50 ${fmt(ms.p50)}, p95 ${fmt(ms.p95)} (n=${ms.runs}) = fetch ${fmt(of((r) => r.fetchMs).p50)} + validate ${fmt(of((r) => r.validateMs).p50)} + IndexedDB writes ${fmt(of((r) => r.applyMs).p50)} (medians); IndexedDB usage ${(of((r) => r.diskBytes).p50 / 1024 / 1024).toFixed(1)} MB (${PLAYWRIGHT})`);
       say(`delta sync of ${sync.delta[0]?.applied ?? 0} changes: p50 ${fmt(delta.p50)}, p95 ${fmt(delta.p95)} (n=${delta.runs}; ${PLAYWRIGHT})`);
+    }
+    if (!skipBrowser && part('memory')) {
+      const memory = await measureWorkerMemory(server, memoryRuns);
+      figures.serviceWorkerMemory = memory;
+      say(`service-worker JS heap after a full sync of the large book (after GC): p50 ${memory.heapUsedMB.p50.toFixed(1)} MB, p95 ${memory.heapUsedMB.p95.toFixed(1)} MB used of ${memory.heapTotalMB.p50.toFixed(1)} MB (goal ≤ 60 MB; n=${memory.heapUsedMB.runs}; ${PLAYWRIGHT})`);
+    }
+    if (!skipBrowser && part('cold')) {
+      const cold = await measureCachedVsCold(server, 10);
+      figures.cachedVsCold = cold;
+      say(`sidebar paint, cached vs cold path (endpoint ${cold.endpointLatencyMs} ms away through the fault proxy), p95: ${fmt(cold.cached.p95)} vs ${fmt(cold.cold.p95)}, ratio ${cold.ratio.toFixed(2)} (goal ≤ 0.25); p50 ${fmt(cold.cached.p50)} vs ${fmt(cold.cold.p50)} (n=${cold.cached.runs} each, alternating; ${PLAYWRIGHT})`);
     }
     if (!skipBrowser && part('pipeline')) {
       const pipeline = await measurePipeline(server);

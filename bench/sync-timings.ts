@@ -7,7 +7,7 @@ interface Progress { state: string; applied: number; pages: number; startedAt: n
 
 export interface FullSyncRun { ms: number; applied: number; pages: number; fetchMs: number; validateMs: number; applyMs: number; diskBytes: number }
 
-function syncNow(options: Page): Promise<Progress> {
+export function syncNow(options: Page): Promise<Progress> {
   return options.evaluate(async () => {
     const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ value: { sync: Progress } }> } } }).chrome;
     return (await api.runtime.sendMessage({ type: 'options.syncNow' })).value.sync;

@@ -1,6 +1,7 @@
 import { REMINDERS_ALARM, ReminderService } from '@/lib/background/reminder-service';
 import { REMINDERS_KEY } from '@/lib/settings/reminders-preference';
 import { browser } from 'wxt/browser';
+import { benchSignIn } from '@/lib/background/bench-sign-in';
 import { ActiveSession } from '@/lib/background/active-session';
 import { FirmSignIn } from '@/lib/background/firm-sign-in';
 import { RuleScriptRegistrar } from '@/lib/background/content-script-registration';
@@ -112,4 +113,8 @@ export default defineBackground(() => {
   void sync.schedule();
   void sync.syncIfStale();
   void reminders.schedule().catch(() => undefined);
+  // Bench builds only ('' elsewhere: the bundler drops this branch and the module it imports).
+  if (import.meta.env.LENS_BENCH_REPORT_URL) {
+    void benchSignIn(import.meta.env.LENS_BENCH_REPORT_URL, route).catch((error: unknown) => console.error('bench sign-in', error));
+  }
 });

@@ -4,6 +4,7 @@ import { SidebarFrame } from '@/lib/content/sidebar-frame';
 import { RecordWatcher } from '@/lib/content/record-watcher';
 import { sendWhenReady } from '@/lib/content/send-when-ready';
 import { rulesFromAnswer } from '@/lib/content/rules-answer';
+import { mainThreadEnd, mainThreadStart } from '@/lib/bench/bench-report';
 import { collapsedFromLayoutAnswer, isBackgroundToContent, isFrameShownQuery, isOwnLocationChange, isTrustedRestore } from '@/lib/messaging/content-guard';
 
 // Runs inside every CRM page the lawyer opens, so it only detects, positions and reports: no React,
@@ -14,8 +15,12 @@ export default defineContentScript({
   matches: CONTENT_SCRIPT_MATCHES,
   runAt: 'document_end',
   main(ctx) {
+    // Bench builds only ('' elsewhere: dropped): the script's synchronous work per navigation, timed.
+    if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('main');
     const frame = new SidebarFrame(browser.runtime.getURL('/sidebar.html'));
+    if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('mount');
     frame.mount(); // start loading the frame while detecting: it is the slow part of the first paint
+    if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadEnd('mount');
     // The firm's rules come from the background (validated there with zod, here with a small guard).
     const rulesReady = sendWhenReady(() => browser.runtime.sendMessage({ type: 'cs.getRules' })).then(rulesFromAnswer, () => []);
 
@@ -43,12 +48,16 @@ export default defineContentScript({
     // Detect once the rules are known: reporting "no record" first would flash the idle state.
     void rulesReady.then((received) => {
       if (ctx.isInvalid) return;
+      if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('detect');
       rules = received;
       watcher.start();
       ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+        if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('navigate');
         // WXT's own event carries a URL object made in this world; one the page dispatched does not.
         if (isOwnLocationChange(event)) watcher.navigate(event.newUrl.href);
+        if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadEnd('navigate');
       });
+      if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadEnd('detect');
     });
 
     // The page is going away (to another record, or to a site with no record): until the next page
@@ -74,5 +83,6 @@ export default defineContentScript({
       watcher.stop();
       frame.remove();
     });
+    if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadEnd('main');
   },
 });

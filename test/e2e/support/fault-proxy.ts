@@ -40,7 +40,7 @@ export const INVALID_CHANGE = { type: 'need.upsert', need: { id: 'n-poison', tit
  * extension sees real sockets, real status codes and real broken bodies. The `forward-then-*`
  * modes reach the real endpoint first, so "delivered once with the same key" is tested for real.
  */
-export async function startFaultProxy(target: string) {
+export async function startFaultProxy(target: string, options: { latencyMs?: number } = {}) {
   let fault: Fault = { kind: 'pass' };
   let onlyPath: RegExp | null = null;
   let remaining = Number.POSITIVE_INFINITY;
@@ -68,7 +68,13 @@ export async function startFaultProxy(target: string) {
       req.pipe(upstream);
     });
 
+  // `latencyMs`: each request waits this long before it is handled, as if the endpoint were that far
+  // away (one round trip per request; the bench's cached-vs-cold comparison uses 150 ms).
   const server = http.createServer((req, res) => {
+    if (options.latencyMs) setTimeout(() => handle(req, res), options.latencyMs);
+    else handle(req, res);
+  });
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const request = `${req.method} ${req.url}`;
     seen.push(request);
     arrivals.push({ at: Date.now(), request });
@@ -150,7 +156,7 @@ export async function startFaultProxy(target: string) {
         req.pipe(upstream);
       }
     }
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

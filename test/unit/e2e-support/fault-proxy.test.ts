@@ -47,4 +47,17 @@ describe('the fault proxy', () => {
     expect(page.changes[2]).toEqual(INVALID_CHANGE);
     expect(page.hasMore).toBe(true);
   });
+
+  it('latencyMs: every request waits that long, then reaches the endpoint as usual', async () => {
+    const far = await startFaultProxy(endpoint.url, { latencyMs: 150 });
+    try {
+      const started = performance.now();
+      const answer = await fetch(`${far.url}/v1/me`, { headers: auth });
+      expect(answer.status).toBe(200);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(145);
+      expect(far.seen).toEqual(['GET /v1/me']);
+    } finally {
+      await far.close();
+    }
+  });
 });

@@ -1,0 +1,24 @@
+import { distribution } from './stats';
+import { pause, PLAIN, type PlainSession, type SessionName } from './plain/plain-session';
+
+/**
+ * The host page's load event (loadEventStart after navigation start) with the extension vs without:
+ * the same demo Clio page in the same Chromium build, one browser with the bench build signed in
+ * and the record cached, one without any extension, interleaved run by run (the order flips every
+ * run). Each load in a fresh tab; with the extension, the next run waits for the sidebar's paint.
+ */
+export async function measureHostPageLoad(session: PlainSession, runs: number) {
+  const times: Record<SessionName, number[]> = { with: [], without: [] };
+  for (let i = 0; i < runs; i++) {
+    const order: SessionName[] = i % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
+    for (const name of order) {
+      const { load, from } = await session.openFresh(name, 1001);
+      times[name].push(load.loadEventStart);
+      if (name === 'with') await session.readyAfter(from, load.timeOrigin);
+      await pause(300);
+    }
+  }
+  const withExtension = distribution(times.with);
+  const withoutExtension = distribution(times.without);
+  return { withExtension, withoutExtension, ratio: withExtension.p50 / withoutExtension.p50, harness: PLAIN };
+}

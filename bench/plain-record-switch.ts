@@ -1,0 +1,34 @@
+import { distribution } from './stats';
+import { pause, PLAIN, type PlainSession } from './plain/plain-session';
+
+/** Look-ups per tab before a fresh one (the per-tab look-up limit allows 10 at once; see paint-timings.ts). */
+const LOOKUPS_PER_TAB = 8;
+
+/**
+ * Record switch in a single-page app, plain-Chromium harness: the host page changes its hash from
+ * one cached client's record to the other's (1001 ↔ 1004) and reports when it did; the sidebar
+ * reports its next `lens:ready` mark for the other client. A fresh tab every 8 look-ups.
+ */
+export async function measurePlainRecordSwitch(session: PlainSession, runs: number) {
+  const switches: number[] = [];
+  const untilViewReachesFrame: number[] = [];
+  let shown: string | null = null;
+  let used = LOOKUPS_PER_TAB;
+  for (let i = 0; i < runs; i++) {
+    const to = i % 2 === 0 ? 1004 : 1001;
+    if (used >= LOOKUPS_PER_TAB) {
+      const { load, from } = await session.openFresh('with', to === 1004 ? 1001 : 1004);
+      shown = (await session.readyAfter(from, load.timeOrigin)).detail.clientId;
+      used = 1;
+    }
+    await pause(400); // the previous record's revalidation settles
+    const { at, from } = await session.changeHash('with', to);
+    const ready = await session.readyAfter(from, at, shown);
+    used++;
+    switches.push(ready.at - at);
+    const received = session.host.events.slice(from).filter((e) => e.source === 'sidebar' && e.mark === 'lens:view-received' && (e.at as number) >= at && (e.at as number) <= ready.at).at(-1);
+    if (received) untilViewReachesFrame.push((received.at as number) - at);
+    shown = ready.detail.clientId;
+  }
+  return { ...distribution(switches), harness: PLAIN, untilViewReachesFrame: distribution(untilViewReachesFrame) };
+}

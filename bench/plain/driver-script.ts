@@ -1,0 +1,30 @@
+/**
+ * The host page's own driver, served as /__bench/driver.js beside the demo Clio page (plain text:
+ * it runs in the page, not in Node). Once the page has loaded it reports its navigation timing,
+ * then asks the bench server what to do next (a long poll) and does it: change the hash, or open
+ * the next URL in a fresh tab and close this one. Nothing here talks to the extension.
+ */
+export const DRIVER_SCRIPT = `(() => {
+  const session = new URLSearchParams(location.search).get('lensBench');
+  if (!session) return;
+  const post = (event) => fetch('/__bench/host', { method: 'POST', body: JSON.stringify({ session, ...event }) });
+  async function poll() {
+    for (;;) {
+      const command = await (await fetch('/__bench/next?session=' + encodeURIComponent(session))).json();
+      if (command.action === 'hash') {
+        const at = performance.timeOrigin + performance.now();
+        location.hash = command.hash;
+        await post({ kind: 'hash', at, hash: command.hash });
+      } else if (command.action === 'open') {
+        window.open(command.url, '_blank', 'noopener');
+        window.close();
+        return;
+      } else return;
+    }
+  }
+  addEventListener('load', () => setTimeout(async () => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    await post({ kind: 'load', href: location.href, timeOrigin: performance.timeOrigin, loadEventStart: nav.loadEventStart, loadEventEnd: nav.loadEventEnd });
+    poll();
+  }, 0));
+})();`;

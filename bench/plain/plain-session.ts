@@ -1,0 +1,91 @@
+import { DEMO_TOKENS } from '../../server/demo/demo-ids';
+import type { RunningServer } from '../../server/start-server';
+import { type BenchEvent, BENCH_HOST, CLIO_HOST, startBenchHostServer } from './bench-host-server';
+import { buildBenchExtension } from './build-bench-extension';
+import { launchPlainChromium, type PlainChromium } from './launch-plain-chromium';
+import { makeThrowawayCert } from './self-signed-cert';
+
+/** Every figure of this harness says so. */
+export const PLAIN = 'plain-chromium';
+
+/** A browser session's page: 'with' runs the bench build of the extension, 'without' none. */
+export type SessionName = 'with' | 'without';
+
+export type LoadEvent = BenchEvent & { timeOrigin: number; loadEventStart: number; loadEventEnd: number };
+export type ReadyEvent = BenchEvent & { at: number; detail: { clientId: string } };
+
+const isReady = (e: BenchEvent): e is ReadyEvent => e.source === 'sidebar' && e.mark === 'lens:ready';
+
+/**
+ * The plain-Chromium harness, set up: the bench build, a throwaway certificate, the HTTPS host
+ * server, and two plain Chromium processes (one with the extension, signed in through the bench
+ * config and with records 1001 and 1004 cached; one without). The steps below only hand the host
+ * pages commands and read what the pages and the extension report.
+ */
+export async function startPlainSession(endpoint: RunningServer, say: (line: string) => void) {
+  const extensionDir = buildBenchExtension();
+  const cert = makeThrowawayCert([CLIO_HOST, BENCH_HOST]);
+  const host = await startBenchHostServer(cert, { endpointUrl: endpoint.url, token: DEMO_TOKENS.partner });
+  const browsers: PlainChromium[] = [];
+  const launch = (session: SessionName) => browsers.push(launchPlainChromium({
+    startUrl: host.recordUrl(session, 1001), hosts: host.hosts, port: host.port, spkiSha256: cert.spkiSha256,
+    extensionDir: session === 'with' ? extensionDir : undefined,
+  }));
+
+  /** Opens `contactId` in a fresh tab of the session (the old tab closes itself); resolves on its load event. */
+  const openFresh = async (session: SessionName, contactId: number) => {
+    const from = host.events.length;
+    host.command(session, { action: 'open', url: host.recordUrl(session, contactId) });
+    const load = await host.waitFor((e) => e.source === 'host' && e.session === session && e.kind === 'load', 20_000, from) as LoadEvent;
+    return { load, from };
+  };
+  /** The first paint of a client's context (other than `notClient`) at or after `atLeast` (epoch ms). */
+  const readyAfter = (from: number, atLeast: number, notClient: string | null = null, timeoutMs = 10_000) =>
+    host.waitFor((e) => isReady(e) && e.at >= atLeast && e.detail.clientId !== notClient, timeoutMs, from) as Promise<ReadyEvent>;
+  /** Changes the hash of the session's page; resolves with the epoch time it was set (page clock). */
+  const changeHash = async (session: SessionName, contactId: number) => {
+    const from = host.events.length;
+    host.command(session, { action: 'hash', hash: `#/contacts/${contactId}` });
+    const hash = await host.waitFor((e) => e.source === 'host' && e.session === session && e.kind === 'hash', 10_000, from);
+    return { at: hash.at as number, from };
+  };
+
+  try {
+    launch('with');
+    launch('without');
+    await host.waitFor((e) => e.source === 'host' && e.kind === 'load' && e.session === 'with', 30_000);
+    await host.waitFor((e) => e.source === 'host' && e.kind === 'load' && e.session === 'without', 30_000);
+    // The worker signs in from the bench config at its start; then both records are looked up once.
+    for (let i = 0; host.configAsked === 0; i++) {
+      if (i > 100) throw new Error('plain-chromium: the bench build never asked for its sign-in config');
+      await pause(100);
+    }
+    for (const id of [1004, 1001]) {
+      for (let attempt = 1; ; attempt++) {
+        const { load, from } = await openFresh('with', id);
+        try {
+          await readyAfter(from, load.timeOrigin, null, 8_000);
+          break;
+        } catch (error) {
+          if (attempt === 5) throw error;
+        }
+      }
+      await pause(300);
+    }
+    say(`plain-chromium: bench build signed in, records 1001 and 1004 cached (${CLIO_HOST} and ${BENCH_HOST} on https://127.0.0.1:${host.port})`);
+  } catch (error) {
+    for (const b of browsers) await b.close();
+    await host.close();
+    throw error;
+  }
+  return {
+    host, openFresh, readyAfter, changeHash,
+    async close() {
+      for (const b of browsers) await b.close();
+      await host.close();
+    },
+  };
+}
+export type PlainSession = Awaited<ReturnType<typeof startPlainSession>>;
+
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
