@@ -1,12 +1,15 @@
-/** Look-ups a tab may start at once, and how fast it earns another (one per REFILL_MS). */
+/** Endpoint look-ups a tab may start at once, and how fast it earns another (one per REFILL_MS). */
 const BURST = 10;
 const REFILL_MS = 3_000;
 
 /**
- * Per-tab token bucket for record look-ups. The host page decides what record it reports, and how
- * often: without a limit, a page could drive unlimited look-ups, fill the endpoint's rate limit for
- * the user and push their real clients out of the cache. A person switching records gets a burst
- * of ten and then one every three seconds, which no one reading a record notices.
+ * Per-tab token bucket for the endpoint look-ups a page's record reports start. The host page
+ * decides what record it reports, and how often: without a limit, a page could drive unlimited
+ * look-ups, fill the endpoint's rate limit for the user and push their real clients out of the
+ * cache. Only what reaches the endpoint spends a token: a record answered from the local cache is
+ * painted at once, and its revalidation waits here. Only endpoint answers write to the cache, so
+ * the cache churns no faster than this budget either. A person switching records gets a burst of
+ * ten revalidations and then one every three seconds, which no one reading a record notices.
  */
 export class LookupRateLimit {
   private readonly buckets = new Map<number, { tokens: number; at: number }>();
@@ -23,6 +26,19 @@ export class LookupRateLimit {
     return Math.ceil((1 - bucket.tokens) * this.refillMs);
   }
 
+  /**
+   * Waits until `tabId` may reach the endpoint, then takes its token: true. False, without a token
+   * spent, when `signal` is aborted first (the tab moved on to another record while it waited).
+   */
+  async turn(tabId: number, signal: AbortSignal): Promise<boolean> {
+    for (;;) {
+      if (signal.aborted) return false;
+      const wait = this.take(tabId);
+      if (wait === 0) return true;
+      if (!(await sleep(wait, signal))) return false;
+    }
+  }
+
   forget(tabId: number): void {
     this.buckets.delete(tabId);
   }
@@ -35,4 +51,20 @@ export class LookupRateLimit {
     this.buckets.set(tabId, bucket);
     return bucket;
   }
+}
+
+/** Resolves true after `ms`, or false as soon as `signal` is aborted. */
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      resolve(true);
+    }, ms);
+    const stop = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    signal.addEventListener('abort', stop, { once: true });
+  });
 }

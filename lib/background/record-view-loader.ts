@@ -22,6 +22,12 @@ export interface LoadOptions {
   force?: boolean;
   /** Purges that happen while this load runs (see PurgedClients); and how to purge everywhere. */
   purges?: PurgeGuard;
+  /**
+   * Awaited before each endpoint request of this look-up (the tab's rate limit, see
+   * LookupRateLimit); false: the look-up was given up while it waited. The cache is read, and its
+   * answer painted, before this is asked.
+   */
+  endpointTurn?: () => Promise<boolean>;
 }
 
 /**
@@ -57,6 +63,7 @@ export async function loadRecordView(
   // 2. Which client is this record? The cached mapping first; the endpoint when unknown, old, or
   // known only from the synced book (`resolvedAt` 0): its answer wins whenever it can be had.
   if (!resolution || options.force || Date.now() - resolution.resolvedAt > RESOLUTION_TTL_MS) {
+    if (options.endpointTurn && !(await options.endpointTurn())) return;
     const resolved = await active.api.resolve(record, signal);
     if (signal.aborted) return;
     if (!resolved.ok) {
@@ -89,6 +96,7 @@ export async function loadRecordView(
   }
 
   // 3. Revalidate the context with a conditional request.
+  if (options.endpointTurn && !(await options.endpointTurn())) return;
   const answer = await active.api.context(clientId, cached?.etag ?? null, signal);
   if (signal.aborted) return;
   if (answer.ok) {

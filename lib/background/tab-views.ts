@@ -37,7 +37,6 @@ const sessionKey = (tabId: number) => `lens.tab.${tabId}`;
  */
 export class TabViews {
   private readonly tabs = new Map<number, TabState>();
-  private readonly deferred = new Map<number, ReturnType<typeof setTimeout>>();
   private readonly limiter: LookupRateLimit;
   private readonly purged: PurgedClients;
 
@@ -59,9 +58,7 @@ export class TabViews {
       this.hub.push(tabId, previous.view);
       return;
     }
-    const wait = ref ? this.limiter.take(tabId) : 0;
-    if (wait > 0) return this.defer(tabId, ref!, wait);
-    await this.show(tabId, ref);
+    await this.show(tabId, ref, {}, true);
   }
 
   /** Loads again (after a write, a refresh or a sign-in), keeping what is on screen until then. */
@@ -94,8 +91,6 @@ export class TabViews {
   forget(tabId: number): void {
     this.tabs.get(tabId)?.controller.abort();
     this.tabs.delete(tabId);
-    clearTimeout(this.deferred.get(tabId));
-    this.deferred.delete(tabId);
     this.limiter.forget(tabId);
     void browser.storage.session.remove(sessionKey(tabId));
   }
@@ -133,24 +128,8 @@ export class TabViews {
     }
   }
 
-  /** Too many look-ups from this tab: show the record as loading, and look it up when allowed. */
-  private defer(tabId: number, ref: RecordRefMessage, waitMs: number): void {
-    this.tabs.get(tabId)?.controller.abort();
-    const view: SidebarView = { status: 'loading', record: ref };
-    this.tabs.set(tabId, { ref, controller: new AbortController(), view });
-    this.hub.push(tabId, view);
-    if (this.deferred.has(tabId)) return; // the latest record is taken when the timer fires
-    this.deferred.set(tabId, setTimeout(() => {
-      this.deferred.delete(tabId);
-      const state = this.tabs.get(tabId);
-      if (!state?.ref) return;
-      const wait = this.limiter.take(tabId);
-      if (wait > 0) this.defer(tabId, state.ref, wait);
-      else void this.show(tabId, state.ref);
-    }, waitMs));
-  }
-
-  private async show(tabId: number, ref: RecordRefMessage | null, options: LoadOptions = {}): Promise<void> {
+  /** `fromPage`: the page's record report started this look-up, so its endpoint requests spend the tab's tokens. */
+  private async show(tabId: number, ref: RecordRefMessage | null, options: LoadOptions = {}, fromPage = false): Promise<void> {
     this.tabs.get(tabId)?.controller.abort();
     const controller = new AbortController();
     const keep = this.tabs.get(tabId);
@@ -175,11 +154,18 @@ export class TabViews {
       purge: (clientId) => this.purge(clientId, tabId),
     };
     try {
-      await this.load(ref, controller.signal, push, { ...options, purges });
+      const endpointTurn = fromPage ? this.endpointTurn(tabId, controller.signal) : undefined;
+      await this.load(ref, controller.signal, push, { ...options, purges, endpointTurn });
     } catch (error) {
       // A bug or a storage failure (quota, a deleted database) must still leave words on screen.
       push({ status: 'error', record: ref, problem: { code: 'internal', message: 'Secondment Lens could not load this record.', detail: String(error).slice(0, 2000) } });
     }
+  }
+
+  /** One token per look-up, however many endpoint requests it makes (resolve, context, a re-fetch). */
+  private endpointTurn(tabId: number, signal: AbortSignal): () => Promise<boolean> {
+    let turn: Promise<boolean> | null = null;
+    return async () => (await (turn ??= this.limiter.turn(tabId, signal))) && !signal.aborted;
   }
 
   private async storedRecord(tabId: number): Promise<RecordRefMessage | null> {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Active, ActiveSession } from '@/lib/background/active-session';
-import { loadRecordView } from '@/lib/background/record-view-loader';
+import { type LoadOptions, loadRecordView } from '@/lib/background/record-view-loader';
 import { type LensDb, META_KEYS, openLensDb } from '@/lib/cache/lens-db';
 import { bookIds, seedBook } from '../../support/book-fixtures';
 import { refKey } from '@/lib/cache/resolution-cache';
@@ -21,11 +21,11 @@ const client = (id: string, name: string): Client => ({ id, name, industry: 'x',
 let db: LensDb;
 
 /** Loads the view once, with the endpoint answering as scripted; returns every view pushed. */
-async function load(api: Active['api'], settings: object = {}): Promise<SidebarView[]> {
+async function load(api: Active['api'], settings: object = {}, options: LoadOptions = {}): Promise<SidebarView[]> {
   const active = { db, api, settings: SettingsSchema.parse(settings), session: { user: PARTNER } } as unknown as Active;
   const sessions = { get: async () => active, markRejected: async () => undefined } as unknown as ActiveSession;
   const views: SidebarView[] = [];
-  await loadRecordView(sessions, REF, new AbortController().signal, (v) => views.push(v));
+  await loadRecordView(sessions, REF, new AbortController().signal, (v) => views.push(v), options);
   return views;
 }
 
@@ -77,5 +77,31 @@ describe('the first look of a record never resolved online', () => {
     const views = await load(scriptedApi({ resolve: async () => networkError }).api, { maxCacheAgeHours: 24 });
     expect(views.some((v) => v.status === 'ready')).toBe(false);
     expect(await bookIds(db)).toMatchObject({ clients: [], secondments: [], mentioned: [] });
+  });
+});
+
+describe('the endpoint turn (the tab\'s rate limit)', () => {
+  it('is asked once the cached context is painted, before any endpoint request; refused, nothing reaches the endpoint', async () => {
+    await syncClient(client('c-a', 'Aldgate Capital LLP'));
+    const { api, calls } = scriptedApi({ resolve: async () => networkError });
+    const views: SidebarView[] = [];
+    const painted: string[] = [];
+    const active = { db, api, settings: SettingsSchema.parse({}), session: { user: PARTNER } } as unknown as Active;
+    await loadRecordView({ get: async () => active } as unknown as ActiveSession, REF, new AbortController().signal, (v) => views.push(v), {
+      endpointTurn: async () => (painted.push(...views.map((v) => v.status)), false),
+    });
+    expect(painted).toEqual(['ready']); // the cache's answer was already on its way to the sidebar
+    expect(calls).toEqual([]);
+    expect(views.map((v) => v.status)).toEqual(['ready']);
+  });
+
+  it('given, the look-up goes on to the endpoint as before', async () => {
+    await syncClient(client('c-a', 'Aldgate Capital LLP'));
+    const { api, calls } = scriptedApi({ resolve: async () => networkError });
+    let asked = 0;
+    const views = await load(api, {}, { endpointTurn: async () => (asked++, true) });
+    expect(asked).toBe(1);
+    expect(calls.map((c) => c.method)).toEqual(['resolve']);
+    expect(views.at(-1)).toMatchObject({ status: 'ready', freshness: { state: 'offline' } });
   });
 });

@@ -1,14 +1,16 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Runtime } from 'webextension-polyfill';
 import { LookupRateLimit } from '@/lib/background/lookup-rate-limit';
 import { SidebarHub } from '@/lib/background/sidebar-hub';
+import type { LoadOptions } from '@/lib/background/record-view-loader';
 import { TabViews } from '@/lib/background/tab-views';
 import type { RecordRefMessage } from '@/lib/messaging/record-ref-schema';
 import type { SidebarView } from '@/lib/messaging/sidebar-view';
 import { outboxNeed, readyView, RECORD } from '../components/fixtures';
 
-// Purges reach every view and stay; look-ups per tab are rate-limited.
+// Purges reach every view and stay; the endpoint look-ups a page's reports start are rate-limited per
+// tab, not what the cache answers.
 
 /** A hub with one fake port per tab, recording what each was pushed. */
 function hubFor(tabIds: number[]) {
@@ -25,8 +27,23 @@ function hubFor(tabIds: number[]) {
 
 const record = (externalId: string): RecordRefMessage => ({ ...RECORD, externalId });
 
+/**
+ * A loader shaped like loadRecordView: paints from the cache at once, then waits for its endpoint
+ * turn; `endpoint` records each record that reached the endpoint.
+ */
+function cachingLoader(cached: Set<string>, endpoint: string[]) {
+  return async (ref: RecordRefMessage, signal: AbortSignal, push: (view: SidebarView) => void, options: LoadOptions = {}) => {
+    push(cached.has(ref.externalId) ? readyView({ record: ref, freshness: { fetchedAt: new Date(0).toISOString(), state: 'revalidating' } }) : { status: 'loading', record: ref });
+    if (options.endpointTurn && !(await options.endpointTurn())) return;
+    endpoint.push(ref.externalId);
+    if (signal.aborted) return;
+    push(cached.has(ref.externalId) ? readyView({ record: ref, freshness: { fetchedAt: new Date().toISOString(), state: 'fresh' } }) : { status: 'not-found', record: ref });
+  };
+}
+
 describe('tab views', () => {
   beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.useRealTimers());
 
   it('a purge reaches every tab showing the client at once, and a re-push does not bring it back', async () => {
     const { hub, last } = hubFor([1, 2, 3]);
@@ -69,19 +86,49 @@ describe('tab views', () => {
     expect(last(1)?.status).toBe('ready');
   });
 
-  it('look-ups per tab: a burst, then one per interval; the latest record is looked up when allowed', async () => {
-    let now = 0;
+  it('a page switching among cached records past the burst: each paints at once; only the revalidations wait, the latest first', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { hub, seen } = hubFor([1]);
+    const endpoint: string[] = [];
+    const tabs = new TabViews(hub, cachingLoader(new Set(['901', '902', '903', '904', '905', '906']), endpoint), { limiter: new LookupRateLimit(() => Date.now(), 3, 1_000) });
+    for (let i = 1; i <= 6; i++) {
+      const from = seen.get(1)!.length;
+      void tabs.setRecord(1, record(`90${i}`));
+      await vi.advanceTimersByTimeAsync(0);
+      // The cached context is on screen at once, also past the burst of three.
+      expect(seen.get(1)![from]).toMatchObject({ status: 'ready', record: { externalId: `90${i}` }, freshness: { state: 'revalidating' } });
+    }
+    expect(endpoint).toEqual(['901', '902', '903']); // the rest wait for the budget…
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(endpoint).toEqual(['901', '902', '903', '906']); // …and only the record still shown is revalidated
+    expect(seen.get(1)!.at(-1)).toMatchObject({ status: 'ready', record: { externalId: '906' }, freshness: { state: 'fresh' } });
+  });
+
+  it('a page reporting thousands of distinct records starts no more endpoint look-ups than the budget; the latest is looked up when allowed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const { hub, last } = hubFor([1]);
-    const looked: string[] = [];
-    const tabs = new TabViews(hub, async (ref, _s, push) => (looked.push(ref.externalId), push({ status: 'not-found', record: ref })), {
-      limiter: new LookupRateLimit(() => now, 3, 1_000),
-    });
-    // A page forging "fresh page" reports as fast as it can.
-    for (let i = 0; i < 6; i++) await tabs.setRecord(1, record(`90${i}`), true);
-    expect(looked).toEqual(['900', '901', '902']);
-    expect(last(1)).toMatchObject({ status: 'loading', record: { externalId: '905' } });
-    now = 1_000;
-    await new Promise((r) => setTimeout(r, 1_100));
-    expect(looked).toEqual(['900', '901', '902', '905']);
+    const endpoint: string[] = [];
+    const tabs = new TabViews(hub, cachingLoader(new Set(), endpoint), { limiter: new LookupRateLimit(() => Date.now(), 3, 1_000) });
+    // A thousand distinct records in seven seconds, each report its own task as messages are.
+    for (let i = 0; i < 999; i++) {
+      await vi.advanceTimersByTimeAsync(7);
+      void tabs.setRecord(1, record(`r${i}`), i % 2 === 0);
+    }
+    await vi.advanceTimersByTimeAsync(0);
+    expect(endpoint.slice(0, 3)).toEqual(['r0', 'r1', 'r2']);
+    expect(endpoint.length).toBeLessThanOrEqual(3 + 7); // the burst, and one per second
+    expect(last(1)).toMatchObject({ status: 'loading', record: { externalId: 'r998' } });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(endpoint.at(-1)).toBe('r998');
+    expect(last(1)).toMatchObject({ status: 'not-found', record: { externalId: 'r998' } });
+  });
+
+  it('a look-up the user asked for (refresh, after a write) spends no token and never waits', async () => {
+    const { hub } = hubFor([1]);
+    const endpoint: string[] = [];
+    const tabs = new TabViews(hub, cachingLoader(new Set(['901']), endpoint), { limiter: new LookupRateLimit(() => Date.now(), 1, 1_000) });
+    await tabs.setRecord(1, record('901'));
+    for (let i = 0; i < 3; i++) await tabs.reload(1, { force: true });
+    expect(endpoint).toEqual(['901', '901', '901', '901']);
   });
 });
