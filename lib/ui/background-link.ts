@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
-import type { Runtime } from 'webextension-polyfill';
 import { SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT, SIDEBAR_VIEW_MESSAGE, type SidebarRequest } from '../messaging/protocol';
 import { askBackground } from '../messaging/background-client';
 import type { Result } from '../messaging/result';
@@ -14,27 +13,18 @@ export type SidebarMode = 'frame' | 'panel';
  * panel has no tab of its own: it sends the tab of the view it shows with each request.
  */
 export class BackgroundLink {
-  private port: Runtime.Port | null = null;
-  private closed = false;
   private tabId: number | undefined;
 
   constructor(private readonly mode: SidebarMode, private readonly onView: (view: SidebarView) => void, private readonly onInvalid: (message: string) => void) {}
 
   async open(): Promise<void> {
     const name = this.mode === 'frame' ? SIDEBAR_PORT : `${SIDE_PANEL_PORT_PREFIX}${(await browser.windows.getCurrent()).id}`;
-    if (this.closed) return;
     const port = browser.runtime.connect({ name });
-    this.port = port;
     port.onMessage.addListener((message: unknown) => this.receive(message));
     // The worker was stopped: reconnecting wakes it and it pushes the current view again.
     port.onDisconnect.addListener(() => {
-      if (!this.closed) setTimeout(() => void this.open(), 50);
+      setTimeout(() => void this.open(), 50);
     });
-  }
-
-  close(): void {
-    this.closed = true;
-    this.port?.disconnect();
   }
 
   /** A one-off request; views come over the port, so only a few answers carry data (`value` checks it). */

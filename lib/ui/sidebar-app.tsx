@@ -1,4 +1,4 @@
-import { StrictMode, useEffect, useMemo, useState } from 'react';
+import { StrictMode, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import type { SidebarActions } from '@/components/sidebar/actions';
@@ -15,6 +15,7 @@ import { ActionGate, type Shown, watchVisibility } from './action-gate';
 import { BackgroundLink, type SidebarMode } from './background-link';
 import { usePaintMark } from './paint-mark';
 import { useFocusKeeper } from './focus-keeper';
+import { ViewFeed } from './view-feed';
 
 /** The in-page frame is collapsed when the content script narrows it; its width is the truth. */
 const COLLAPSED_BELOW_PX = 120;
@@ -72,22 +73,15 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-function SidebarApp({ mode }: { mode: SidebarMode }) {
-  const [view, setView] = useState<SidebarView | null>(null);
-  const [now, setNow] = useState(Date.now());
+function SidebarApp({ mode, link, feed }: { mode: SidebarMode; link: BackgroundLink; feed: ViewFeed }) {
+  const { view, at } = useSyncExternalStore(feed.subscribe, feed.current);
+  const [tick, setTick] = useState(Date.now());
+  const now = Math.max(at, tick);
   const [narrow, setNarrow] = useState(mode === 'frame' && window.innerWidth < COLLAPSED_BELOW_PX);
-  const link = useMemo(
-    () => new BackgroundLink(mode, (v) => { setView(v); setNow(Date.now()); }, (m) => console.warn('Secondment Lens refused a view:', m)),
-    [mode],
-  );
   const gate = useMemo(() => new ActionGate(undefined, mode === 'frame'), [mode]);
   const [covered, setCovered] = useState(false);
   const actions = useMemo(() => actionsFor(link, gate), [link, gate]);
   if (view) gate.showing(view);
-  useEffect(() => {
-    void link.open();
-    return () => link.close();
-  }, [link]);
   useEffect(() => {
     // Capture phase: the press is noted before any button reacts to it.
     const press = () => gate.press();
@@ -104,10 +98,10 @@ function SidebarApp({ mode }: { mode: SidebarMode }) {
   useEffect(() => {
     const onResize = () => setNarrow(mode === 'frame' && window.innerWidth < COLLAPSED_BELOW_PX);
     window.addEventListener('resize', onResize);
-    const tick = setInterval(() => setNow(Date.now()), 30_000); // keeps "updated 2 min ago" true
+    const timer = setInterval(() => setTick(Date.now()), 30_000); // keeps "updated 2 min ago" true
     return () => {
       window.removeEventListener('resize', onResize);
-      clearInterval(tick);
+      clearInterval(timer);
     };
   }, [mode]);
   usePaintMark(view);
@@ -123,9 +117,13 @@ function SidebarApp({ mode }: { mode: SidebarMode }) {
 }
 
 export function mountSidebar(mode: SidebarMode): void {
+  // The port opens before React's first render: the background's view is on its way meanwhile.
+  const feed = new ViewFeed();
+  const link = new BackgroundLink(mode, (view) => feed.push(view), (m) => console.warn('Secondment Lens refused a view:', m));
+  void link.open();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <SidebarApp mode={mode} />
+      <SidebarApp mode={mode} link={link} feed={feed} />
     </StrictMode>,
   );
 }
