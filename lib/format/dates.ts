@@ -26,16 +26,31 @@ export function ageOf(isoInstant: string, now: number, locale?: string): Age {
   return { kind: 'earlier', date: formatDate(isoInstant, locale), time };
 }
 
+/**
+ * One Intl formatter per locale and shape, made once: `toLocaleDateString(locale, options)` builds a
+ * new one on every call (~0.15 ms each), and the sidebar formats a few dozen dates per render.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(shape: 'time' | 'date', locale: string | undefined): Intl.DateTimeFormat {
+  const key = `${shape}|${locale ?? ''}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(locale, shape === 'time' ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', year: 'numeric' });
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /** A clock time as "16:05" (24-hour unless the locale says otherwise). */
 export function formatTime(instant: number, locale?: string): string {
-  return new Date(instant).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  return formatter('time', locale).format(new Date(instant));
 }
 
 /** A calendar date (`YYYY-MM-DD` or an instant) as "12 Mar 2026". */
 export function formatDate(value: string, locale?: string): string {
   // Noon keeps a bare calendar day on the same day in every time zone.
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
-  return date.toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+  return formatter('date', locale).format(date);
 }
 
 /** Whole days from today to a calendar date; negative when it has passed. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '@/components/sidebar/messages';
-import { ageOf, daysUntil, formatTime } from '@/lib/format/dates';
+import { ageOf, daysUntil, formatDate, formatTime } from '@/lib/format/dates';
 
 const NOW = new Date(2026, 5, 11, 14, 30).getTime();
 const describeAge = (instant: Date) => messages.age(ageOf(instant.toISOString(), NOW));
@@ -25,5 +25,13 @@ describe('ages and days', () => {
     expect(messages.active.daysLeft(1)).toBe('1 day left');
     expect(messages.active.daysLeft(0)).toBe('ends today');
     expect(messages.active.daysLeft(-1)).toBe('ended 1 day ago');
+  });
+
+  it('formats with formatters made once per locale, exactly as toLocale*String would', () => {
+    const at = new Date(2026, 2, 12, 16, 5);
+    for (const locale of [undefined, 'en-GB', 'en-US', 'de-DE', 'en-GB']) {
+      expect(formatTime(at.getTime(), locale)).toBe(at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }));
+      expect(formatDate('2026-03-12', locale)).toBe(new Date('2026-03-12T12:00:00').toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' }));
+    }
   });
 });
