@@ -41,7 +41,19 @@ export function launchPlainChromium(options: { startUrl: string; hosts: readonly
       if (child.exitCode === null) child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
-      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      // Its helper processes may still be writing the profile for a moment after the browser exits.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+          break;
+        } catch (error) {
+          if (attempt >= 5) {
+            process.stderr.write(`could not delete the throwaway profile ${userDataDir}: ${String(error)}\n`);
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 1_000));
+        }
+      }
       if (process.env.LENS_BENCH_DEBUG) process.stderr.write(log);
     },
   };
