@@ -1,6 +1,6 @@
 import type { ExternalRecord } from '../contract/pms';
 import { readContextIn } from './context-cache';
-import { type CachedContext, type CachedResolution, CLIENT_DATA_STORES, type LensDb, lensTx, META_KEYS, type OutboxRow } from './lens-db';
+import { type CachedContext, type CachedResolution, CLIENT_DATA_STORES, type LensDb, lensTx, type LensTx, META_KEYS, type OutboxRow } from './lens-db';
 import { refKey, resolveFromBook, settledClientId } from './resolution-cache';
 
 /** All the cache knows about a record, for the sidebar's first paint. */
@@ -12,26 +12,49 @@ export interface FirstLook {
   practiceAreas: string[] | undefined;
 }
 
+/** The client a record settled on last time, per partition: a guess that lets both reads go out together. */
+const lastSettled = new WeakMap<LensDb, Map<string, string>>();
+/** Records remembered per partition (a bound: a page may report record after record). */
+const REMEMBERED_MAX = 500;
+
+function remember(db: LensDb, key: string, clientId: string | null): void {
+  const map = lastSettled.get(db) ?? lastSettled.set(db, new Map()).get(db)!;
+  map.delete(key);
+  if (clientId === null) return;
+  map.set(key, clientId);
+  if (map.size > REMEMBERED_MAX) map.delete(map.keys().next().value!);
+}
+
 /**
  * Mapping, context, the client's queued writes and the need form's practice areas in ONE read
  * transaction: each transaction is a round trip to the browser process, and a record switch in a
- * single-page app has a budget of ~25 ms. A record never resolved online is found among the synced
- * clients' PMS records through the `byRecord` index (issue 9, item 0): the whole synced book is
- * reachable offline, not only the records opened before.
+ * single-page app has a budget of ~25 ms. A record seen before is read in one round: the client it
+ * settled on last time is read beside its mapping, and used only if the mapping still settles on
+ * it (a guess decides what is read, never what is shown). A record never resolved online is found
+ * among the synced clients' PMS records through the `byRecord` index (issue 9, item 0): the whole
+ * synced book is reachable offline, not only the records opened before.
  */
 export async function readFirstLook(db: LensDb, record: ExternalRecord): Promise<FirstLook> {
   const tx = lensTx(db, ['resolutions', ...CLIENT_DATA_STORES, 'outbox'], 'readonly');
-  const resolution = (await tx.objectStore('resolutions').get(refKey(record))) ?? (await resolveFromBook(tx, record));
+  const key = refKey(record);
+  const guess = lastSettled.get(db)?.get(key);
+  const guessed = guess === undefined ? null : readClientSide(tx, guess);
+  const resolution = (await tx.objectStore('resolutions').get(key)) ?? (await resolveFromBook(tx, record));
   const clientId = resolution ? settledClientId(resolution) : null;
-  if (!clientId) {
-    await tx.done;
-    return { resolution, cached: undefined, outbox: [], practiceAreas: undefined };
-  }
+  remember(db, key, clientId);
+  const side = clientId === null ? null : clientId === guess && guessed ? await guessed : await readClientSide(tx, clientId);
+  await Promise.all([guessed, tx.done]);
+  if (!side) return { resolution, cached: undefined, outbox: [], practiceAreas: undefined };
+  return { resolution, ...side };
+}
+
+type ClientSide = Pick<FirstLook, 'cached' | 'outbox' | 'practiceAreas'>;
+
+async function readClientSide(tx: LensTx, clientId: string): Promise<ClientSide> {
   const [cached, outbox, areas] = await Promise.all([
     readContextIn(tx, clientId),
     tx.objectStore('outbox').index('byClient').getAll(clientId),
     tx.objectStore('meta').get(META_KEYS.practiceAreas) as Promise<{ list: string[] } | undefined>,
   ]);
-  await tx.done;
-  return { resolution, cached, outbox: outbox.sort((a, b) => a.seq - b.seq), practiceAreas: areas?.list };
+  return { cached, outbox: outbox.sort((a, b) => a.seq - b.seq), practiceAreas: areas?.list };
 }
