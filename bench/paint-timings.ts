@@ -37,9 +37,10 @@ export function nextReadyMark(frame: Frame, notClient: string | null, onlyNew = 
 }
 
 /**
- * A tab may start 10 record look-ups at once and then one every 3 s (lib/background/lookup-rate-limit.ts):
- * past that, a switch waits for the limit, not for the code measured here. So no tab is used for
- * more than this many look-ups; the next runs go on in a fresh tab.
+ * A tab's endpoint look-ups are limited (10 at once, then one every 3 s: lib/background/lookup-rate-limit.ts).
+ * A cached paint no longer waits for it, but each switch's revalidation still takes a token, and one
+ * held back would still be running during the next switch. So no tab is used for more than this
+ * many look-ups; the next runs go on in a fresh tab.
  */
 export const LOOKUPS_PER_TAB = 8;
 

@@ -1,13 +1,11 @@
 import { distribution } from './stats';
+import { LOOKUPS_PER_TAB } from './paint-timings';
 import { pause, PLAIN, type PlainSession } from './plain/plain-session';
-
-/** Look-ups per tab before a fresh one (the per-tab look-up limit allows 10 at once; see paint-timings.ts). */
-const LOOKUPS_PER_TAB = 8;
 
 /**
  * Record switch in a single-page app, plain-Chromium harness: the host page changes its hash from
  * one cached client's record to the other's (1001 ↔ 1004) and reports when it did; the sidebar
- * reports its next `lens:ready` mark for the other client. A fresh tab every 8 look-ups.
+ * reports its next `lens:ready` mark for the other client. A fresh tab every LOOKUPS_PER_TAB look-ups.
  */
 export async function measurePlainRecordSwitch(session: PlainSession, runs: number) {
   const switches: number[] = [];
