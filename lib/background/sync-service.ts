@@ -67,7 +67,7 @@ export class SyncService {
     for (const id of expired) outcome.purged.add(id);
     if (outcome.failure?.kind === 'http' && outcome.failure.status === 401) await this.sessions.markRejected();
     await evictLeastRecentlyViewed(db, settings.cacheMaxClients);
-    if (outcome.progress.state === 'done') await tidyAfterSync(db, outcome.touched, outcome.chunks, this.now());
+    if (outcome.progress.state === 'done') await tidyAfterSync(db, outcome.touched, outcome.chunks);
     if (outcome.progress.applied > 0 || outcome.purged.size > 0) await this.onSynced(outcome);
     // The pipeline page reads this instead of the whole book; a failure leaves it to read the book.
     await updateProjection(db, [...outcome.touched, ...outcome.purged], this.now()).catch(() => undefined);

@@ -48,6 +48,11 @@ export interface FoldedClient {
   needs: Need[];
   /** The newest `writtenAt` among the chunks folded. */
   writtenAt: number;
+  /**
+   * The newest `writtenAt` of a chunk carrying its record (0 without one): how current the client
+   * is for the firm's maximum age. A later need alone does not make the rest of it current.
+   */
+  recordWrittenAt: number;
   /** How many chunks hold a part of it (compaction's measure). */
   chunks: number;
 }
@@ -58,18 +63,22 @@ export function foldClient(clientId: string, chunks: readonly BookChunk[]): Fold
   const secondments = new Map<string, Secondment>();
   const needs = new Map<string, Need>();
   let writtenAt = 0;
+  let recordWrittenAt = 0;
   for (const chunk of chunks) {
     writtenAt = Math.max(writtenAt, chunk.writtenAt);
     for (const part of chunk.parts) {
       if (part.clientId !== clientId) continue;
-      if (part.client) client = part.client;
+      if (part.client) {
+        client = part.client;
+        recordWrittenAt = Math.max(recordWrittenAt, chunk.writtenAt);
+      }
       for (const id of part.deletedSecondments ?? []) secondments.delete(id);
       for (const id of part.deletedNeeds ?? []) needs.delete(id);
       for (const s of part.secondments ?? []) secondments.set(s.id, s);
       for (const n of part.needs ?? []) needs.set(n.id, n);
     }
   }
-  return { clientId, client, secondments: [...secondments.values()], needs: [...needs.values()], writtenAt, chunks: chunks.length };
+  return { clientId, client, secondments: [...secondments.values()], needs: [...needs.values()], writtenAt, recordWrittenAt, chunks: chunks.length };
 }
 
 /** Folds every client of a set of chunks (the whole book: ascending `seq`). */

@@ -45,12 +45,15 @@ export async function removeFromBook(tx: WriteTx, ids: Iterable<string>): Promis
   }));
 }
 
-/** Writes a client's folded data as one part of a fresh chunk, its older parts gone: reading it is one row again. */
-export async function compactClient(tx: WriteTx, clientId: string, now: number): Promise<void> {
+/**
+ * Writes a client's folded data as one part of a fresh chunk, its older parts gone: reading it is one
+ * row again. The chunk keeps the age of the client's record: compacting confirms nothing.
+ */
+export async function compactClient(tx: WriteTx, clientId: string): Promise<void> {
   const folded = await readFolded(tx, clientId);
   if (folded.chunks <= 1) return;
   await removeFromBook(tx, [clientId]);
-  if (folded.client || folded.secondments.length || folded.needs.length) await tx.objectStore('book').add(chunkOf([partOf(folded)], Math.max(now, folded.writtenAt)));
+  if (folded.client || folded.secondments.length || folded.needs.length) await tx.objectStore('book').add(chunkOf([partOf(folded)], folded.recordWrittenAt));
 }
 
 /**
@@ -62,7 +65,7 @@ export async function repackBook(tx: WriteTx): Promise<number> {
   const folded = [...(await readWholeBook(tx)).values()];
   const store = tx.objectStore('book');
   await store.clear();
-  const chunks = packAged(folded.map((c) => ({ part: partOf(c), writtenAt: c.writtenAt })));
+  const chunks = packAged(folded.map((c) => ({ part: partOf(c), writtenAt: c.recordWrittenAt })));
   await Promise.all(chunks.map((chunk) => store.add(chunk)));
   return chunks.length;
 }
@@ -71,12 +74,12 @@ export async function repackBook(tx: WriteTx): Promise<number> {
 export const COMPACT_AT_CHUNKS = 8;
 
 /** Compacts those of `ids` spread over `COMPACT_AT_CHUNKS` chunks or more. Returns how many were compacted. */
-export async function compactSpread(tx: WriteTx, ids: Iterable<string>, now: number): Promise<number> {
+export async function compactSpread(tx: WriteTx, ids: Iterable<string>): Promise<number> {
   const index = tx.objectStore('book').index('byClient');
   const list = [...new Set(ids)];
   const counts = await Promise.all(list.map((id) => index.count(id)));
   const spread = list.filter((_, i) => counts[i]! >= COMPACT_AT_CHUNKS);
-  for (const id of spread) await compactClient(tx, id, now);
+  for (const id of spread) await compactClient(tx, id);
   return spread.length;
 }
 

@@ -23,8 +23,8 @@ export async function readContextIn(tx: ContextReadTx, clientId: string): Promis
     tx.objectStore('meta').get(META_KEYS.syncConfirmedAt) as Promise<number | undefined>,
   ]);
   if (!folded.client) return undefined;
-  // A completed book sync confirms every client as of its start.
-  const fetchedAt = Math.max(folded.writtenAt, view?.fetchedAt ?? 0, confirmedAt ?? 0);
+  // A completed book sync confirms every client as of its start; otherwise its record's age counts.
+  const fetchedAt = Math.max(folded.recordWrittenAt, view?.fetchedAt ?? 0, confirmedAt ?? 0);
   const context: ClientContext = {
     client: folded.client,
     secondments: folded.secondments,

@@ -39,9 +39,9 @@ export async function evictLeastRecentlyViewed(db: LensDb, maxClients: number): 
 /**
  * Deletes (not just hides) every client the endpoint has not confirmed within the firm's maximum
  * age. A completed book sync confirms all clients as of its start; once that confirmation is past
- * the age too, each client counts by its newest data (its chunks' `writtenAt`, its own look-up),
- * and the feed's cursor restarts so that the next sync brings back, fresh, whatever was deleted
- * here. Returns the ids deleted.
+ * the age too, each client counts by its record's newest write (a sync's or its own look-up's; a
+ * later need alone does not make the rest current), and the feed's cursor restarts so that the
+ * next sync brings back, fresh, whatever was deleted here. Returns the ids deleted.
  */
 export async function deleteExpired(db: LensDb, maxAgeMs: number, now = Date.now()): Promise<string[]> {
   const cutoff = now - maxAgeMs;
@@ -53,7 +53,7 @@ export async function deleteExpired(db: LensDb, maxAgeMs: number, now = Date.now
     tx.objectStore('book').index('byWrittenAt').getAll(IDBKeyRange.lowerBound(cutoff)),
     tx.objectStore('views').getAll(),
   ]);
-  const current = new Set(recentChunks.flatMap((c) => c.clientIds));
+  const current = new Set(recentChunks.flatMap((c) => c.parts.flatMap((p) => (p.client ? [p.clientId] : []))));
   for (const v of recentViews) if (v.fetchedAt >= cutoff) current.add(v.clientId);
   const expired = directory.filter((id) => !current.has(id));
   await deleteClientsEverywhere(tx, expired);
@@ -74,7 +74,7 @@ export async function deleteExpired(db: LensDb, maxAgeMs: number, now = Date.now
  * chunks than that run wrote. Within one run a child may come pages before its client: only after
  * a completed run. Returns how many orphans went.
  */
-export async function tidyAfterSync(db: LensDb, clientIds: Iterable<string>, chunksWritten = 0, now = Date.now()): Promise<number> {
+export async function tidyAfterSync(db: LensDb, clientIds: Iterable<string>, chunksWritten = 0): Promise<number> {
   const candidates = [...new Set(clientIds)];
   if (candidates.length === 0) return 0;
   const tx = lensTx(db, ['book', 'flags', 'meta'], 'readwrite');
@@ -82,7 +82,7 @@ export async function tidyAfterSync(db: LensDb, clientIds: Iterable<string>, chu
   const orphans = candidates.filter((id) => !present.has(id));
   await removeFromBook(tx, orphans);
   await Promise.all(orphans.map((id) => tx.objectStore('flags').delete(id)));
-  if (candidates.length <= COMPACT_CHECK_MAX) await compactSpread(tx, candidates.filter((id) => present.has(id)), now);
+  if (candidates.length <= COMPACT_CHECK_MAX) await compactSpread(tx, candidates.filter((id) => present.has(id)));
   else if ((await tx.objectStore('book').count()) > chunksWritten * 1.5) await repackBook(tx);
   await tx.done;
   return orphans.length;

@@ -81,7 +81,7 @@ describe('after a sync', () => {
     for (let i = 0; i < 8; i++) await seedBook(db, { needs: [{ ...NEEDS[0]!, id: `n-${i}`, clientId: 'c1', title: `Need ${i}` }] }, 2 + i);
     const before = await readContext(db, 'c1');
     expect(await db.countFromIndex('book', 'byClient', 'c1')).toBe(9);
-    await tidyAfterSync(db, ['c1'], 0, 100);
+    await tidyAfterSync(db, ['c1'], 0);
     expect(await db.countFromIndex('book', 'byClient', 'c1')).toBe(1);
     const after = await readContext(db, 'c1');
     expect(after?.context.needs.map((n) => n.id).sort()).toEqual(before?.context.needs.map((n) => n.id).sort());
@@ -94,13 +94,30 @@ describe('after a sync', () => {
     const ids = clients.map((c) => c.id);
     await seedBook(db, { clients }, 1);
     const fresh = await db.count('book');
-    await tidyAfterSync(db, ids, fresh, 2);
+    await tidyAfterSync(db, ids, fresh);
     expect(await db.count('book')).toBe(fresh); // what the run wrote is the whole book: left alone
     await seedBook(db, { clients: clients.map((c) => ({ ...c, name: `${c.name} (again)` })) }, 3);
     expect(await db.count('book')).toBe(2 * fresh);
-    await tidyAfterSync(db, ids, fresh, 4);
+    await tidyAfterSync(db, ids, fresh);
     expect(await db.count('book')).toBe(fresh);
     expect((await readContext(db, 'c2099'))?.context.client.name).toBe('Client c2099 (again)');
     expect((await bookIds(db)).clients).toHaveLength(2_100);
+  });
+});
+
+describe('the firm’s maximum age, counted by a client’s record', () => {
+  it('deletes a client whose record is past it even when a need of it came later, and compaction does not make it young', async () => {
+    const db = await open();
+    const now = 1_000 * HOUR;
+    const old = contextFor('old');
+    await seedBook(db, { clients: [old.client] }, now - 30 * HOUR);
+    await seedBook(db, { needs: [{ ...NEEDS[0]!, id: 'n-late', clientId: 'old' }] }, now - 1 * HOUR);
+    for (let i = 0; i < 8; i++) await seedBook(db, { needs: [{ ...NEEDS[0]!, id: `n-${i}`, clientId: 'old' }] }, now - 1 * HOUR);
+    await tidyAfterSync(db, ['old'], 0); // compacted into one chunk
+    expect(await db.countFromIndex('book', 'byClient', 'old')).toBe(1);
+    expect(new Date((await readContext(db, 'old'))!.context.asOf).getTime()).toBe(now - 30 * HOUR);
+    await db.put('meta', now - 30 * HOUR, META_KEYS.syncConfirmedAt);
+    expect(await deleteExpired(db, 24 * HOUR, now)).toEqual(['old']);
+    expect((await bookIds(db)).mentioned).toEqual([]);
   });
 });
