@@ -30,8 +30,10 @@ function OptionsApp() {
     if (answer.ok) setStatus(answer.value);
   }, []);
   useEffect(() => void refresh(), [refresh]);
-  // While the book is being copied, show its progress (the worker writes it after each page).
-  const syncing = status?.sync?.state === 'running';
+  // While the book is being copied, show its progress (the worker writes it after each page); and
+  // right after sign-in, until the first sync has started: a quick one may start and end between
+  // two looks, and the page must not keep showing the empty cache it saw before.
+  const syncing = status?.sync?.state === 'running' || (status?.user != null && status.sync === null);
   useEffect(() => {
     if (!syncing) return;
     const timer = setInterval(() => void refresh(), 1_000);

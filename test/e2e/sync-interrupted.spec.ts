@@ -32,8 +32,8 @@ async function feedSince(since: string): Promise<FeedChange[]> {
 const upserted = (changes: FeedChange[], store: 'clients' | 'secondments' | 'needs') =>
   changes.flatMap((c) => (store === 'clients' ? c.client : store === 'secondments' ? c.secondment : c.need)?.id ?? []);
 
-/** The `since` of the feed requests the proxy has seen, in order. */
-const feedRequests = () => session.proxy.seen.filter((r) => r.startsWith('GET /v1/changes')).map((r) => new URL(r.slice(4), 'http://x').searchParams.get('since')!);
+/** The `since` of the feed pages the proxy has handed to the worker whole, in order. */
+const feedDelivered = () => session.proxy.delivered.filter((r) => r.startsWith('GET /v1/changes')).map((r) => new URL(r.slice(4), 'http://x').searchParams.get('since')!);
 
 async function stopWorkersNow(context: BrowserContext, page: Page) {
   const cdp = await context.newCDPSession(page);
@@ -57,7 +57,11 @@ async function stopWorkersNow(context: BrowserContext, page: Page) {
 
 test('a worker stopped in the middle of a relaxed-durability page: the cursor never runs ahead of the data, and the sync completes', async () => {
   test.setTimeout(240_000);
-  await seedLargeBook(session.endpoint.store, { clients: 4_000, secondments: 1_000, needs: 10_000 });
+  await seedLargeBook(session.endpoint.store, { clients: 16_000, secondments: 4_000, needs: 40_000 });
+  // Pages of the contract's maximum, 5,000 changes: the packed book writes a small page in tens of
+  // milliseconds, less than stopping a worker takes; a page this size is still being validated and
+  // written when it stops. Twelve of them leave room for several tries.
+  session.proxy.feedPageSize(5_000);
   const everything = await feedSince('0');
   // Any extension page that sends no message: IndexedDB is the extension origin's, shared with the worker.
   const probe = await session.browser.context.newPage();
@@ -68,12 +72,14 @@ test('a worker stopped in the middle of a relaxed-durability page: the cursor ne
   const wake = await session.browser.context.newPage();
   await wake.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
   let midPage = 0;
-  for (let attempt = 0; attempt < 6 && midPage === 0; attempt++) {
-    // A request for the next page goes out as a page arrives, before it is written: once it is
-    // seen, that page's transaction is being filled or committed. Stop the worker then.
-    const before = feedRequests().length;
-    await expect.poll(() => feedRequests().length, { intervals: [5], timeout: 60_000 }).toBeGreaterThanOrEqual(before + 2);
-    const writing = feedRequests().at(-1)!; // the cursor that page moves to
+  // Five stops, each a little later after a page has been handed to the worker (0–200 ms): while it
+  // is parsed, validated, written or committed. After each, the cursor must not be ahead of the data.
+  for (const delayMs of [0, 50, 100, 150, 200]) {
+    const before = feedDelivered().length;
+    const pageArrived = await expect.poll(() => feedDelivered().length, { intervals: [2], timeout: 30_000 }).toBeGreaterThanOrEqual(before + 1).then(() => true, () => false);
+    if (!pageArrived) break; // the feed ran out: the stops so far are what is judged below
+    const inFlight = feedDelivered().at(-1)!; // the `since` of the page being processed
+    if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
     await workers.stop();
 
     const read = await readBookEntities(probe);
@@ -87,7 +93,7 @@ test('a worker stopped in the middle of a relaxed-durability page: the cursor ne
       const missing = upserted(everything, store).filter((id) => !later.has(id) && !cached.has(id));
       expect(missing, `${store} covered by cursor ${cursor} but not in the cache`).toEqual([]);
     }
-    if (Number(cursor) < Number(writing)) midPage++; // the page in flight was lost whole, cursor and all
+    if (cursor === inFlight) midPage++; // the page in flight was lost whole, cursor and all
     // Waking the worker resumes the run from the cursor (without waiting for it to end).
     await wake.evaluate(() => {
       const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome;

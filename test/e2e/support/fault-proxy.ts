@@ -44,6 +44,8 @@ export async function startFaultProxy(target: string, options: { latencyMs?: num
   let fault: Fault = { kind: 'pass' };
   let onlyPath: RegExp | null = null;
   let remaining = Number.POSITIVE_INFINITY;
+  /** When set, every `GET /v1/changes` asks the endpoint for this many changes (see `feedPageSize`). */
+  let feedLimit: number | null = null;
   const hanging = new Set<http.ServerResponse>();
   const seen: string[] = [];
   /** Every request with its headers (Idempotency-Key, If-Match…), in order. */
@@ -52,6 +54,8 @@ export async function startFaultProxy(target: string, options: { latencyMs?: num
   const injected: { match: RegExp; fault: Fault; remaining: number }[] = [];
   /** When each request arrived (ms since epoch), in order. */
   const arrivals: { at: number; request: string }[] = [];
+  /** Requests passed through whose whole answer has been handed to the client, in order. */
+  const delivered: string[] = [];
   /** Requests the endpoint answered but whose answer the client never got (forward-then-drop/hang/status). */
   const swallowed: { request: string; status: number; body: string }[] = [];
 
@@ -80,6 +84,11 @@ export async function startFaultProxy(target: string, options: { latencyMs?: num
     arrivals.push({ at: Date.now(), request });
     received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: Date.now() });
     res.on('error', () => undefined);
+    if (feedLimit !== null && req.url?.startsWith('/v1/changes')) {
+      const url = new URL(req.url, 'http://proxy');
+      url.searchParams.set('limit', String(feedLimit));
+      req.url = `${url.pathname}${url.search}`;
+    }
     const once = injected.find((r) => r.remaining > 0 && r.match.test(request));
     const matches = !onlyPath || onlyPath.test(`${req.method} ${req.url ?? ''}`);
     let active: Fault = { kind: 'pass' };
@@ -150,6 +159,7 @@ export async function startFaultProxy(target: string, options: { latencyMs?: num
       case 'pass': {
         const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
+          res.on('finish', () => delivered.push(request));
           answer.pipe(res);
         });
         upstream.on('error', () => req.socket.destroy());
@@ -162,12 +172,20 @@ export async function startFaultProxy(target: string, options: { latencyMs?: num
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
+    delivered,
     arrivals,
     swallowed,
     /**
      * Misbehave on requests whose `METHOD /path` matches `match` (all when omitted), for the next
      * `times` of them (for ever when omitted); then pass them through again.
      */
+    /**
+     * Feed pages of `n` changes whatever size the extension asks for (null: as asked), so that a
+     * test can make each page's write last long enough to be interrupted inside it.
+     */
+    feedPageSize(n: number | null) {
+      feedLimit = n;
+    },
     /** Requests whose `METHOD /path` matches, with their headers. */
     requests: (match: RegExp) => received.filter((r) => match.test(`${r.method} ${r.url}`)),
     /** Misbehave on the next `times` requests matching `match` (before any standing fault of `set`). */
