@@ -96,7 +96,17 @@ export function foldAll(chunks: readonly BookChunk[]): Map<string, FoldedClient>
   return folded;
 }
 
-/** A folded client as one part (compaction, the upgrade from entity stores). */
+/** Whole entities grouped into one part per client (the upgrade from entity stores, test fixtures). */
+export function partsOf(entities: { clients?: readonly Client[]; secondments?: readonly Secondment[]; needs?: readonly Need[] }): ClientPart[] {
+  const parts = new Map<string, ClientPart>();
+  const part = (clientId: string) => parts.get(clientId) ?? parts.set(clientId, { clientId }).get(clientId)!;
+  for (const c of entities.clients ?? []) part(c.id).client = c;
+  for (const s of entities.secondments ?? []) (part(s.clientId).secondments ??= []).push(s);
+  for (const n of entities.needs ?? []) (part(n.clientId).needs ??= []).push(n);
+  return [...parts.values()];
+}
+
+/** A folded client as one part (compaction, a repack). */
 export function partOf(folded: Pick<FoldedClient, 'clientId' | 'client' | 'secondments' | 'needs'>): ClientPart {
   const part: ClientPart = { clientId: folded.clientId };
   if (folded.client) part.client = folded.client;

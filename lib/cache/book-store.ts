@@ -2,21 +2,20 @@ import { type BookChunk, chunkOf, type FoldedClient, foldAll, foldClient, packAg
 import type { Secondment } from '../contract/secondment';
 import { type LensDb, lensTx, type LensTx, META_KEYS } from './lens-db';
 
-type AnyTx = LensTx;
 type WriteTx = LensTx<'readwrite'>;
 
 /** One client as the `book` store has it now (see book-chunk.ts), in the caller's transaction. */
-export async function readFolded(tx: AnyTx, clientId: string): Promise<FoldedClient> {
+export async function readFolded(tx: LensTx, clientId: string): Promise<FoldedClient> {
   return foldClient(clientId, await tx.objectStore('book').index('byClient').getAll(clientId));
 }
 
 /** Several clients, each in one `getAll` (requests issued together). */
-export async function readFoldedMany(tx: AnyTx, ids: readonly string[]): Promise<FoldedClient[]> {
+export async function readFoldedMany(tx: LensTx, ids: readonly string[]): Promise<FoldedClient[]> {
   return Promise.all(ids.map((id) => readFolded(tx, id)));
 }
 
 /** Every client of the book, folded (the pipeline's projection, reminders). */
-export async function readWholeBook(tx: AnyTx): Promise<Map<string, FoldedClient>> {
+export async function readWholeBook(tx: LensTx): Promise<Map<string, FoldedClient>> {
   return foldAll(await tx.objectStore('book').getAll());
 }
 
@@ -88,7 +87,7 @@ export async function compactSpread(tx: WriteTx, ids: Iterable<string>): Promise
  * clients are cached, which to evict, which children are orphans: answered without reading the book).
  * Changed in the same transaction as the chunks it describes.
  */
-export async function readDirectory(tx: AnyTx): Promise<string[]> {
+export async function readDirectory(tx: LensTx): Promise<string[]> {
   return ((await tx.objectStore('meta').get(META_KEYS.bookDirectory)) as string[] | undefined) ?? [];
 }
 

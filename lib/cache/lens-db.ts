@@ -6,7 +6,7 @@ import type { Need } from '../contract/need';
 import type { Secondment } from '../contract/secondment';
 import type { OutboxItemView } from '../messaging/outbox-item-view';
 import type { ProjectionChunk, ProjectionHead } from '../pipeline/projection';
-import { type BookChunk, type ClientPart, packAged } from './book-chunk';
+import { type BookChunk, packAged, partsOf } from './book-chunk';
 import { recordIndexKeys } from './record-index';
 
 /** v2–v4's client row (the upgrade to v5 reads it). */
@@ -190,13 +190,9 @@ const upgradeSteps: ((db: AnyDb, tx: AnyTx) => Promise<void> | void)[] = [
     book.createIndex('byWrittenAt', 'writtenAt');
     db.createObjectStore('views', { keyPath: 'clientId' }).createIndex('byLastViewed', 'lastViewedAt');
     const [rows, secondments, needs] = (await Promise.all(['clients', 'secondments', 'needs'].map((s) => tx.objectStore(s).getAll()))) as [ClientRowV4[], Secondment[], Need[]];
-    const parts = new Map<string, ClientPart>();
-    const partFor = (clientId: string) => parts.get(clientId) ?? parts.set(clientId, { clientId }).get(clientId)!;
-    for (const row of rows) partFor(row.id).client = row.client;
-    for (const s of secondments) (partFor(s.clientId).secondments ??= []).push(s);
-    for (const n of needs) (partFor(n.clientId).needs ??= []).push(n);
+    const parts = partsOf({ clients: rows.map((r) => r.client), secondments, needs });
     const fetchedAt = new Map(rows.map((r) => [r.id, r.fetchedAt]));
-    for (const chunk of packAged([...parts.values()].map((part) => ({ part, writtenAt: fetchedAt.get(part.clientId) ?? 0 })))) await tx.objectStore('book').add(chunk);
+    for (const chunk of packAged(parts.map((part) => ({ part, writtenAt: fetchedAt.get(part.clientId) ?? 0 })))) await tx.objectStore('book').add(chunk);
     for (const row of rows) {
       if (row.lastViewedAt > 0 || row.etag !== null) await tx.objectStore('views').put({ clientId: row.id, etag: row.etag, fetchedAt: row.fetchedAt, lastViewedAt: row.lastViewedAt } satisfies ClientView);
     }

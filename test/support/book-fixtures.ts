@@ -1,4 +1,4 @@
-import { type ClientPart, packParts } from '@/lib/cache/book-chunk';
+import { packParts, partsOf } from '@/lib/cache/book-chunk';
 import { readWholeBook, updateDirectory } from '@/lib/cache/book-store';
 import { type LensDb, lensTx } from '@/lib/cache/lens-db';
 import type { Client } from '@/lib/contract/client';
@@ -7,14 +7,9 @@ import type { Secondment } from '@/lib/contract/secondment';
 
 /** Puts entities into the book as a sync page would (one part per client, packed), written at `writtenAt`. */
 export async function seedBook(db: LensDb, entities: { clients?: Client[]; secondments?: Secondment[]; needs?: Need[] }, writtenAt = 1): Promise<void> {
-  const parts = new Map<string, ClientPart>();
-  const part = (id: string) => parts.get(id) ?? parts.set(id, { clientId: id }).get(id)!;
-  for (const c of entities.clients ?? []) part(c.id).client = c;
-  for (const s of entities.secondments ?? []) (part(s.clientId).secondments ??= []).push(s);
-  for (const n of entities.needs ?? []) (part(n.clientId).needs ??= []).push(n);
   const tx = lensTx(db, ['book', 'meta'], 'readwrite');
   await Promise.all([
-    ...packParts([...parts.values()], writtenAt).map((chunk) => tx.objectStore('book').add(chunk)),
+    ...packParts(partsOf(entities), writtenAt).map((chunk) => tx.objectStore('book').add(chunk)),
     updateDirectory(tx, (entities.clients ?? []).map((c) => c.id), []),
   ]);
   await tx.done;
