@@ -33,9 +33,7 @@ export const ResolveQuery = z.object({
   externalId: z.string().min(1).max(128),
   tenant: z.string().min(1).max(253).optional(),
 });
-/** A first sync's cursor (see server/store/feed-cursor.ts): the head it started at, the last client id sent. */
-export const SNAPSHOT_CURSOR = /^s(0|[1-9][0-9]{0,15})~([A-Za-z0-9_-]{1,172})$/;
-const CURSOR = new RegExp(`^(0|[1-9][0-9]{0,15})$|${SNAPSHOT_CURSOR.source}`);
+const CURSOR = /^(0|[1-9][0-9]{0,15})$/;
 export const ChangesQuery = z.object({
   since: z.string().regex(CURSOR, 'a cursor from a previous page, or 0').default('0'),
   limit: z.string().regex(/^[1-9][0-9]{0,4}$/, 'a whole number').default(String(CHANGES_LIMIT_DEFAULT))
@@ -309,9 +307,7 @@ export const routes = {
     method: 'get', path: '/v1/changes', tags: ['sync'], security, operationId: 'getChanges',
     summary: 'Delta feed for the caller',
     description: 'Upserts and deletes since a cursor, oldest first; walled clients never appear, walls raised later appear as `access.revoke`. '
-      + 'Start with `since=0`; page while `hasMore`; keep `nextCursor` for the next poll. The cursor is opaque: '
-      + 'a feed from `since=0` comes client by client (each client whole on one page: apply the changes in order), '
-      + 'then the changes made meanwhile.',
+      + 'Start with `since=0`; page while `hasMore`; keep `nextCursor` for the next poll.',
     request: { query: ChangesQuery },
     responses: { 200: { description: 'One page of changes.', content: json(named('ChangesPage', ChangesPage)) }, ...badQuery, ...common },
   }),

@@ -10,7 +10,7 @@ export function changesRoutes(app: Hono<AppEnv>, { store }: AppDeps) {
   app.get(honoPath(routes.getChanges.path), async (c) => {
     const { since, limit } = readQuery(c, ChangesQuery);
     const user = c.get('user');
-    const { page, skipped } = await store.changes(user, since, limit);
+    const { page, skipped } = await store.changes(user, Number(since), limit);
     noteAudit(c, 'changes.read', { target: `since ${since}: ${page.changes.length} change(s)${skipped.length ? `, ${skipped.length} left out` : ''}` });
     // Each row the contract refused is reported once (not on every user's every poll).
     for (const s of skipped) {

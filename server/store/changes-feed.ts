@@ -1,24 +1,26 @@
-import type { ChangesPage } from '../../lib/contract';
-import { createSnapshotReader } from './changes-snapshot';
+import { Change, type ChangesPage } from '../../lib/contract';
 import type { SqlDatabase } from './database';
 import { statement } from './database';
-import { parseFeedCursor } from './feed-cursor';
-import { checkFeedItems, type FeedItem, feedItem, mappingsByClient, type SkippedChange, type TombstoneRow } from './feed-items';
-import type { ClientRow, FlagRow, MappingRow, NeedRow, SecondmentRow, Viewer } from './rows';
+import {
+  toClient, toFlag, toNeed, toSecondment,
+  type ClientRow, type FlagRow, type MappingRow, type NeedRow, type SecondmentRow, type Viewer,
+} from './rows';
 
-export type { SkippedChange } from './feed-items';
+type Item = { seq: number; entity: string; change: Change };
+/** A feed row that did not satisfy the contract: left out of the page, reported to the audit trail. */
+export type SkippedChange = { entity: string; seq: number; clientId: string | null; reason: string };
+type TombstoneRow = { seq: number; entity: 'client' | 'secondment' | 'need' | 'flag'; client_id: string; entity_id: string };
 
 /**
- * The per-user change feed. From `since=0` it is a snapshot, client by client (changes-snapshot.ts);
- * from a whole-number cursor it is the delta feed. Every row carries its own `seq` (unique, from one
- * counter), so the delta feed is a merge of a few index range scans `seq > since ORDER BY seq LIMIT
- * n+1`: the first n+1 of the merge are necessarily among the first n+1 of each table. Walled clients
- * are filtered in SQL.
+ * The per-user delta feed. Every row carries its own `seq` (unique, from one counter), so the feed is
+ * a merge of a few index range scans `seq > since ORDER BY seq LIMIT n+1`: the first n+1 of the merge
+ * are necessarily among the first n+1 of each table. Walled clients are filtered in SQL.
  *
- * Every change is checked against the contract before it is sent (feed-items.ts). The cursor moves
- * past a change left out, and only ever to rows this user may see: at the end of the feed it stays on
- * the user's last visible change rather than the global head, so its movement tells nothing of other
- * users' or walled clients' writes.
+ * Every change is checked against the contract before it is sent: a row that cannot satisfy it
+ * (say, data loaded around the API) is left out and reported, never allowed to stop every user's
+ * sync. The cursor moves past it, and only ever to rows this user may see: at the end of the feed
+ * it stays on the user's last visible change rather than the global head, so its movement tells
+ * nothing of other users' or walled clients' writes.
  */
 export function createChangesReader(db: SqlDatabase) {
   const notWalled = `NOT IN (SELECT client_id FROM walls WHERE user_id = @user)`;
@@ -36,35 +38,66 @@ export function createChangesReader(db: SqlDatabase) {
        ORDER BY w.seq LIMIT @n`),
   };
 
-  const readDelta = async (viewer: Viewer, since: number, limit: number): Promise<{ page: ChangesPage; skipped: SkippedChange[] }> => {
+  const read = async (viewer: Viewer, since: number, limit: number): Promise<{ page: ChangesPage; skipped: SkippedChange[] }> => {
     const p = { user: viewer.id, since, n: limit + 1 };
-    const items: FeedItem[] = [];
+    const items: Item[] = [];
 
     const clientRows = await q.clients.all(p);
     if (clientRows.length) {
-      const mappings = mappingsByClient(await q.mappings.all(clientRows.map((r) => r.id)));
-      for (const r of clientRows) items.push(feedItem.client(r, mappings.get(r.id) ?? []));
+      const byClient = new Map<string, MappingRow[]>();
+      for (const m of await q.mappings.all(clientRows.map((r) => r.id))) {
+        const list = byClient.get(m.client_id);
+        if (list) list.push(m); else byClient.set(m.client_id, [m]);
+      }
+      for (const r of clientRows) items.push({ seq: r.seq, entity: 'client', change: { type: 'client.upsert', client: toClient(r, byClient.get(r.id) ?? []) } });
     }
-    for (const r of await q.secondments.all(p)) items.push(feedItem.secondment(r));
-    for (const r of await q.needs.all(p)) items.push(feedItem.need(r, viewer));
-    for (const r of await q.flags.all(p)) items.push(feedItem.flag(r));
-    for (const r of await q.tombstones.all(p)) items.push(feedItem.tombstone(r));
+    for (const r of await q.secondments.all(p)) items.push({ seq: r.seq, entity: 'secondment', change: { type: 'secondment.upsert', secondment: safely(() => toSecondment(r)) } });
+    for (const r of await q.needs.all(p)) items.push({ seq: r.seq, entity: 'need', change: { type: 'need.upsert', need: toNeed(r, viewer) } });
+    for (const r of await q.flags.all(p)) items.push({ seq: r.seq, entity: 'flag', change: { type: 'flag.set', flag: toFlag(r) } });
+    for (const r of await q.tombstones.all(p)) items.push({ seq: r.seq, entity: 'tombstone', change: tombstoneChange(r) });
     for (const r of await q.revokes.all(p)) items.push({ seq: r.seq, entity: 'wall', change: { type: 'access.revoke', clientId: r.client_id } });
 
     items.sort((a, b) => a.seq - b.seq);
     const hasMore = items.length > limit;
     const page = items.slice(0, limit);
     const nextCursor = page.length ? page[page.length - 1]!.seq : since;
-    const { changes, skipped } = checkFeedItems(page);
+    const changes: Change[] = [];
+    const skipped: SkippedChange[] = [];
+    for (const item of page) {
+      const checked = Change.safeParse(item.change);
+      if (checked.success) changes.push(checked.data);
+      else skipped.push({ entity: item.entity, seq: item.seq, clientId: clientOf(item.change), reason: describe(checked.error) });
+    }
     return { page: { changes, nextCursor: String(nextCursor), hasMore }, skipped };
   };
-  const readSnapshot = createSnapshotReader(db);
+  // One read transaction: a consistent snapshot across the tables even while writes go on.
+  return (viewer: Viewer, since: number, limit: number) => db.transaction(() => read(viewer, since, limit), 'read');
+}
 
-  // One read transaction a page: a consistent snapshot across the tables even while writes go on.
-  return (viewer: Viewer, cursor: string, limit: number) => {
-    if (cursor === '0') return readSnapshot(viewer, null, limit);
-    const at = parseFeedCursor(cursor);
-    if (at.kind === 'snapshot') return readSnapshot(viewer, at, limit);
-    return db.transaction(() => readDelta(viewer, at.since, limit), 'read');
-  };
+/** A row whose stored JSON cannot even be read becomes a change that fails validation, not a crash. */
+function safely<T>(build: () => T): T {
+  try {
+    return build();
+  } catch {
+    return null as T;
+  }
+}
+
+function clientOf(change: Change): string | null {
+  const c = change as { clientId?: unknown; client?: { id?: unknown }; secondment?: { clientId?: unknown }; need?: { clientId?: unknown }; flag?: { clientId?: unknown } };
+  const id = c.clientId ?? c.client?.id ?? c.secondment?.clientId ?? c.need?.clientId ?? c.flag?.clientId;
+  return typeof id === 'string' ? id.slice(0, 64) : null;
+}
+
+function describe(error: import('zod').ZodError): string {
+  return error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}
+
+function tombstoneChange(r: TombstoneRow): Change {
+  switch (r.entity) {
+    case 'client': return { type: 'client.delete', clientId: r.client_id };
+    case 'secondment': return { type: 'secondment.delete', clientId: r.client_id, secondmentId: r.entity_id };
+    case 'need': return { type: 'need.delete', clientId: r.client_id, needId: r.entity_id };
+    case 'flag': return { type: 'flag.clear', clientId: r.client_id };
+  }
 }

@@ -49,7 +49,7 @@ export class FirmStore {
   readonly users: UserDirectory;
   /** The append-only audit trail. */
   readonly audit: AuditLog;
-  private readonly readChanges: (viewer: Viewer, cursor: string, limit: number) => Promise<{ page: ChangesPage; skipped: SkippedChange[] }>;
+  private readonly readChanges: (viewer: Viewer, since: number, limit: number) => Promise<{ page: ChangesPage; skipped: SkippedChange[] }>;
   private readonly s: ReturnType<typeof prepareStatements>;
 
   private constructor(readonly sql: SqlDatabase, readonly location: string) {
@@ -356,8 +356,8 @@ export class FirmStore {
     }, 'read');
   }
   /** One page of the user's feed, and the rows left out because they did not satisfy the contract. */
-  changes(viewer: Viewer, cursor: string, limit: number): Promise<{ page: ChangesPage; skipped: SkippedChange[] }> {
-    return this.readChanges(viewer, cursor, limit);
+  changes(viewer: Viewer, since: number, limit: number): Promise<{ page: ChangesPage; skipped: SkippedChange[] }> {
+    return this.readChanges(viewer, since, limit);
   }
   /** Records that a feed row was left out; true the first time for that row version (to audit once). */
   async noteSkippedChange(s: SkippedChange): Promise<boolean> {

@@ -137,15 +137,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE rate_buckets (key TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL, at_ms BIGINT NOT NULL, ok INTEGER NOT NULL);
   `,
-  // 8 — the first-sync snapshot walks clients in byte order of their ids (COLLATE "C", whatever the
-  // database's locale), so its range scans need indexes in that order.
-  `
-  CREATE INDEX tombstones_client ON tombstones (client_id COLLATE "C", seq);
-  CREATE INDEX clients_id_bytes ON clients (id COLLATE "C");
-  CREATE INDEX secondments_client_bytes ON secondments (client_id COLLATE "C");
-  CREATE INDEX needs_client_bytes ON needs (client_id COLLATE "C");
-  CREATE INDEX flags_client_bytes ON flags (client_id COLLATE "C");
-  `,
 ];
 
 if (POSTGRES_MIGRATIONS.length !== MIGRATIONS.length) throw new Error('Every migration needs its PostgreSQL text too.');

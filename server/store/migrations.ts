@@ -238,10 +238,6 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE rate_buckets (key TEXT PRIMARY KEY, tokens REAL NOT NULL, at_ms INTEGER NOT NULL, ok INTEGER NOT NULL);
   `,
-  // 8 — a first sync comes client by client (changes-snapshot.ts): deletions found by client too.
-  `
-  CREATE INDEX tombstones_client ON tombstones (client_id, seq);
-  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChangesPage, type Change, Need } from '../../lib/contract';
+import { ChangesPage, type Change } from '../../lib/contract';
 import { seedLargeBook } from '../../server/demo/large-book';
 import { DEMO_CLIENTS, DEMO_TOKENS, DEMO_USERS } from '../../server/demo/demo-ids';
 import type { RunningServer } from '../../server/start-server';
@@ -17,24 +17,21 @@ beforeAll(async () => {
   server = await start(tmp.file());
 });
 
-/** Pages from `since` until hasMore is false; returns every change, each page's changes and the final cursor. */
+/** Pages from `since` until hasMore is false; returns every change and the final cursor. */
 async function drain(api: Api, since = '0', limit?: number) {
   const all: Change[] = [];
-  const pageList: Change[][] = [];
   let cursor = since;
   let pages = 0;
   for (;;) {
     const page = await ok(await api.get(`/v1/changes?since=${cursor}${limit ? `&limit=${limit}` : ''}`), ChangesPage);
-    const snapshot = cursor === '0' || cursor.startsWith('s'); // a first sync: whole clients, up to the limit
     pages++;
-    expect(page.changes.length).toBeLessThanOrEqual(limit ?? 1000);
+    if (limit) expect(page.changes.length).toBeLessThanOrEqual(limit);
     all.push(...page.changes);
-    pageList.push(page.changes);
     cursor = page.nextCursor;
     if (!page.hasMore) break;
-    if (!snapshot) expect(page.changes.length).toBe(limit ?? 1000);
+    expect(page.changes.length).toBe(limit ?? 1000);
   }
-  return { all, cursor, pages, pageList };
+  return { all, cursor, pages };
 }
 
 function tally(changes: Change[]) {
@@ -57,48 +54,6 @@ const clientOf = (c: Change): string => {
     default: return c.clientId;
   }
 };
-
-/** Each client's changes sit together on one page, clients in id order, and a page ends only where the next client would not fit. */
-function expectWholeClients(pages: Change[][], limit: number) {
-  const order: string[] = [];
-  for (const changes of pages) {
-    for (const c of changes) if (order.at(-1) !== clientOf(c)) order.push(clientOf(c));
-  }
-  expect(new Set(order).size, 'a client split over pages or interleaved').toBe(order.length);
-  expect(order).toEqual([...order].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-  for (let i = 0; i + 1 < pages.length; i++) {
-    const next = pages[i + 1]!;
-    if (next.length === 0) continue;
-    const firstSize = next.filter((c) => clientOf(c) === clientOf(next[0]!)).length;
-    expect(pages[i]!.length + firstSize, `page ${i} could have held the next client`).toBeGreaterThan(limit);
-  }
-}
-
-/** What a cache holds after applying `changes` in order: the ids of each kind. */
-function fold(changes: Change[]) {
-  const clients = new Set<string>();
-  const children = { secondments: new Map<string, string>(), needs: new Map<string, string>() };
-  const flags = new Set<string>();
-  const purge = (clientId: string) => {
-    clients.delete(clientId);
-    flags.delete(clientId);
-    for (const map of Object.values(children)) for (const [id, owner] of map) if (owner === clientId) map.delete(id);
-  };
-  for (const c of changes) {
-    switch (c.type) {
-      case 'client.upsert': clients.add(c.client.id); break;
-      case 'client.delete': case 'access.revoke': purge(c.clientId); break;
-      case 'secondment.upsert': children.secondments.set(c.secondment.id, c.secondment.clientId); break;
-      case 'secondment.delete': children.secondments.delete(c.secondmentId); break;
-      case 'need.upsert': children.needs.set(c.need.id, c.need.clientId); break;
-      case 'need.delete': children.needs.delete(c.needId); break;
-      case 'flag.set': flags.add(c.flag.clientId); break;
-      case 'flag.clear': flags.delete(c.clientId); break;
-    }
-  }
-  const sorted = (ids: Iterable<string>) => [...ids].sort();
-  return { clients: sorted(clients), secondments: sorted(children.secondments.keys()), needs: sorted(children.needs.keys()), flags: sorted(flags) };
-}
 
 describe('GET /v1/changes', () => {
   it('pages to completion and yields exactly what each user may see', async () => {
@@ -169,95 +124,10 @@ describe('GET /v1/changes', () => {
 
   it('rejects a bad cursor or limit with 400', async () => {
     const api = client(server);
-    for (const q of ['since=abc', 'since=-1', 'since=1.5', 'since=s1', 'since=s1~', 'since=s01~YQ', 'since=s1~a.b', 'since=1~YQ', 'limit=0', 'limit=5001', 'limit=x']) {
+    for (const q of ['since=abc', 'since=-1', 'since=1.5', 'limit=0', 'limit=5001', 'limit=x']) {
       const p = await problem(await api.get(`/v1/changes?${q}`), 400);
       expect(p.errors?.length).toBeGreaterThan(0);
     }
-  });
-});
-
-describe('a first sync, client by client', () => {
-  it('sends each client whole, in id order, exactly what the user may see, then a whole-number cursor', async () => {
-    for (const who of ['partner', 'secondee'] as const) {
-      const api = client(server, DEMO_TOKENS[who]);
-      const { all, pageList, cursor } = await drain(api, '0', 37);
-      expect(pageList.length).toBeGreaterThan(2);
-      expectWholeClients(pageList, 37);
-      expect(fold(all).clients.length).toBe((await server.store.counts(DEMO_USERS[who].id)).clients);
-      expect(cursor).toMatch(/^[1-9][0-9]*$/); // the delta feed takes over
-      expect(await ok(await api.get(`/v1/changes?since=${cursor}`), ChangesPage)).toEqual({ changes: [], nextCursor: cursor, hasMore: false });
-    }
-    const secondee = await drain(client(server, DEMO_TOKENS.secondee), '0', 37);
-    expect(secondee.all.filter((c) => clientOf(c) === DEMO_CLIENTS.harbor.id)).toEqual([]);
-  });
-
-  it('what changes while it is read arrives after it: nothing lost, nothing walled left behind', async () => {
-    const secondee = client(server, DEMO_TOKENS.secondee);
-    const partner = client(server, DEMO_TOKENS.partner);
-    const first = await ok(await secondee.get('/v1/changes?since=0&limit=37'), ChangesPage);
-    expect(first.nextCursor).toMatch(/^s/);
-    const sent = [...new Set(first.changes.map(clientOf))];
-    expect(sent.length).toBeGreaterThan(1);
-    const [kept, walled] = sent as [string, string];
-    const later = fold((await drain(secondee, '0')).all).clients.filter((id) => !sent.includes(id));
-    const notYetSent = later.at(-1)!;
-    const doomed = (await server.store.listNeeds(notYetSent))[0];
-    expect(doomed, 'a client still to come has a need to delete').toBeDefined();
-
-    // Meanwhile: a need for a client already sent, a wall on another, a deletion ahead, a new client
-    // whose id sorts among those still to come.
-    const added = await ok(await partner.post(`/v1/clients/${kept}/needs`, { title: 'Mid-snapshot need', practiceArea: 'Tax' }, { 'Idempotency-Key': 'snapshot-mid' }), Need, 201);
-    expect(await server.store.raiseWall(DEMO_USERS.secondee.id, walled)).toBe(true);
-    expect(await server.store.deleteNeed(doomed!.id)).toBe(true);
-    await server.store.insertClient({ id: `${notYetSent}-new`, name: 'Created Mid-Snapshot Ltd', industry: 'Retail', externalIds: [] });
-    await server.store.insertClient({ id: `${notYetSent}-new-walled`, name: 'Walled Later Ltd', industry: 'Retail', externalIds: [] });
-
-    // The rest of the snapshot, up to where the delta feed takes over.
-    const snapshot = [...first.changes];
-    let cursor = first.nextCursor;
-    while (cursor.startsWith('s')) {
-      const page = await ok(await secondee.get(`/v1/changes?since=${cursor}&limit=37`), ChangesPage);
-      snapshot.push(...page.changes);
-      cursor = page.nextCursor;
-    }
-    // New clients are left to the delta feed (they came after the snapshot's head): one walled now
-    // must not have been sent, since no revoke follows for a client created after the cursor.
-    const newest = `${notYetSent}-new`;
-    expect(snapshot.filter((c) => clientOf(c).startsWith(newest))).toEqual([]);
-    expect(await server.store.raiseWall(DEMO_USERS.secondee.id, `${newest}-walled`)).toBe(true);
-
-    const rest = await drain(secondee, cursor, 37);
-    const cache = fold([...snapshot, ...rest.all]);
-    expect(cache).toEqual(fold((await drain(secondee, '0')).all)); // the same as a fresh sync now
-    expect(cache.needs).toContain(added.id);
-    expect(cache.needs).not.toContain(doomed!.id);
-    expect(cache.clients).not.toContain(walled);
-    expect(cache.clients).toContain(newest);
-    expect(cache.clients).not.toContain(`${newest}-walled`);
-    expect(rest.all).toContainEqual({ type: 'access.revoke', clientId: walled });
-    expect(await server.store.liftWall(DEMO_USERS.secondee.id, walled)).toBe(true);
-  });
-
-  it('a restart from 0 over a cache kept from before sends the deletions made since, and its cursor tells nothing of walled writes', async () => {
-    const secondee = client(server, DEMO_TOKENS.secondee);
-    const before = await drain(secondee, '0', 37);
-    const victim = fold(before.all).needs[0]!;
-    const owner = before.all.find((c) => c.type === 'need.upsert' && c.need.id === victim)!;
-    expect(await server.store.deleteNeed(victim)).toBe(true);
-
-    const again = await drain(secondee, '0', 37);
-    expect(fold([...before.all, ...again.all])).toEqual(fold(again.all));
-    const group = again.all.filter((c) => clientOf(c) === clientOf(owner));
-    const deletedAt = group.findIndex((c) => c.type === 'need.delete' && c.needId === victim);
-    expect(deletedAt).toBeGreaterThanOrEqual(0);
-    expect(deletedAt).toBeLessThan(group.findIndex((c) => c.type === 'client.upsert')); // before the client's current state
-
-    // A write the secondee may not see moves neither a snapshot's cursor nor the final one.
-    const snapshotCursor = (await ok(await secondee.get('/v1/changes?since=0&limit=5'), ChangesPage)).nextCursor;
-    const partner = client(server, DEMO_TOKENS.partner);
-    expect((await partner.post(`/v1/clients/${DEMO_CLIENTS.harbor.id}/needs`, { title: 'Walled from the secondee', practiceArea: 'Tax' }, { 'Idempotency-Key': 'snapshot-walled' })).status).toBe(201);
-    expect((await ok(await secondee.get('/v1/changes?since=0&limit=5'), ChangesPage)).nextCursor).toBe(snapshotCursor);
-    expect((await drain(secondee, '0', 37)).cursor).toBe(again.cursor);
   });
 });
 
@@ -270,16 +140,14 @@ describe('a 20,000-client book', () => {
       const api = client(big, DEMO_TOKENS.partner);
 
       const first = await ok(await api.get('/v1/changes'), ChangesPage);
-      expect(first.changes.length).toBeLessThanOrEqual(1000);
-      expect(first.changes.length).toBeGreaterThan(950); // whole clients up to the limit
+      expect(first.changes).toHaveLength(1000);
       expect(first.hasMore).toBe(true);
 
-      const { all, pageList } = await drain(api, '0', 5000);
+      const { all, pages } = await drain(api, '0', 5000);
       const expected = (await big.store.counts(DEMO_USERS.partner.id));
       expect(expected.clients).toBeGreaterThanOrEqual(20_000);
       expect(tally(all)).toEqual(expected);
-      // Client by client: each client on one page only, and each page filled up to the next client.
-      expectWholeClients(pageList, 5000);
+      expect(pages).toBe(Math.ceil(all.length / 5000)); // hasMore is false on a final full page
     } finally {
       await big.close();
     }
