@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_TOKENS, DEMO_USERS, NORTHWIND_ID } from '../../server/demo/demo-ids';
+import { CLIO_TENANT, DEMO_TOKENS, DEMO_USERS, NORTHWIND_ID } from '../../server/demo/demo-ids';
 import { seedLargeBook } from '../../server/demo/large-book';
 import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './support/browser';
 import { readCache } from './support/cache-probe';
@@ -57,6 +57,26 @@ test('a wall raised while offline purges the client at the next sync, before it 
   const cache = await readCache(browser.worker);
   expect(cache.clientIds).not.toContain(NORTHWIND_ID);
   expect(cache.counts.secondments).toBe((await endpoint.store.counts(DEMO_USERS.secondee.id)).secondments);
+});
+
+test('a client the sidebar looked up before the feed reached it is purged at the next sync once walled', async () => {
+  endpoint = await startEndpoint();
+  browser = await launchWithExtension();
+  await signIn(browser, endpoint.url, DEMO_TOKENS.secondee);
+  await expect.poll(async () => (await syncNow(browser)).value.sync.state).toBe('done');
+  // A client the firm adds after that sync: the feed's cursor is behind it.
+  const added = { id: 'c-brightwater', name: 'Brightwater Freight Ltd', industry: 'Logistics & Supply Chain', externalIds: [{ system: 'clio' as const, kind: 'contact' as const, externalId: '7701', tenant: CLIO_TENANT }] };
+  await endpoint.store.insertClient(added);
+  const page = await browser.context.newPage();
+  await page.goto('https://app.clio.com/nc/#/contacts/7701');
+  await expect(sidebar(page).getByRole('heading', { level: 1, name: added.name })).toBeVisible();
+  await page.close();
+  expect((await readCache(browser.worker)).clientIds).toContain(added.id);
+
+  expect(await endpoint.store.raiseWall(DEMO_USERS.secondee.id, added.id)).toBe(true);
+  await syncNow(browser);
+  const cache = await readCache(browser.worker);
+  expect(cache.clientIds).not.toContain(added.id);
 });
 
 test('signing in as another user deletes the previous user’s cached data', async () => {

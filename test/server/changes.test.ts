@@ -122,6 +122,28 @@ describe('GET /v1/changes', () => {
     expect(back.all.filter((c) => c.type === 'need.upsert').length).toBe((await server.store.countNeeds(target)));
   });
 
+  it('a client the user was shown is revoked when walled, even one newer than the cursor or after a restart from 0; one never shown is not', async () => {
+    const secondee = client(server, DEMO_TOKENS.secondee);
+    const { cursor } = await drain(secondee);
+    const shown = 'c-shown-after-cursor';
+    const refused = 'c-refused-after-cursor';
+    await server.store.insertClient({ id: shown, name: 'Shown Later Ltd', industry: 'Retail', externalIds: [] });
+    await server.store.insertClient({ id: refused, name: 'Refused Later Ltd', industry: 'Retail', externalIds: [] });
+    // The look-up puts the client in the cache before the feed (still at `cursor`) reaches it.
+    expect((await secondee.get(`/v1/clients/${shown}/context`)).status).toBe(200);
+    // A request the wall refused tells the user nothing, and earns no revoke either.
+    expect(await server.store.raiseWall(DEMO_USERS.secondee.id, refused)).toBe(true);
+    await problem(await secondee.get(`/v1/clients/${refused}/context`), 404);
+    expect(await server.store.raiseWall(DEMO_USERS.secondee.id, shown)).toBe(true);
+
+    const revokes = (changes: Change[]) => changes.flatMap((c) => (c.type === 'access.revoke' ? [c.clientId] : []));
+    expect(revokes((await drain(secondee, cursor)).all)).toEqual([shown]);
+    // A cache that restarted its feed from 0 (after the firm's maximum age) still holds what was viewed lately.
+    const fresh = revokes((await drain(secondee)).all);
+    expect(fresh).toContain(shown);
+    expect(fresh).not.toContain(refused);
+  });
+
   it('rejects a bad cursor or limit with 400', async () => {
     const api = client(server);
     for (const q of ['since=abc', 'since=-1', 'since=1.5', 'limit=0', 'limit=5001', 'limit=x']) {
