@@ -30,7 +30,7 @@ import { measurePlainRecordSwitch } from './plain-record-switch';
 import { PLAIN, startPlainSession } from './plain/plain-session';
 import { describePipeline, measurePipeline } from './pipeline-timings';
 import { distribution } from './stats';
-import { type FullSyncRun, measureSync } from './sync-timings';
+import { type DeltaSyncRun, type FullSyncRun, measureSync } from './sync-timings';
 
 const json = process.argv.includes('--json');
 const skipBrowser = process.argv.includes('--skip-browser');
@@ -130,9 +130,13 @@ async function main(): Promise<void> {
         changes: last.applied, pages: last.pages, harness: PLAYWRIGHT,
       };
       const delta = distribution(sync.delta.map((d) => d.ms));
-      figures.deltaSync = { ms: delta.p50, ...delta, changes: sync.delta[0]?.applied ?? 0, harness: PLAYWRIGHT };
+      const ofDelta = (pick: (d: DeltaSyncRun) => number) => distribution(sync.delta.map(pick));
+      figures.deltaSync = {
+        ms: delta.p50, ...delta, fetchMs: ofDelta((d) => d.fetchMs), validateMs: ofDelta((d) => d.validateMs), applyMs: ofDelta((d) => d.applyMs),
+        roundTripMs: ofDelta((d) => d.roundTripMs), changes: sync.delta[0]?.applied ?? 0, harness: PLAYWRIGHT,
+      };
       say(`full book sync (${last.applied} changes, ${last.pages} pages): p50 ${fmt(ms.p50)}, p95 ${fmt(ms.p95)} (n=${ms.runs}) = fetch ${fmt(of((r) => r.fetchMs).p50)} + validate ${fmt(of((r) => r.validateMs).p50)} + IndexedDB writes ${fmt(of((r) => r.applyMs).p50)} (medians); IndexedDB usage ${(of((r) => r.diskBytes).p50 / 1024 / 1024).toFixed(1)} MB (${PLAYWRIGHT})`);
-      say(`delta sync of ${sync.delta[0]?.applied ?? 0} changes: p50 ${fmt(delta.p50)}, p95 ${fmt(delta.p95)} (n=${delta.runs}; ${PLAYWRIGHT})`);
+      say(`delta sync of ${sync.delta[0]?.applied ?? 0} changes: p50 ${fmt(delta.p50)}, p95 ${fmt(delta.p95)} (n=${delta.runs}) = waiting for the page ${fmt(ofDelta((d) => d.fetchMs).p50)} + validate ${fmt(ofDelta((d) => d.validateMs).p50)} + IndexedDB write ${fmt(ofDelta((d) => d.applyMs).p50)} (medians); "Update now" answered after tidying and the projection p50 ${fmt(ofDelta((d) => d.roundTripMs).p50)}, p95 ${fmt(ofDelta((d) => d.roundTripMs).p95)} (${PLAYWRIGHT})`);
     }
     if (!skipBrowser && part('memory')) {
       const memory = await measureWorkerMemory(server, memoryRuns);

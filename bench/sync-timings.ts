@@ -7,22 +7,35 @@ interface Progress { state: string; applied: number; pages: number; startedAt: n
 
 export interface FullSyncRun { ms: number; applied: number; pages: number; fetchMs: number; validateMs: number; applyMs: number; diskBytes: number }
 
-export function syncNow(options: Page): Promise<Progress> {
+export interface DeltaSyncRun { ms: number; applied: number; fetchMs: number; validateMs: number; applyMs: number; roundTripMs: number }
+
+export async function syncNow(options: Page): Promise<Progress> {
+  return (await timedSyncNow(options)).sync;
+}
+
+/** "Update now" from the options page, and how long its answer took there (the whole run: tidying and the projection too). */
+function timedSyncNow(options: Page): Promise<{ sync: Progress; roundTripMs: number }> {
   return options.evaluate(async () => {
     const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ value: { sync: Progress } }> } } }).chrome;
-    return (await api.runtime.sendMessage({ type: 'options.syncNow' })).value.sync;
+    const sent = performance.now();
+    const { sync } = (await api.runtime.sendMessage({ type: 'options.syncNow' })).value;
+    return { sync, roundTripMs: performance.now() - sent };
   });
 }
 
 /**
  * `fullRuns` full book syncs, each into a fresh profile, then (in the last one) `deltaRuns` delta
  * syncs of 100 changes each. Timed by the extension's own progress record (start to finish of the
- * run in the worker), so the browser's launch and the sign-in are not counted. `extensionDir`: another
+ * run in the worker), so the browser's launch and the sign-in are not counted. For a delta that is
+ * from the run's start to its one page's commit: reading the cursor, the page's round trip, its
+ * validation and its write; not the closing `meta` write nor what the background does after the
+ * run (eviction, tidying, the pipeline's projection), which `roundTripMs` ("Update now" answered
+ * in the options page, the pending outbox flushed first) includes. `extensionDir`: another
  * build (a before/after comparison runs both against one endpoint, interleaved).
  */
 export async function measureSync(server: RunningServer, clientId: string, fullRuns: number, deltaRuns: number, say: (line: string) => void, extensionDir?: string) {
   const full: FullSyncRun[] = [];
-  const delta: { ms: number; applied: number }[] = [];
+  const delta: DeltaSyncRun[] = [];
   for (let run = 0; run < fullRuns; run++) {
     const browser = await launchWithExtension({ extensionDir });
     try {
@@ -39,8 +52,8 @@ export async function measureSync(server: RunningServer, clientId: string, fullR
         for (let i = 0; i < 100; i++) {
           await server.store.createNeed(clientId, { title: `Bench need ${d}.${i}`, practiceArea: 'Employment', detail: '', confidential: false, sourceSecondmentId: null }, { id: DEMO_USERS.partner.id, name: 'Eleanor Marsh' });
         }
-        const q = await syncNow(options);
-        delta.push({ ms: (q.finishedAt ?? 0) - q.startedAt, applied: q.applied });
+        const { sync: q, roundTripMs } = await timedSyncNow(options);
+        delta.push({ ms: (q.finishedAt ?? 0) - q.startedAt, applied: q.applied, fetchMs: q.fetchMs, validateMs: q.validateMs ?? Number.NaN, applyMs: q.applyMs, roundTripMs });
       }
     } finally {
       await browser.context.close();
