@@ -91,6 +91,36 @@ export async function readDirectory(tx: LensTx): Promise<string[]> {
   return ((await tx.objectStore('meta').get(META_KEYS.bookDirectory)) as string[] | undefined) ?? [];
 }
 
+/** Up to this many ids, their own chunks are read rather than the directory (~7 ms for 20,000 ids in Chromium). */
+const FEW_IDS = 32;
+
+/**
+ * Those of `ids` whose record the book holds: for a few (a delta's clients), from their own chunks;
+ * for more, from the directory. The two agree: the directory changes with the chunks it describes.
+ */
+export async function clientsWithRecord(tx: LensTx, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length > FEW_IDS) {
+    const directory = new Set(await readDirectory(tx));
+    return new Set(ids.filter((id) => directory.has(id)));
+  }
+  const index = tx.objectStore('book').index('byClient');
+  const chunks = await Promise.all(ids.map((id) => index.getAll(id)));
+  return new Set(ids.filter((id, i) => chunks[i]!.some((c) => c.parts.some((p) => p.clientId === id && p.client))));
+}
+
+/**
+ * Adds the clients whose records a sync page brings; call it before the page's chunks are added.
+ * A page that only changes clients the book holds already (most deltas) leaves the directory unread.
+ */
+export async function addToDirectory(tx: WriteTx, ids: readonly string[]): Promise<void> {
+  let fresh = ids;
+  if (ids.length <= FEW_IDS) {
+    const held = await clientsWithRecord(tx, ids);
+    fresh = ids.filter((id) => !held.has(id));
+  }
+  await updateDirectory(tx, fresh, []);
+}
+
 /** Adds and removes ids; writes only when the list changed (a page of needs leaves it alone). */
 export async function updateDirectory(tx: WriteTx, add: Iterable<string>, remove: Iterable<string>): Promise<void> {
   const added = [...add];

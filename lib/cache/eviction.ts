@@ -1,4 +1,4 @@
-import { compactSpread, readDirectory, removeFromBook, repackBook } from './book-store';
+import { clientsWithRecord, compactSpread, readDirectory, removeFromBook, repackBook } from './book-store';
 import { deleteClientsEverywhere } from './context-cache';
 import { dropFromProjection } from './projection-store';
 import { CLIENT_DATA_STORES, type LensDb, lensTx, META_KEYS } from './lens-db';
@@ -78,7 +78,7 @@ export async function tidyAfterSync(db: LensDb, clientIds: Iterable<string>, chu
   const candidates = [...new Set(clientIds)];
   if (candidates.length === 0) return 0;
   const tx = lensTx(db, ['book', 'flags', 'meta'], 'readwrite');
-  const present = new Set(await readDirectory(tx));
+  const present = await clientsWithRecord(tx, candidates);
   const orphans = candidates.filter((id) => !present.has(id));
   await removeFromBook(tx, orphans);
   await Promise.all(orphans.map((id) => tx.objectStore('flags').delete(id)));

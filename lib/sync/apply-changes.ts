@@ -4,7 +4,7 @@ import type { Client } from '../contract/client';
 import type { Need } from '../contract/need';
 import type { Secondment } from '../contract/secondment';
 import { type ClientPart, packParts } from '../cache/book-chunk';
-import { updateDirectory } from '../cache/book-store';
+import { addToDirectory } from '../cache/book-store';
 import { deleteClientsEverywhere } from '../cache/context-cache';
 import { type LensDb, lensTx, META_KEYS, type QuarantinedChange } from '../cache/lens-db';
 import { dropFromProjection } from '../cache/projection-store';
@@ -77,10 +77,11 @@ export async function applyChanges(db: LensDb, changes: Change[], nextCursor: st
   }
   const book = unwrap(tx.objectStore('book'));
   const built = [...parts.values()].map((b) => b.build());
+  // Before the page's chunks go in: they hold the very records it looks for.
+  await addToDirectory(tx, built.flatMap((p) => (p.client ? [p.clientId] : [])));
   const chunks = packParts(built, now);
   for (const chunk of chunks) book.add(chunk);
   for (const p of built) touched.add(p.clientId);
-  await updateDirectory(tx, built.flatMap((p) => (p.client ? [p.clientId] : [])), []);
   await dropFromProjection(tx, purged); // with the rest of their data, in this transaction
   await quarantine(tx.objectStore('quarantine'), invalid);
   unwrap(tx.objectStore('meta')).put(nextCursor, META_KEYS.syncCursor);

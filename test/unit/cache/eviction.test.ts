@@ -6,6 +6,7 @@ import { readResolution, writeResolution } from '@/lib/cache/resolution-cache';
 import type { ClientContext } from '@/lib/contract/client-context';
 import { FLAG, NEEDS, readyView, SAM_ACTIVE } from '../components/fixtures';
 import { bookIds, seedBook } from '../../support/book-fixtures';
+import { countDirectoryReads } from '../../support/directory-reads';
 
 const open = () => openLensDb(`lens-test-ev-${Math.random().toString(36).slice(2)}`);
 const HOUR = 3_600_000;
@@ -86,6 +87,16 @@ describe('after a sync', () => {
     const after = await readContext(db, 'c1');
     expect(after?.context.needs.map((n) => n.id).sort()).toEqual(before?.context.needs.map((n) => n.id).sort());
     expect(after?.context.client).toEqual(before?.context.client);
+  });
+
+  it('finds the orphans among a delta’s few clients from their own chunks, not the directory of every client', async () => {
+    const db = await open();
+    await seedBook(db, { clients: [contextFor('c1').client], needs: [{ ...NEEDS[0]!, id: 'n-1', clientId: 'c1' }] });
+    await seedBook(db, { needs: [{ ...NEEDS[0]!, id: 'n-orphan', clientId: 'c-gone' }] }, 2);
+    let orphans = 0;
+    expect(await countDirectoryReads(async () => (orphans = await tidyAfterSync(db, ['c1', 'c-gone'])))).toBe(0);
+    expect(orphans).toBe(1);
+    expect(await bookIds(db)).toMatchObject({ clients: ['c1'], needs: ['n-1'], mentioned: ['c1'] });
   });
 
   it('repacks the whole book after a run from the feed’s start stored its clients a second time, and not after a fresh one', async () => {

@@ -4,6 +4,8 @@ import { META_KEYS, openLensDb } from '@/lib/cache/lens-db';
 import { bookIds } from '../../support/book-fixtures';
 import { applyChanges } from '@/lib/sync/apply-changes';
 import { FLAG, NEEDS, readyView, SAM_ACTIVE } from '../components/fixtures';
+import { countDirectoryReads } from '../../support/directory-reads';
+import { countCachedClients } from '@/lib/cache/eviction';
 
 const open = () => openLensDb(`lens-test-ac-${Math.random().toString(36).slice(2)}`);
 const client = readyView().context.client;
@@ -51,6 +53,22 @@ describe('applying a page of the change feed', () => {
       { type: 'need.upsert', need: b }, { type: 'need.delete', clientId: client.id, needId: b.id },
     ], '2');
     expect((await readContext(db, client.id))?.context.needs.map((n) => [n.id, n.title])).toEqual([[a.id, 'Back again']]);
+  });
+
+  it('leaves the directory of every client unread by a page that only changes clients the book holds', async () => {
+    const db = await open();
+    const other = { ...client, id: 'c-other', name: 'Other plc' };
+    await applyChanges(db, [{ type: 'client.upsert', client }, { type: 'secondment.upsert', secondment: SAM_ACTIVE }], '1');
+    const edit = () => applyChanges(db, [{ type: 'client.upsert', client: { ...client, name: 'Renamed plc' } }, { type: 'need.upsert', need: NEEDS[0]! }], '2');
+    expect(await countDirectoryReads(edit)).toBe(0);
+    expect((await readContext(db, client.id))?.context.client.name).toBe('Renamed plc');
+    // A client new to the book still joins it, in the page that brings its record.
+    await applyChanges(db, [{ type: 'need.upsert', need: { ...NEEDS[0]!, id: 'n-early', clientId: other.id } }], '3');
+    await applyChanges(db, [{ type: 'client.upsert', client: other }, { type: 'client.upsert', client }], '4');
+    expect(await countCachedClients(db)).toBe(2);
+    // And one revoked and given back within one page.
+    await applyChanges(db, [{ type: 'access.revoke', clientId: other.id }, { type: 'client.upsert', client: other }], '5');
+    expect(await countCachedClients(db)).toBe(2);
   });
 
   it('packs a page into chunks of many entities, not a row each, and reports every client touched', async () => {
