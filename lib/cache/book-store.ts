@@ -91,6 +91,12 @@ export async function readDirectory(tx: LensTx): Promise<string[]> {
   return ((await tx.objectStore('meta').get(META_KEYS.bookDirectory)) as string[] | undefined) ?? [];
 }
 
+/** How many clients the directory lists (a partition written before its size was kept: the list's length). */
+export async function readDirectorySize(tx: LensTx): Promise<number> {
+  const size = (await tx.objectStore('meta').get(META_KEYS.bookDirectorySize)) as number | undefined;
+  return size ?? (await readDirectory(tx)).length;
+}
+
 /** Up to this many ids, their own chunks are read rather than the directory (~7 ms for 20,000 ids in Chromium). */
 const FEW_IDS = 32;
 
@@ -135,5 +141,6 @@ export async function updateDirectory(tx: WriteTx, add: Iterable<string>, remove
     changed = true;
   }
   if (!changed) return;
-  await tx.objectStore('meta').put([...set].sort(), META_KEYS.bookDirectory);
+  const meta = tx.objectStore('meta');
+  await Promise.all([meta.put([...set].sort(), META_KEYS.bookDirectory), meta.put(set.size, META_KEYS.bookDirectorySize)]);
 }

@@ -1,4 +1,4 @@
-import { clientsWithRecord, compactSpread, readDirectory, removeFromBook, repackBook } from './book-store';
+import { clientsWithRecord, compactSpread, readDirectory, readDirectorySize, removeFromBook, repackBook } from './book-store';
 import { deleteClientsEverywhere } from './context-cache';
 import { dropFromProjection } from './projection-store';
 import { CLIENT_DATA_STORES, type LensDb, lensTx, META_KEYS } from './lens-db';
@@ -9,7 +9,7 @@ const CLIENT_STORES_AND_MAPPINGS = [...CLIENT_DATA_STORES, 'resolutions', 'pipel
 /** How many clients the book holds (their records, not children waiting for one). */
 export async function countCachedClients(db: LensDb): Promise<number> {
   const tx = lensTx(db, ['meta'], 'readonly');
-  const count = (await readDirectory(tx)).length;
+  const count = await readDirectorySize(tx);
   await tx.done;
   return count;
 }

@@ -118,6 +118,8 @@ export const META_KEYS = {
   lockedAt: 'session.lockedAt',
   /** The ids of the clients whose record the book holds, sorted (see book-store.ts). */
   bookDirectory: 'book.directory',
+  /** How many ids the directory lists, written with it: counting the book does not read the list. */
+  bookDirectorySize: 'book.directorySize',
 } as const;
 
 /** Bump with a new step in `upgradeSteps`; never edit a past step. */

@@ -3,7 +3,7 @@ import {
   type BookRows, bucketCount, bucketOf, countsOf, decodeChunk, encodeChunk, joinBooks, PROJECTION_HEAD_KEY, PROJECTION_VERSION,
   type ProjectedBook, type ProjectionChunk, type ProjectionHead, projectRows, splitBook, withoutClients,
 } from '../pipeline/projection';
-import { readDirectory, readFoldedMany, readWholeBook } from './book-store';
+import { readDirectorySize, readFoldedMany, readWholeBook } from './book-store';
 import type { FoldedClient } from './book-chunk';
 import type { CandidateFlag } from '../contract/candidate-flag';
 import { type LensDb, type LensDbSchema } from './lens-db';
@@ -118,7 +118,7 @@ export async function updateProjection(db: LensDb, changed: Iterable<string>, no
         next = await rewriteChunks(tx, head, ids, projectRows(await readClientRows(tx, [...ids])));
         result = 'patched';
       }
-      if (next.counts.clients !== (await readDirectory(tx)).length) {
+      if (next.counts.clients !== (await readDirectorySize(tx))) {
         await rebuildIn(tx, asOf);
         result = 'rebuilt';
       } else {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readContext, writeContext } from '@/lib/cache/context-cache';
-import { deleteExpired, evictLeastRecentlyViewed, tidyAfterSync } from '@/lib/cache/eviction';
+import { countCachedClients, deleteExpired, evictLeastRecentlyViewed, tidyAfterSync } from '@/lib/cache/eviction';
 import { META_KEYS, openLensDb } from '@/lib/cache/lens-db';
 import { readResolution, writeResolution } from '@/lib/cache/resolution-cache';
 import type { ClientContext } from '@/lib/contract/client-context';
@@ -87,6 +87,17 @@ describe('after a sync', () => {
     const after = await readContext(db, 'c1');
     expect(after?.context.needs.map((n) => n.id).sort()).toEqual(before?.context.needs.map((n) => n.id).sort());
     expect(after?.context.client).toEqual(before?.context.client);
+  });
+
+  it('counts the clients from the size kept with the directory, and from the list in a partition written before it was kept', async () => {
+    const db = await open();
+    await seedBook(db, { clients: ['c1', 'c2', 'c3'].map((id) => contextFor(id).client) });
+    await evictLeastRecentlyViewed(db, 2);
+    let count = 0;
+    expect(await countDirectoryReads(async () => (count = await countCachedClients(db)))).toBe(0);
+    expect(count).toBe(2);
+    await db.delete('meta', META_KEYS.bookDirectorySize); // as the v5 upgrade left it
+    expect(await countCachedClients(db)).toBe(2);
   });
 
   it('finds the orphans among a delta’s few clients from their own chunks, not the directory of every client', async () => {
