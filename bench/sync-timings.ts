@@ -30,14 +30,15 @@ function timedSyncNow(options: Page): Promise<{ sync: Progress; roundTripMs: num
  * from the run's start to its one page's commit: reading the cursor, the page's round trip, its
  * validation and its write; not the closing `meta` write nor what the background does after the
  * run (eviction, tidying, the pipeline's projection), which `roundTripMs` ("Update now" answered
- * in the options page, the pending outbox flushed first) includes. `extensionDir`: another
- * build (a before/after comparison runs both against one endpoint, interleaved).
+ * in the options page, the pending outbox flushed first) includes. No PMS page is opened, so the
+ * demo pages are not routed: a route makes Playwright hold up every request, the feed's too.
+ * `extensionDir`: another build (a before/after comparison runs both against one endpoint, interleaved).
  */
 export async function measureSync(server: RunningServer, clientId: string, fullRuns: number, deltaRuns: number, say: (line: string) => void, extensionDir?: string) {
   const full: FullSyncRun[] = [];
   const delta: DeltaSyncRun[] = [];
   for (let run = 0; run < fullRuns; run++) {
-    const browser = await launchWithExtension({ extensionDir });
+    const browser = await launchWithExtension({ extensionDir, demoPages: false });
     try {
       const options = await browser.context.newPage();
       await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
