@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import type { InlineConfig } from 'vite';
 import { defineConfig } from 'wxt';
 import { TEST_EXTENSION_KEY } from './scripts/test-extension-key';
 
@@ -15,6 +17,11 @@ export default defineConfig({
   outDir: process.env.LENS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   vite: () => ({ define: { 'import.meta.env.LENS_BENCH_REPORT_URL': JSON.stringify(BENCH_REPORT_URL) } }),
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((e) => e.type === 'content-script')) useNativeBrowserApi(config);
+    },
+  },
   // `wxt zip -b firefox` also packs the sources for Mozilla's review; leave out what is local output
   // (WXT already leaves out node_modules, dotfiles, tests and .output).
   zip: { excludeSources: ['data/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '**/*.log'] },
@@ -63,4 +70,20 @@ function testHostPermissions(): string[] {
   if (hosts.length > 0 && RELEASE) throw new Error('LENS_TEST_HOSTS is for test builds, never a release build.');
   for (const host of hosts) if (!/^[a-z0-9.-]+$/.test(host)) throw new Error(`LENS_TEST_HOSTS: not a host name: ${host}`);
   return hosts.map((host) => `https://${host}/*`);
+}
+
+/**
+ * The content script runs in every CRM page the lawyer opens, so it does without
+ * webextension-polyfill (a third of its code, and a Proxy on every API call): `wxt/browser` is
+ * WXT's own `browser` there, i.e. Firefox's `browser` or Chromium's `chrome`, whose MV3 APIs return
+ * promises too. The polyfill's module aliases `wxt/browser` for every build; this puts WXT's back,
+ * first, for content-script builds only (the background, sidebar and options keep the polyfill).
+ */
+function useNativeBrowserApi(config: InlineConfig): void {
+  const own = { find: /^wxt\/browser$/, replacement: createRequire(import.meta.url).resolve('wxt/browser') };
+  const resolve = (config.resolve ??= {});
+  const alias = resolve.alias ?? [];
+  resolve.alias = Array.isArray(alias)
+    ? [own, ...alias]
+    : [own, ...Object.entries(alias).map(([find, replacement]) => ({ find, replacement }))];
 }

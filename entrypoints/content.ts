@@ -14,15 +14,21 @@ import { collapsedFromLayoutAnswer, isBackgroundToContent, isFrameShownQuery, is
 export default defineContentScript({
   matches: CONTENT_SCRIPT_MATCHES,
   runAt: 'document_end',
+  // WXT's old "script started" window.postMessage reaches every `message` listener of the page
+  // (and names the extension); its CustomEvent on the content script's side is enough.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     // Bench builds only ('' elsewhere: dropped): the script's synchronous work per navigation, timed.
     if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('main');
     const frame = new SidebarFrame(browser.runtime.getURL('/sidebar.html'));
+    // Always a promise: Chromium's own sendMessage throws, rather than rejects, once the extension
+    // has been reloaded under this page (the polyfill used to turn that into a rejection).
+    const send = async (message: object): Promise<unknown> => browser.runtime.sendMessage(message);
     if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('mount');
     frame.mount(); // start loading the frame while detecting: it is the slow part of the first paint
     if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadEnd('mount');
     // The firm's rules come from the background (validated there with zod, here with a small guard).
-    const rulesReady = sendWhenReady(() => browser.runtime.sendMessage({ type: 'cs.getRules' })).then(rulesFromAnswer, () => []);
+    const rulesReady = sendWhenReady(() => send({ type: 'cs.getRules' })).then(rulesFromAnswer, () => []);
 
     let system: string | null = null;
     let pageLoad = true;
@@ -32,14 +38,14 @@ export default defineContentScript({
       frame.show(ref !== null);
       if (ref && ref.system !== system) {
         system = ref.system;
-        void browser.runtime.sendMessage({ type: 'cs.getLayout', system: ref.system }).then((answer: unknown) => {
+        void send({ type: 'cs.getLayout', system: ref.system }).then((answer: unknown) => {
           const collapsed = collapsedFromLayoutAnswer(answer);
           if (collapsed !== null) frame.setCollapsed(collapsed);
         }, () => undefined);
       }
       const message = { type: 'cs.recordChanged', ref, pageLoad };
       const current = ++reports;
-      void sendWhenReady(() => browser.runtime.sendMessage(message), () => current === reports).catch(() => undefined);
+      void sendWhenReady(() => send(message), () => current === reports).catch(() => undefined);
       pageLoad = false;
     };
 
@@ -66,7 +72,7 @@ export default defineContentScript({
     // fresh look-up each time (isTrusted is false for those, and the page cannot forge it).
     ctx.addEventListener(window, 'pagehide', (event) => {
       if (!event.isTrusted) return;
-      void browser.runtime.sendMessage({ type: 'cs.recordChanged', ref: null, pageLoad: false }).catch(() => undefined);
+      void send({ type: 'cs.recordChanged', ref: null, pageLoad: false }).catch(() => undefined);
     });
     ctx.addEventListener(window, 'pageshow', (event) => {
       if (!isTrustedRestore(event)) return;
@@ -74,10 +80,11 @@ export default defineContentScript({
       watcher.resume();
     });
 
-    browser.runtime.onMessage.addListener((message: unknown) => {
+    // Answered through sendResponse: without the polyfill (wxt.config.ts), Chromium does not take
+    // a promise returned by the listener as the answer.
+    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
       if (isBackgroundToContent(message)) frame.setCollapsed(message.collapsed);
-      if (isFrameShownQuery(message)) return Promise.resolve(frame.shownPlainly());
-      return undefined;
+      if (isFrameShownQuery(message)) sendResponse(frame.shownPlainly());
     });
     ctx.onInvalidated(() => {
       watcher.stop();
