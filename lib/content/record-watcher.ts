@@ -53,6 +53,9 @@ export class RecordWatcher {
 
   private watch(inPage: boolean, destinationUrl?: string): void {
     this.current?.abort();
+    this.current = null;
+    // A loaded page usually shows its record and label already: then no observer, no timers.
+    if (!inPage && this.emitTrusted(this.currentUrl(), true)) return;
     const view = new AbortController();
     this.current = view;
     const { signal } = view;
@@ -71,15 +74,20 @@ export class RecordWatcher {
     };
     const check = (url = this.currentUrl()) => {
       if (signal.aborted) return done();
-      const ref = this.safeDetect(url);
-      const trusted = ref && !rendered ? withoutLabel(ref) : ref;
-      this.emit(trusted);
-      if (trusted?.label) done();
+      if (this.emitTrusted(url, rendered)) done();
     };
     const giveUp = setTimeout(done, SETTLE_TIMEOUT_MS);
     signal.addEventListener('abort', done, { once: true });
     observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
-    check(inPage ? destinationUrl : undefined);
+    if (inPage) check(destinationUrl);
+  }
+
+  /** Detects and reports (a label only once the DOM has changed); true when the record's label is in. */
+  private emitTrusted(url: string, rendered: boolean): boolean {
+    const ref = this.safeDetect(url);
+    const trusted = ref && !rendered ? withoutLabel(ref) : ref;
+    this.emit(trusted);
+    return Boolean(trusted?.label);
   }
 
   private emit(ref: RecordRef | null): void {
