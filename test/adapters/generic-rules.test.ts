@@ -57,6 +57,21 @@ describe('generic rules in detectRecord', () => {
     expect(detectRecord(URL_OK, page(), [bad, good])?.objectType).toBe('intranet-clients');
   });
 
+  it('checks and compiles a rule once, not at every detection', () => {
+    let reads = 0;
+    const counted = new Proxy({ ...good }, {
+      get(target, key, receiver) {
+        if (key === 'urlPattern') reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    expect(detectRecord(URL_OK, page(), [counted])?.externalId).toBe('42');
+    const afterFirst = reads;
+    for (let i = 0; i < 5; i++) expect(detectRecord(URL_OK, page(), [counted])?.externalId).toBe('42');
+    expect(afterFirst).toBeGreaterThan(0);
+    expect(reads).toBe(afterFirst);
+  });
+
   it('skips rules that are not rules at all', () => {
     const junk = [null, 42, 'rule', {}, { ...good, kind: 'person' }] as unknown as GenericRule[];
     expect(detectRecord(URL_OK, page(), [...junk, good])?.externalId).toBe('42');
