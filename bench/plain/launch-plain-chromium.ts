@@ -27,6 +27,9 @@ export function launchPlainChromium(options: { startUrl: string; hosts: readonly
     `--host-resolver-rules=${[...mapped, 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(' , ')}`,
     `--ignore-certificate-errors-spki-list=${options.spkiSha256}`,
     ...(options.extensionDir ? [`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`] : []),
+    // LENS_BENCH_CHROMIUM_ARGS: more switches for the browser with the extension, e.g. a startup
+    // trace with thread times (docs/BENCHMARKS.md, "The content script's main-thread time").
+    ...(options.extensionDir && process.env.LENS_BENCH_CHROMIUM_ARGS ? process.env.LENS_BENCH_CHROMIUM_ARGS.split(' ') : []),
     options.startUrl,
   ];
   const child = spawn(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args, { stdio: ['ignore', 'ignore', 'pipe'] });
