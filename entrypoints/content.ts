@@ -3,9 +3,9 @@ import { CONTENT_SCRIPT_MATCHES, detectRecord, type GenericRule, type RecordRef 
 import { SidebarFrame } from '@/lib/content/sidebar-frame';
 import { RecordWatcher } from '@/lib/content/record-watcher';
 import { sendWhenReady } from '@/lib/content/send-when-ready';
-import { rulesFromAnswer } from '@/lib/content/rules-answer';
+import { collapsedFromAnswer, rulesFromAnswer } from '@/lib/content/rules-answer';
 import { mainThreadEnd, mainThreadStart } from '@/lib/bench/bench-report';
-import { collapsedFromLayoutAnswer, isBackgroundToContent, isFrameShownQuery, isOwnLocationChange, isTrustedRestore } from '@/lib/messaging/content-guard';
+import { isBackgroundToContent, isFrameShownQuery, isOwnLocationChange, isTrustedRestore } from '@/lib/messaging/content-guard';
 
 // Runs inside every CRM page the lawyer opens, so it only detects, positions and reports: no React,
 // no zod, no client data. The sidebar frame gets its data from the background, never from here.
@@ -27,22 +27,22 @@ export default defineContentScript({
     if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('mount');
     frame.mount(); // start loading the frame while detecting: it is the slow part of the first paint
     if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadEnd('mount');
-    // The firm's rules come from the background (validated there with zod, here with a small guard).
-    const rulesReady = sendWhenReady(() => send({ type: 'cs.getRules' })).then(rulesFromAnswer, () => []);
+    // The firm's rules and the collapsed systems come from the background (validated there with
+    // zod, here with a small guard).
+    const rulesReady = sendWhenReady(() => send({ type: 'cs.getRules' })).catch(() => null);
 
     let system: string | null = null;
     let pageLoad = true;
     let reports = 0;
+    let collapsedSystems: string[] = [];
     const report = (ref: RecordRef | null) => {
       frame.ensureMounted();
-      frame.show(ref !== null);
+      // Width first, then shown: the frame and the page's margin are laid out once, at the width kept.
       if (ref && ref.system !== system) {
         system = ref.system;
-        void send({ type: 'cs.getLayout', system: ref.system }).then((answer: unknown) => {
-          const collapsed = collapsedFromLayoutAnswer(answer);
-          if (collapsed !== null) frame.setCollapsed(collapsed);
-        }, () => undefined);
+        frame.setCollapsed(collapsedSystems.includes(ref.system));
       }
+      frame.show(ref !== null);
       const message = { type: 'cs.recordChanged', ref, pageLoad };
       const current = ++reports;
       void sendWhenReady(() => send(message), () => current === reports).catch(() => undefined);
@@ -52,10 +52,11 @@ export default defineContentScript({
     let rules: GenericRule[] = [];
     const watcher = new RecordWatcher((url) => detectRecord(url, document, rules), report);
     // Detect once the rules are known: reporting "no record" first would flash the idle state.
-    void rulesReady.then((received) => {
+    void rulesReady.then((answer) => {
       if (ctx.isInvalid) return;
       if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('detect');
-      rules = received;
+      rules = rulesFromAnswer(answer);
+      collapsedSystems = collapsedFromAnswer(answer);
       watcher.start();
       ctx.addEventListener(window, 'wxt:locationchange', (event) => {
         if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('navigate');

@@ -8,6 +8,11 @@ export class LayoutStore {
     return (await this.read())[system] === true;
   }
 
+  /** The systems whose sidebar is collapsed: the content script gets them with the firm's rules. */
+  async collapsedSystems(): Promise<string[]> {
+    return Object.entries(await this.read()).filter(([, collapsed]) => collapsed === true).map(([system]) => system);
+  }
+
   async setCollapsed(system: string, collapsed: boolean): Promise<void> {
     await browser.storage.local.set({ [KEY]: { ...(await this.read()), [system]: collapsed } });
   }

@@ -60,10 +60,12 @@ async function fromContent(deps: RouterDeps, tabId: number, message: unknown): P
     case 'cs.recordChanged':
       void deps.tabs.setRecord(tabId, m.ref, m.pageLoad);
       return ok(null);
-    case 'cs.getLayout':
-      return ok({ collapsed: await deps.layout.isCollapsed(m.system) });
-    case 'cs.getRules':
-      return ok({ rules: effectiveRules(await readGenericRules()) });
+    case 'cs.getRules': {
+      // With the systems whose sidebar is collapsed: the first report lays the frame out once,
+      // at its width, without another message (and without moving the host page twice).
+      const [rules, collapsed] = await Promise.all([readGenericRules(), deps.layout.collapsedSystems()]);
+      return ok({ rules: effectiveRules(rules), collapsed });
+    }
   }
 }
 

@@ -17,15 +17,6 @@ export function isFrameShownQuery(message: unknown): boolean {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === FRAME_SHOWN_QUERY && Object.keys(message).length === 1;
 }
 
-/** Reads the answer to `cs.getLayout` (a Result wrapping `{ collapsed }`); null when it is anything else. */
-export function collapsedFromLayoutAnswer(answer: unknown): boolean | null {
-  if (typeof answer !== 'object' || answer === null || (answer as { ok?: unknown }).ok !== true) return null;
-  const value = (answer as { value?: unknown }).value;
-  if (typeof value !== 'object' || value === null) return null;
-  const collapsed = (value as { collapsed?: unknown }).collapsed;
-  return typeof collapsed === 'boolean' ? collapsed : null;
-}
-
 /**
  * A page restored from the back/forward cache, as the browser says (not an event the page made:
  * those have `isTrusted` false, and would otherwise force a fresh look-up at every dispatch).

@@ -16,8 +16,8 @@ export const ContentToBackground = z.discriminatedUnion('type', [
   // `pageLoad`: the first report of a freshly loaded page, which always gets a new look-up (a reload
   // is how users ask for fresh data); later reports change only what differs.
   z.object({ type: z.literal('cs.recordChanged'), ref: RecordRefSchema.nullable(), pageLoad: z.boolean() }),
-  z.object({ type: z.literal('cs.getLayout'), system: z.string().max(40) }),
-  // The firm's generic detection rules (the content script checks each with isGenericRule).
+  // The firm's generic detection rules (the content script checks each with isGenericRule), and
+  // the systems whose sidebar the user keeps collapsed.
   z.object({ type: z.literal('cs.getRules') }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;

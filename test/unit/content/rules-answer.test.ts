@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { rulesFromAnswer } from '@/lib/content/rules-answer';
+import { collapsedFromAnswer, rulesFromAnswer } from '@/lib/content/rules-answer';
 
 const good = { id: 'a', name: 'A', kind: 'matter', urlPattern: String.raw`^https://m\.firm\.example/(?<externalId>\d+)` };
 
@@ -22,4 +22,12 @@ it('gives no rules for a failure or anything not shaped like the answer', () => 
 it('never takes more than 50 rules', () => {
   const many = Array.from({ length: 80 }, (_, i) => ({ ...good, id: `r${i}` }));
   expect(rulesFromAnswer({ ok: true, value: { rules: many } })).toHaveLength(50);
+});
+
+it('reads the collapsed systems of the same answer: known system names only', () => {
+  expect(collapsedFromAnswer({ ok: true, value: { rules: [], collapsed: ['clio', 'generic'] } })).toEqual(['clio', 'generic']);
+  expect(collapsedFromAnswer({ ok: true, value: { rules: [], collapsed: ['clio', 'constructor', 1, null, '<b>'] } })).toEqual(['clio']);
+  for (const answer of [undefined, null, { ok: false, value: { collapsed: ['clio'] } }, { ok: true, value: { collapsed: 'clio' } }, { ok: true }]) {
+    expect(collapsedFromAnswer(answer)).toEqual([]);
+  }
 });

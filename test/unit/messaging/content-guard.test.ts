@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collapsedFromLayoutAnswer, isBackgroundToContent, isOwnLocationChange, isTrustedRestore } from '@/lib/messaging/content-guard';
+import { isBackgroundToContent, isOwnLocationChange, isTrustedRestore } from '@/lib/messaging/content-guard';
 
 // The content script's hand guard: what it accepts from the background, and which page events count.
 
@@ -12,14 +12,6 @@ describe('content-script guard', () => {
     expect(isBackgroundToContent({ type: 'bg.other', collapsed: true })).toBe(false);
     expect(isBackgroundToContent(null)).toBe(false);
     expect(isBackgroundToContent('bg.setCollapsed')).toBe(false);
-  });
-
-  it('reads the layout answer only when it has the expected shape', () => {
-    expect(collapsedFromLayoutAnswer({ ok: true, value: { collapsed: false } })).toBe(false);
-    expect(collapsedFromLayoutAnswer({ ok: true, value: { collapsed: 1 } })).toBeNull();
-    expect(collapsedFromLayoutAnswer({ ok: false, value: { collapsed: true } })).toBeNull();
-    expect(collapsedFromLayoutAnswer({ ok: true })).toBeNull();
-    expect(collapsedFromLayoutAnswer(undefined)).toBeNull();
   });
 
   it('a pageshow the page dispatched itself never counts as a restore from the back/forward cache', () => {
