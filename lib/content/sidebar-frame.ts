@@ -37,7 +37,7 @@ export class SidebarFrame {
 
   setCollapsed(collapsed: boolean): void {
     this.collapsed = collapsed;
-    this.layout();
+    if (this.visible) this.layout(); // a hidden frame is laid out when it is shown
   }
 
   remove(): void {
