@@ -8,12 +8,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_TOKENS, DEMO_USERS, NORTHWIND_ID } from '../server/demo/demo-ids';
+import { DEMO_TOKENS, NORTHWIND_ID } from '../server/demo/demo-ids';
 import { seedLargeBook } from '../server/demo/large-book';
 import { startServer } from '../server/start-server';
 import { launchWithExtension, signInThroughOptions } from '../scripts/chromium-with-extension';
 import { distribution } from './stats';
-import { syncNow } from './sync-timings';
+import { addDeltaNeeds, type DeltaSyncRun, measureDelta, syncUntilDone } from './sync-timings';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const [dirA, dirB] = args;
@@ -31,26 +31,20 @@ try {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner);
-    let p = await syncNow(options);
-    while (p.state !== 'done') p = await syncNow(options);
-    sides.push({ outDir, browser, options, ms: [] as number[], fetchMs: [] as number[], applyMs: [] as number[], roundTripMs: [] as number[] });
+    await syncUntilDone(options);
+    sides.push({ outDir, browser, options, runs: [] as DeltaSyncRun[] });
   }
   for (let r = 0; r < rounds; r++) {
-    for (let i = 0; i < 100; i++) {
-      await server.store.createNeed(NORTHWIND_ID, { title: `A/B need ${r}.${i}`, practiceArea: 'Employment', detail: '', confidential: false, sourceSecondmentId: null }, { id: DEMO_USERS.partner.id, name: 'Eleanor Marsh' });
-    }
+    await addDeltaNeeds(server, NORTHWIND_ID, `A/B need ${r}`);
     for (const side of r % 2 === 0 ? sides : [...sides].reverse()) {
-      const sent = performance.now();
-      const q = await syncNow(side.options);
-      side.roundTripMs.push(Math.round(performance.now() - sent));
-      if (q.applied !== 100) throw new Error(`${side.outDir} applied ${q.applied} changes, not 100`);
-      side.ms.push((q.finishedAt ?? 0) - q.startedAt);
-      side.fetchMs.push(q.fetchMs);
-      side.applyMs.push(q.applyMs);
+      const run = await measureDelta(side.options);
+      if (run.applied !== 100) throw new Error(`${side.outDir} applied ${run.applied} changes, not 100`);
+      side.runs.push(run);
     }
   }
   for (const side of sides) {
-    const figures = { deltaSync: distribution(side.ms), fetchMs: distribution(side.fetchMs), applyMs: distribution(side.applyMs), roundTripMs: distribution(side.roundTripMs) };
+    const of = (pick: (run: DeltaSyncRun) => number) => distribution(side.runs.map(pick));
+    const figures = { deltaSync: of((r) => r.ms), fetchMs: of((r) => r.fetchMs), applyMs: of((r) => r.applyMs), roundTripMs: of((r) => r.roundTripMs) };
     console.log(`${side.outDir}${demoPages ? '' : ' (not routed)'}: ${JSON.stringify(figures)}`);
     await side.browser.context.close();
   }

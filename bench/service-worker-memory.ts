@@ -3,7 +3,7 @@ import { DEMO_TOKENS } from '../server/demo/demo-ids';
 import type { RunningServer } from '../server/start-server';
 import { launchWithExtension, signInThroughOptions } from '../scripts/chromium-with-extension';
 import { distribution } from './stats';
-import { syncNow } from './sync-timings';
+import { syncUntilDone } from './sync-timings';
 
 const PLAYWRIGHT = 'playwright-chromium';
 type HeapUsage = { usedSize: number; totalSize: number; embedderHeapUsedSize: number; backingStorageSize: number };
@@ -24,8 +24,7 @@ export async function measureWorkerMemory(server: RunningServer, runs: number) {
       const options = await browser.context.newPage();
       await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
       await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner); // starts the full sync
-      let p = await syncNow(options);
-      while (p.state !== 'done') p = await syncNow(options);
+      await syncUntilDone(options);
       const worker = await attachToWorker(await browser.context.newCDPSession(options), browser.worker.url());
       beforeGc.push(await worker.send('Runtime.getHeapUsage') as HeapUsage);
       await worker.send('HeapProfiler.collectGarbage');

@@ -9,7 +9,7 @@ export interface FullSyncRun { ms: number; applied: number; pages: number; fetch
 
 export interface DeltaSyncRun { ms: number; applied: number; fetchMs: number; validateMs: number; applyMs: number; roundTripMs: number }
 
-export async function syncNow(options: Page): Promise<Progress> {
+async function syncNow(options: Page): Promise<Progress> {
   return (await timedSyncNow(options)).sync;
 }
 
@@ -43,22 +43,38 @@ export async function measureSync(server: RunningServer, clientId: string, fullR
       const options = await browser.context.newPage();
       await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
       await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner); // starts the full sync
-      let p = await syncNow(options); // joins the running sync
-      while (p.state !== 'done') p = await syncNow(options);
+      const p = await syncUntilDone(options); // joins the running sync
       const diskBytes = await browser.worker.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
       full.push({ ms: (p.finishedAt ?? 0) - p.startedAt, applied: p.applied, pages: p.pages, fetchMs: p.fetchMs, validateMs: p.validateMs ?? Number.NaN, applyMs: p.applyMs, diskBytes });
       say(`  full sync run ${run + 1}/${fullRuns}: ${full.at(-1)!.ms} ms`);
       if (run < fullRuns - 1) continue;
       for (let d = 0; d < deltaRuns; d++) {
-        for (let i = 0; i < 100; i++) {
-          await server.store.createNeed(clientId, { title: `Bench need ${d}.${i}`, practiceArea: 'Employment', detail: '', confidential: false, sourceSecondmentId: null }, { id: DEMO_USERS.partner.id, name: 'Eleanor Marsh' });
-        }
-        const { sync: q, roundTripMs } = await timedSyncNow(options);
-        delta.push({ ms: (q.finishedAt ?? 0) - q.startedAt, applied: q.applied, fetchMs: q.fetchMs, validateMs: q.validateMs ?? Number.NaN, applyMs: q.applyMs, roundTripMs });
+        await addDeltaNeeds(server, clientId, `Bench need ${d}`);
+        delta.push(await measureDelta(options));
       }
     } finally {
       await browser.context.close();
     }
   }
   return { full, delta };
+}
+
+/** "Update now" until a run completes (the first joins a run already going). */
+export async function syncUntilDone(options: Page): Promise<Progress> {
+  let p = await syncNow(options);
+  while (p.state !== 'done') p = await syncNow(options);
+  return p;
+}
+
+/** The 100 needs a delta sync picks up, titled `${title}.0` … `${title}.99`. */
+export async function addDeltaNeeds(server: RunningServer, clientId: string, title: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    await server.store.createNeed(clientId, { title: `${title}.${i}`, practiceArea: 'Employment', detail: '', confidential: false, sourceSecondmentId: null }, { id: DEMO_USERS.partner.id, name: 'Eleanor Marsh' });
+  }
+}
+
+/** One delta sync through "Update now", with where its time went. */
+export async function measureDelta(options: Page): Promise<DeltaSyncRun> {
+  const { sync: q, roundTripMs } = await timedSyncNow(options);
+  return { ms: (q.finishedAt ?? 0) - q.startedAt, applied: q.applied, fetchMs: q.fetchMs, validateMs: q.validateMs ?? Number.NaN, applyMs: q.applyMs, roundTripMs };
 }

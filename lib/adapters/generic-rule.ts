@@ -43,16 +43,31 @@ function isShortString(x: unknown, max: number): x is string {
   return typeof x === 'string' && x.length > 0 && x.length <= max;
 }
 
+/**
+ * Each rule object is checked and compiled once (three RegExps), not at every detection: the
+ * content script detects again on each DOM settle and navigation. Rule objects come from one
+ * message or one read of storage and are never changed after; a WeakMap lets them go with it.
+ */
+const compiledRules = new WeakMap<object, CompiledRule | null>();
+
 /** Hand-written check for the content script (no zod there); null when `x` is not a usable rule. */
 export function compileRule(x: unknown): CompiledRule | null {
   if (typeof x !== 'object' || x === null) return null;
-  const r = x as Record<string, unknown>;
+  let compiled = compiledRules.get(x);
+  if (compiled === undefined) {
+    compiled = checkAndCompile(x as Record<string, unknown>);
+    compiledRules.set(x, compiled);
+  }
+  return compiled;
+}
+
+function checkAndCompile(r: Record<string, unknown>): CompiledRule | null {
   const shapeOk = isShortString(r.id, 64) && isShortString(r.name, 200) && isShortString(r.urlPattern, MAX_PATTERN)
     && (RECORD_KINDS as readonly unknown[]).includes(r.kind)
     && (r.labelSelector === undefined || isShortString(r.labelSelector, 500));
   if (!shapeOk) return null;
   const analysed = analyseUrlPattern(r.urlPattern as string);
-  return 'problem' in analysed ? null : { rule: x as GenericRule, ...analysed };
+  return 'problem' in analysed ? null : { rule: r as GenericRule, ...analysed };
 }
 
 export function isGenericRule(x: unknown): x is GenericRule {

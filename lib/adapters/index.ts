@@ -4,7 +4,6 @@
  * (zod lives only in ./generic-rule-schema, which this file must not re-export).
  */
 import { detectWithGenericRules } from './generic';
-export { compiledRule } from './generic';
 import type { GenericRule } from './generic-rule';
 import type { PmsPlugin } from './plugin';
 import { actionstepPlugin } from './plugins/actionstep';

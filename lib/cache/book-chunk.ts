@@ -106,6 +106,11 @@ export function partsOf(entities: { clients?: readonly Client[]; secondments?: r
   return [...parts.values()];
 }
 
+/** The ids of the clients whose record these parts carry (a part may hold only children of a client). */
+export function clientsWithRecordIn(parts: readonly ClientPart[]): string[] {
+  return parts.flatMap((p) => (p.client ? [p.clientId] : []));
+}
+
 /** A folded client as one part (compaction, a repack). */
 export function partOf(folded: Pick<FoldedClient, 'clientId' | 'client' | 'secondments' | 'needs'>): ClientPart {
   const part: ClientPart = { clientId: folded.clientId };

@@ -1,4 +1,4 @@
-import { type BookChunk, chunkOf, type FoldedClient, foldAll, foldClient, packAged, partOf, withoutClientParts } from './book-chunk';
+import { type BookChunk, chunkOf, clientsWithRecordIn, type FoldedClient, foldAll, foldClient, packAged, partOf, withoutClientParts } from './book-chunk';
 import type { Secondment } from '../contract/secondment';
 import { type LensDb, lensTx, type LensTx, META_KEYS } from './lens-db';
 
@@ -111,7 +111,7 @@ export async function clientsWithRecord(tx: LensTx, ids: readonly string[]): Pro
   }
   const index = tx.objectStore('book').index('byClient');
   const chunks = await Promise.all(ids.map((id) => index.getAll(id)));
-  return new Set(ids.filter((id, i) => chunks[i]!.some((c) => c.parts.some((p) => p.clientId === id && p.client))));
+  return new Set(ids.filter((id, i) => chunks[i]!.some((c) => clientsWithRecordIn(c.parts).includes(id))));
 }
 
 /**

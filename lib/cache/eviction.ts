@@ -1,3 +1,4 @@
+import { clientsWithRecordIn } from './book-chunk';
 import { clientsWithRecord, compactSpread, readDirectory, readDirectorySize, removeFromBook, repackBook } from './book-store';
 import { deleteClientsEverywhere } from './context-cache';
 import { dropFromProjection } from './projection-store';
@@ -53,7 +54,7 @@ export async function deleteExpired(db: LensDb, maxAgeMs: number, now = Date.now
     tx.objectStore('book').index('byWrittenAt').getAll(IDBKeyRange.lowerBound(cutoff)),
     tx.objectStore('views').getAll(),
   ]);
-  const current = new Set(recentChunks.flatMap((c) => c.parts.flatMap((p) => (p.client ? [p.clientId] : []))));
+  const current = new Set(recentChunks.flatMap((c) => clientsWithRecordIn(c.parts)));
   for (const v of recentViews) if (v.fetchedAt >= cutoff) current.add(v.clientId);
   const expired = directory.filter((id) => !current.has(id));
   await deleteClientsEverywhere(tx, expired);

@@ -1,16 +1,16 @@
-import { compiledRule, type GenericRule, PMS_SYSTEMS } from '../adapters';
+import { type GenericRule, isGenericRule, PMS_SYSTEMS } from '../adapters';
 import { MAX_RULES } from '../settings/generic-rule-limits';
 
 /**
  * Reads the answer to `cs.getRules` (a Result wrapping `{ rules, collapsed }`). Hand-written instead
- * of zod: the content script must stay tiny. Rules that fail isGenericRule's check (`compiledRule`:
- * the same check, its compiled rule kept for detection) are dropped one by one; anything else than
- * that shape gives no rules, so detection falls back to the built-in plug-ins.
+ * of zod: the content script must stay tiny. Rules that fail `isGenericRule` are dropped one by one
+ * (each is compiled once, and detection reuses it); anything else than that shape gives no rules, so
+ * detection falls back to the built-in plug-ins.
  */
 export function rulesFromAnswer(answer: unknown): GenericRule[] {
   const rules = fieldOfAnswer(answer, 'rules');
   if (!Array.isArray(rules)) return [];
-  return rules.slice(0, MAX_RULES).filter((rule): rule is GenericRule => compiledRule(rule) !== null);
+  return rules.slice(0, MAX_RULES).filter(isGenericRule);
 }
 
 /** The systems whose sidebar is collapsed, from the same answer: known system names only, else none. */

@@ -3,7 +3,7 @@ import type { Change } from '../contract/changes';
 import type { Client } from '../contract/client';
 import type { Need } from '../contract/need';
 import type { Secondment } from '../contract/secondment';
-import { type ClientPart, packParts } from '../cache/book-chunk';
+import { type ClientPart, clientsWithRecordIn, packParts } from '../cache/book-chunk';
 import { addToDirectory } from '../cache/book-store';
 import { deleteClientsEverywhere } from '../cache/context-cache';
 import { type LensDb, lensTx, META_KEYS, type QuarantinedChange } from '../cache/lens-db';
@@ -78,7 +78,7 @@ export async function applyChanges(db: LensDb, changes: Change[], nextCursor: st
   const book = unwrap(tx.objectStore('book'));
   const built = [...parts.values()].map((b) => b.build());
   // Before the page's chunks go in: they hold the very records it looks for.
-  await addToDirectory(tx, built.flatMap((p) => (p.client ? [p.clientId] : [])));
+  await addToDirectory(tx, clientsWithRecordIn(built));
   const chunks = packParts(built, now);
   for (const chunk of chunks) book.add(chunk);
   for (const p of built) touched.add(p.clientId);
