@@ -22,6 +22,7 @@ export function auditTrail(store: FirmStore): MiddlewareHandler<AppEnv> {
       action: note.action,
       clientId: note.clientId ?? null,
       target: note.target ?? null,
+      disclosed: note.disclosed,
       status: c.res.status,
       requestId,
     });

@@ -19,6 +19,8 @@ export function clientRoutes(app: Hono<AppEnv>, { store }: AppDeps) {
     const matches = await store.resolve(c.get('user').id, q);
     noteAudit(c, 'record.resolve', {
       clientId: matches.length === 1 ? matches[0]!.id : null,
+      // The extension caches every match's name: a wall raised later must reach each of them.
+      disclosed: matches.map((m) => m.id),
       target: `${q.system} ${q.kind} ${q.externalId}${q.tenant ? ` @${q.tenant}` : ''} → ${matches.length} match(es)`,
     });
     return c.json(ResolveResult.parse({ matches }));

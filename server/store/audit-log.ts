@@ -12,9 +12,21 @@ export type AuditRecord = {
   target?: string | null;
   status: number;
   requestId?: string | null;
+  /**
+   * Further clients the answer named (a resolve's matches). With `clientId`, recorded as disclosed
+   * to the user when the answer was a success; not part of the hashed row.
+   */
+  disclosed?: readonly string[];
   /** Default: now. */
   at?: string;
 };
+
+/**
+ * How long a disclosure is kept at least, whatever the audit retention: longer than the longest
+ * maximum cache age a firm can set (365 days), so a wall still reaches every cache that may hold the
+ * client.
+ */
+export const DISCLOSURE_KEEP_MS = 366 * 24 * 3600_000;
 
 export type AuditRow = {
   seq: number; at: string; user_id: string | null; action: string; client_id: string | null;
@@ -70,6 +82,10 @@ export class AuditLog {
       closeGate: statement(db, `DELETE FROM audit_prune_gate`),
       lastBefore: statement<AuditRow>(db, `SELECT * FROM audit WHERE at < ? ORDER BY seq DESC LIMIT 1`),
       pruneUpTo: statement(db, `DELETE FROM audit WHERE seq <= ?`),
+      // The latest time a user was answered about a client: what the change feed's revokes consult.
+      disclose: statement(db, `INSERT INTO disclosures (user_id, client_id, at) VALUES (@user_id, @client_id, @at)
+        ON CONFLICT (user_id, client_id) DO UPDATE SET at = excluded.at`),
+      pruneDisclosures: statement(db, `DELETE FROM disclosures WHERE at < ?`),
       setAnchor: statement(db, `INSERT INTO audit_anchor (id, seq, hash) VALUES (1, @seq, @hash)
         ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`),
     };
@@ -96,6 +112,11 @@ export class AuditLog {
       const prev_hash = prev?.hash ?? GENESIS_HASH;
       const full: AuditRow = { ...row, prev_hash, hash: auditHash(prev_hash, row) };
       await this.s.insert.run(full);
+      if (r.userId && r.status >= 200 && r.status < 400) {
+        for (const clientId of new Set([...(r.clientId ? [r.clientId] : []), ...(r.disclosed ?? [])])) {
+          await this.s.disclose.run({ user_id: r.userId, client_id: clientId, at: row.at });
+        }
+      }
       return toAuditEntry(full);
     }, 'audit');
   }
@@ -151,11 +172,14 @@ export class AuditLog {
 
   /**
    * Deletes rows older than `before` (an instant), keeping the chain verifiable: the last deleted
-   * row's hash becomes the anchor. Returns how many rows went.
+   * row's hash becomes the anchor. Returns how many rows went. Disclosures go with them once older
+   * than both `before` and `DISCLOSURE_KEEP_MS`.
    */
-  prune(before: string): Promise<number> {
+  prune(before: string, now = Date.now()): Promise<number> {
     return this.db.transaction(async () => {
       await this.db.lock('audit');
+      const keepFrom = new Date(now - DISCLOSURE_KEEP_MS).toISOString();
+      await this.s.pruneDisclosures.run(before < keepFrom ? before : keepFrom);
       const last = await this.s.lastBefore.get(before);
       if (!last) return 0;
       await this.s.openGate.run();

@@ -32,13 +32,14 @@ export function createChangesReader(db: SqlDatabase) {
     flags: statement<FlagRow>(db, `SELECT * FROM flags WHERE seq > @since AND client_id ${notWalled} ORDER BY seq LIMIT @n`),
     tombstones: statement<TombstoneRow>(db, `SELECT * FROM tombstones WHERE seq > @since AND client_id ${notWalled} ORDER BY seq LIMIT @n`),
     // A revoke only for a client the user could have seen: created by `since` (the feed may have
-    // sent it), or one they were shown (a successful request naming it is in the audit trail: a
-    // look-up puts a client in the cache that the feed has not reached, and a cache that restarts
-    // its feed from 0 keeps the clients viewed lately). Announcing any other would leak that it exists.
+    // sent it), or one a successful answer to them named (`disclosures`, kept by the audit trail: a
+    // look-up or a resolve's matches put a client in the cache that the feed has not reached, and a
+    // cache that restarts its feed from 0 keeps the clients viewed lately). Announcing any other
+    // would leak that it exists.
     revokes: statement<{ client_id: string; seq: number }>(db, `SELECT w.client_id, w.seq FROM walls w LEFT JOIN clients c ON c.id = w.client_id
        WHERE w.user_id = @user AND w.seq > @since
          AND (COALESCE(c.created_seq, 0) <= @since
-           OR EXISTS (SELECT 1 FROM audit a WHERE a.client_id = w.client_id AND a.user_id = @user AND a.status >= 200 AND a.status < 400))
+           OR EXISTS (SELECT 1 FROM disclosures d WHERE d.user_id = @user AND d.client_id = w.client_id))
        ORDER BY w.seq LIMIT @n`),
   };
 

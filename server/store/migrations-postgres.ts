@@ -137,6 +137,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE rate_buckets (key TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL, at_ms BIGINT NOT NULL, ok INTEGER NOT NULL);
   `,
+  // 8
+  MIGRATIONS[7]!,
 ];
 
 if (POSTGRES_MIGRATIONS.length !== MIGRATIONS.length) throw new Error('Every migration needs its PostgreSQL text too.');

@@ -238,6 +238,17 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE rate_buckets (key TEXT PRIMARY KEY, tokens REAL NOT NULL, at_ms INTEGER NOT NULL, ok INTEGER NOT NULL);
   `,
+  // 8 — which clients each user was answered about (a client's data, or its name among a resolve's
+  // matches), so a wall raised later reaches every cache that may hold it (see changes-feed.ts).
+  // Filled from the audit trail's successful requests so far; plain SQL both databases run.
+  `
+  CREATE TABLE disclosures (user_id TEXT NOT NULL, client_id TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (user_id, client_id));
+  CREATE INDEX disclosures_at ON disclosures (at);
+  INSERT INTO disclosures (user_id, client_id, at)
+    SELECT user_id, client_id, MAX(at) FROM audit
+    WHERE user_id IS NOT NULL AND client_id IS NOT NULL AND status >= 200 AND status < 400
+    GROUP BY user_id, client_id;
+  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

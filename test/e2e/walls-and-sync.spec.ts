@@ -79,6 +79,35 @@ test('a client the sidebar looked up before the feed reached it is purged at the
   expect(cache.clientIds).not.toContain(added.id);
 });
 
+test('a client named only among an ambiguous record’s matches is purged at the next sync once walled', async () => {
+  endpoint = await startEndpoint();
+  browser = await launchWithExtension();
+  await signIn(browser, endpoint.url, DEMO_TOKENS.secondee);
+  await expect.poll(async () => (await syncNow(browser)).value.sync.state).toBe('done');
+  // Two clients the firm adds after that sync, both mapped to one Clio contact.
+  const contact = { system: 'clio' as const, kind: 'contact' as const, externalId: '7702', tenant: CLIO_TENANT };
+  const walled = { id: 'c-saltmarsh-group', name: 'Saltmarsh Group plc', industry: 'Logistics & Supply Chain', externalIds: [contact] };
+  const kept = { id: 'c-saltmarsh-ports', name: 'Saltmarsh Ports Ltd', industry: 'Logistics & Supply Chain', externalIds: [contact] };
+  await endpoint.store.insertClient(walled);
+  await endpoint.store.insertClient(kept);
+  const page = await browser.context.newPage();
+  await page.goto('https://app.clio.com/nc/#/contacts/7702');
+  const lens = sidebar(page);
+  await expect(lens.getByRole('heading', { name: 'Which client is this?' })).toBeVisible();
+  await expect(lens.getByRole('button', { name: new RegExp(walled.name) })).toBeVisible();
+  await page.close();
+  expect((await readCache(browser.worker)).clientIds).toEqual(expect.arrayContaining([walled.id, kept.id]));
+
+  expect(await endpoint.store.raiseWall(DEMO_USERS.secondee.id, walled.id)).toBe(true);
+  await syncNow(browser);
+  expect((await readCache(browser.worker)).clientIds).not.toContain(walled.id);
+  // Opened again, the record resolves to the one client the user may see, and the other is never named.
+  const again = await browser.context.newPage();
+  await again.goto('https://app.clio.com/nc/#/contacts/7702');
+  await expect(sidebar(again).getByRole('heading', { level: 1, name: kept.name })).toBeVisible();
+  await expect(sidebar(again).locator('body')).not.toContainText('Saltmarsh Group');
+});
+
 test('signing in as another user deletes the previous user’s cached data', async () => {
   await openNorthwindAs(DEMO_TOKENS.partner);
   const partnerCache = await readCache(browser.worker);

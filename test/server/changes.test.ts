@@ -144,6 +144,27 @@ describe('GET /v1/changes', () => {
     expect(fresh).not.toContain(refused);
   });
 
+  it('a client named only among a resolve\'s several matches is revoked when walled; a resolve that named it to someone else earns this user nothing', async () => {
+    const secondee = client(server, DEMO_TOKENS.secondee);
+    const partner = client(server, DEMO_TOKENS.partner);
+    const { cursor } = await drain(secondee);
+    const record = { system: 'clio', kind: 'matter', externalId: 'shared-matter-77', tenant: null } as const;
+    const [named, sibling, otherUsers] = ['c-named-in-matches', 'c-sibling-in-matches', 'c-named-to-partner'];
+    await server.store.insertClient({ id: named, name: 'Named Twice Ltd', industry: 'Retail', externalIds: [record] });
+    await server.store.insertClient({ id: sibling, name: 'Named Twice Holdings', industry: 'Retail', externalIds: [record] });
+    await server.store.insertClient({ id: otherUsers, name: 'Partner Only Ltd', industry: 'Retail', externalIds: [{ ...record, externalId: 'partner-matter-78' }] });
+    // The extension caches both matches' names (the sidebar asks which one is meant).
+    const matches = await secondee.get('/v1/resolve?system=clio&kind=matter&externalId=shared-matter-77');
+    expect(((await matches.json()) as { matches: { id: string }[] }).matches.map((m) => m.id).sort()).toEqual([sibling, named].sort());
+    expect((await partner.get('/v1/resolve?system=clio&kind=matter&externalId=partner-matter-78')).status).toBe(200);
+    expect(await server.store.raiseWall(DEMO_USERS.secondee.id, named)).toBe(true);
+    expect(await server.store.raiseWall(DEMO_USERS.secondee.id, otherUsers)).toBe(true);
+
+    const revokes = (changes: Change[]) => changes.flatMap((c) => (c.type === 'access.revoke' ? [c.clientId] : []));
+    expect(revokes((await drain(secondee, cursor)).all)).toEqual([named]);
+    expect(revokes((await drain(secondee)).all)).not.toContain(otherUsers);
+  });
+
   it('rejects a bad cursor or limit with 400', async () => {
     const api = client(server);
     for (const q of ['since=abc', 'since=-1', 'since=1.5', 'limit=0', 'limit=5001', 'limit=x']) {

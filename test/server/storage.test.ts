@@ -53,6 +53,43 @@ describe(`migrations (${testDialect()})`, () => {
     }
   });
 
+  it('version 8 learns from the audit trail which clients each user was answered about, so walls raised later reach them', async () => {
+    const file = tmp.file('v7.sqlite');
+    const db = await databaseAt(file, 7);
+    const row = async (seq: number, at: string, user: string | null, clientId: string | null, status: number) =>
+      db.run(`INSERT INTO audit (seq, at, user_id, action, client_id, target, status, request_id, prev_hash, hash) VALUES (?, ?, ?, 'context.view', ?, NULL, ?, NULL, 'p', 'h')`,
+        [seq, at, user, clientId, status]);
+    await row(1, '2026-01-01T00:00:00.000Z', 'u-a', 'c-1', 200);
+    await row(2, '2026-02-01T00:00:00.000Z', 'u-a', 'c-1', 304);
+    await row(3, '2026-02-02T00:00:00.000Z', 'u-a', 'c-2', 404); // refused: the user learnt nothing
+    await row(4, '2026-02-03T00:00:00.000Z', 'u-b', 'c-2', 201);
+    await row(5, '2026-02-04T00:00:00.000Z', null, 'c-3', 200);
+    await row(6, '2026-02-05T00:00:00.000Z', 'u-b', null, 200);
+    expect(await migrateDatabase(db)).toEqual(Array.from({ length: LATEST_SCHEMA_VERSION - 7 }, (_, i) => i + 8));
+    expect(await db.all(`SELECT user_id, client_id, at FROM disclosures ORDER BY user_id, client_id`)).toEqual([
+      { user_id: 'u-a', client_id: 'c-1', at: '2026-02-01T00:00:00.000Z' },
+      { user_id: 'u-b', client_id: 'c-2', at: '2026-02-03T00:00:00.000Z' },
+    ]);
+    await db.close();
+  });
+
+  it('audit retention prunes disclosures only past the longest cache age a firm can set', async () => {
+    const store = await openStore(tmp.file('disclosures.sqlite'));
+    const now = Date.parse('2027-06-01T00:00:00.000Z');
+    const daysAgo = (d: number) => new Date(now - d * 24 * 3600_000).toISOString();
+    for (const [clientId, days] of [['c-old', 400], ['c-last-year', 300], ['c-recent', 10]] as const) {
+      await store.audit.append({ userId: 'u-a', action: 'context.view', clientId, status: 200, at: daysAgo(days) });
+    }
+    await store.audit.append({ userId: 'u-a', action: 'record.resolve', clientId: null, disclosed: ['c-match-1', 'c-match-2'], status: 200, at: daysAgo(5) });
+    await store.audit.append({ userId: 'u-a', action: 'context.view', clientId: 'c-refused', status: 404, at: daysAgo(5) });
+    const disclosed = async () => (await store.sql.all<{ client_id: string }>(`SELECT client_id FROM disclosures ORDER BY client_id`)).map((r) => r.client_id);
+    expect(await disclosed()).toEqual(['c-last-year', 'c-match-1', 'c-match-2', 'c-old', 'c-recent']);
+    // A 30-day retention prunes the audit rows, but a cache may hold a client up to 365 days.
+    expect(await store.audit.prune(daysAgo(30), now)).toBe(2);
+    expect(await disclosed()).toEqual(['c-last-year', 'c-match-1', 'c-match-2', 'c-recent']);
+    await store.close();
+  });
+
   it('opening an up-to-date database again applies nothing and keeps data', async () => {
     const file = tmp.file('again.sqlite');
     const a = await openStore(file);
