@@ -6,15 +6,16 @@ import { pause, PLAIN, type PlainSession, type SessionName } from './plain/plain
  * the same demo Clio page in the same Chromium build, one browser with the bench build signed in
  * and the record cached, one without any extension, interleaved run by run (the order flips every
  * run). Each load in a fresh tab; with the extension, the next run waits for the sidebar's paint.
+ * `contactId` null: the contacts list, a page of the CRM that shows no record (no paint to wait for).
  */
-export async function measureHostPageLoad(session: PlainSession, runs: number) {
+export async function measureHostPageLoad(session: PlainSession, runs: number, contactId: number | null = 1001) {
   const times: Record<SessionName, number[]> = { with: [], without: [] };
   for (let i = 0; i < runs; i++) {
     const order: SessionName[] = i % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
     for (const name of order) {
-      const { load, from } = await session.openFresh(name, 1001);
+      const { load, from } = await session.openFresh(name, contactId);
       times[name].push(load.loadEventStart);
-      if (name === 'with') await session.readyAfter(from, load.timeOrigin);
+      if (name === 'with' && contactId !== null) await session.readyAfter(from, load.timeOrigin);
       await pause(300);
     }
   }

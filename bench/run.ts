@@ -92,6 +92,14 @@ async function main(): Promise<void> {
         const cs = contentScriptMainThread(plain.host.events);
         figures.contentScriptMainThread = cs;
         say(`content script main-thread time per page load (main() + first detection): p50 ${cs.p50.toFixed(1)} ms, p95 ${cs.p95.toFixed(1)} ms (goal ≤ 2 ms; n=${cs.runs}; without the frame's insertion p50 ${cs.withoutMount.p50.toFixed(1)} ms, p95 ${cs.withoutMount.p95.toFixed(1)} ms); per hash change p50 ${cs.hashChange.p50.toFixed(1)} ms, p95 ${cs.hashChange.p95.toFixed(1)} ms (n=${cs.hashChange.runs}; ${PLAIN})`);
+        if (part('host')) {
+          // After the record pages' figures, so that those count record pages only.
+          const from = plain.host.events.length;
+          const load = await measureHostPageLoad(plain, 15, null);
+          const script = contentScriptMainThread(plain.host.events.slice(from));
+          figures.hostPageLoadNoRecord = { ...load, contentScriptMainThread: script };
+          say(`host page with no record (the contacts list), load event with the extension vs without: p50 ${fmt(load.withExtension.p50)} vs ${fmt(load.withoutExtension.p50)}, ratio of p50s ${load.ratio.toFixed(2)} (n=${load.withExtension.runs} each, interleaved); content script p50 ${script.p50.toFixed(1)} ms, the frame inserted after the load event p50 ${(script.parts.idleMount?.p50 ?? Number.NaN).toFixed(1)} ms (${PLAIN})`);
+        }
       } finally {
         await plain.close();
       }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { CONTENT_SCRIPT_MATCHES, detectRecord, type GenericRule, type RecordRef } from '@/lib/adapters';
+import { afterLoadWhenIdle } from '@/lib/content/after-load';
 import { SidebarFrame } from '@/lib/content/sidebar-frame';
 import { RecordWatcher } from '@/lib/content/record-watcher';
 import { sendWhenReady } from '@/lib/content/send-when-ready';
@@ -24,8 +25,20 @@ export default defineContentScript({
     // Always a promise: Chromium's own sendMessage throws, rather than rejects, once the extension
     // has been reloaded under this page (the polyfill used to turn that into a rejection).
     const send = async (message: object): Promise<unknown> => browser.runtime.sendMessage(message);
+    // A page that shows a record (by the built-in plug-ins) starts loading the frame at once, while
+    // the rules come: it is the slow part of the first paint. Any other page of the CRM loads it once
+    // its own load is over and the main thread is idle: an iframe holds up its parent's load event,
+    // and the lawyer opened that page for something else (the frame is then ready for an in-page
+    // switch to a record; a report of one mounts it sooner).
     if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('mount');
-    frame.mount(); // start loading the frame while detecting: it is the slow part of the first paint
+    if (detectRecord(location.href, document) !== null) frame.mount();
+    else {
+      afterLoadWhenIdle(ctx, () => {
+        if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('idleMount');
+        frame.ensureMounted();
+        if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadEnd('idleMount');
+      });
+    }
     if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadEnd('mount');
     // The firm's rules and the collapsed systems come from the background (validated there with
     // zod, here with a small guard).
@@ -36,7 +49,7 @@ export default defineContentScript({
     let reports = 0;
     let collapsedSystems: string[] = [];
     const report = (ref: RecordRef | null) => {
-      frame.ensureMounted();
+      if (ref) frame.ensureMounted();
       // Width first, then shown: the frame and the page's margin are laid out once, at the width kept.
       if (ref && ref.system !== system) {
         system = ref.system;

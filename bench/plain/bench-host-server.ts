@@ -96,8 +96,8 @@ export async function startBenchHostServer(cert: ThrowawayCert, signIn: { endpoi
     get configAsked() {
       return configAsked;
     },
-    /** The page URL of a record for a browser session (its driver reads `lensBench`). */
-    recordUrl: (session: string, contactId: number) => `https://${CLIO_HOST}/nc/?lensBench=${session}#/contacts/${contactId}`,
+    /** The page URL of a record for a browser session (its driver reads `lensBench`); null: the contacts list, no record. */
+    recordUrl: (session: string, contactId: number | null) => `https://${CLIO_HOST}/nc/?lensBench=${session}#/contacts${contactId === null ? '' : `/${contactId}`}`,
     /** Hands `command` to the session's page (now if it is waiting, else when it next asks). */
     command(session: string, command: HostCommand) {
       const waiting = waitingPages.get(session);

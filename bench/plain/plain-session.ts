@@ -32,8 +32,8 @@ export async function startPlainSession(endpoint: RunningServer, say: (line: str
     extensionDir: session === 'with' ? extensionDir : undefined,
   }));
 
-  /** Opens `contactId` in a fresh tab of the session (the old tab closes itself); resolves on its load event. */
-  const openFresh = async (session: SessionName, contactId: number) => {
+  /** Opens `contactId` (null: the contacts list) in a fresh tab of the session (the old tab closes itself); resolves on its load event. */
+  const openFresh = async (session: SessionName, contactId: number | null) => {
     const from = host.events.length;
     host.command(session, { action: 'open', url: host.recordUrl(session, contactId) });
     const load = await host.waitFor((e) => e.source === 'host' && e.session === session && e.kind === 'load', 20_000, from) as LoadEvent;

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_RECORDS, DEMO_TOKENS } from '../../server/demo/demo-ids';
@@ -53,15 +53,43 @@ test('shows Northwind beside a Clio matter page', async () => {
   await expect(lens.getByTestId('bound-record')).toContainText('Clio matter · 00042-Northwind – Warehouse leases (5001)');
 });
 
-test('stays hidden on a list page and on a host that only looks like a PMS', async () => {
+/** Records, as the page sees it, where the document stood when the sidebar frame was inserted. */
+async function watchFrameInsertion(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    new MutationObserver((mutations, observer) => {
+      if (!mutations.some((m) => [...m.addedNodes].some((n) => n instanceof HTMLIFrameElement && n.hasAttribute('data-secondment-lens')))) return;
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      (window as unknown as { lensFrameInserted: object }).lensFrameInserted = { readyState: document.readyState, afterLoadEvent: (nav?.loadEventEnd ?? 0) > 0 };
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+const frameInserted = (page: Page) => page.evaluate(() => (window as unknown as { lensFrameInserted?: { readyState: string; afterLoadEvent: boolean } }).lensFrameInserted ?? null);
+
+test('a record page loads the sidebar with the page; a list page only after its load event, ready for a record', async () => {
+  const recordPage = await session.browser.context.newPage();
+  await watchFrameInsertion(recordPage);
+  await recordPage.goto(`https://acme.lightning.force.com/lightning/r/Account/${NORTHWIND_SALESFORCE_ID}/view`);
+  await expect(sidebar(recordPage).getByRole('heading', northwind)).toBeVisible();
+  expect(await frameInserted(recordPage)).toEqual({ readyState: 'interactive', afterLoadEvent: false });
+
   const page = await session.browser.context.newPage();
+  await watchFrameInsertion(page);
   await page.goto('https://acme.lightning.force.com/lightning/o/Account/list');
   await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible();
   const frame = page.locator('iframe[data-secondment-lens]');
-  await expect(frame).toHaveCount(1); // mounted early so that a record shows fast
+  await expect(frame).toHaveCount(1);
+  expect(await frameInserted(page)).toEqual({ readyState: 'complete', afterLoadEvent: true });
   await expect(frame).toBeHidden();
   expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+  // An in-page switch to a record shows it in the frame already loaded.
+  await page.getByRole('link', { name: 'Northwind Logistics plc' }).click();
+  await expect(sidebar(page).getByRole('heading', northwind)).toBeVisible();
+  await expect(frame).toHaveCount(1);
+});
 
+test('stays hidden on a host that only looks like a PMS', async () => {
+  const page = await session.browser.context.newPage();
   await session.browser.context.route('https://app.hubspot.com.evil.example/**', (r) => r.fulfill({ contentType: 'text/html', body: '<h1>Not HubSpot</h1>' }));
   await page.goto(`https://app.hubspot.com.evil.example/contacts/4455667/record/0-2/12345001`);
   await expect(page.getByRole('heading', { name: 'Not HubSpot' })).toBeVisible();
