@@ -1,0 +1,76 @@
+/**
+ * `npx tsx bench/full-sync-ab.ts <outDir>… [--rounds=N] [--lookups=N]` (under the browser lock): the
+ * full sync of several builds against one endpoint with the large book, round by round in rotating
+ * order (sequential bench runs minutes apart differ by more than most changes do). After each sync,
+ * single-page switches to clients the sync brought but nobody has opened yet: what the first look
+ * in the cache costs (it folds every chunk holding the client). Figures, not pass/fail.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEMO_TOKENS } from '../server/demo/demo-ids';
+import { seedLargeBook } from '../server/demo/large-book';
+import { startServer } from '../server/start-server';
+import { launchWithExtension, routeDemoPages, signInThroughOptions } from '../scripts/chromium-with-extension';
+import { nextReadyMark, tabShowing } from './paint-timings';
+import { distribution } from './stats';
+import { syncUntilDone } from './sync-timings';
+
+const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const flag = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const rounds = flag('rounds', 4);
+const lookups = flag('lookups', 6);
+if (dirs.length < 2) throw new Error('usage: full-sync-ab.ts <outDirA> <outDirB>… [--rounds=N] [--lookups=N]');
+
+/** Large-book clients (Clio contacts 100000 + i) opened after a sync: each side and round its own, never one seen before. */
+let nextFresh = 17;
+const freshContact = () => 100_000 + (nextFresh += 331) % 20_000;
+
+const dir = mkdtempSync(path.join(tmpdir(), 'lens-full-ab-'));
+const server = await startServer({ port: 0, dbPath: path.join(dir, 'firm.sqlite'), seed: true });
+type Run = { ms: number; applyMs: number; validateMs: number; diskMB: number; firstLook: number[] };
+const results = new Map<string, Run[]>(dirs.map((d) => [d, []]));
+try {
+  await seedLargeBook(server.store, { clients: 20_000, secondments: 5_000, needs: 50_000 });
+  for (let r = 0; r < rounds; r++) {
+    const order = dirs.map((_, i) => dirs[(i + r) % dirs.length]!);
+    for (const outDir of order) {
+      const browser = await launchWithExtension({ extensionDir: path.resolve(outDir, 'chrome-mv3'), demoPages: false });
+      try {
+        const options = await browser.context.newPage();
+        await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+        await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner);
+        const p = await syncUntilDone(options);
+        const diskMB = (await browser.worker.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0)) / 1e6;
+        await routeDemoPages(browser.context);
+        const tab = await tabShowing(browser, 1001);
+        const firstLook: number[] = [];
+        for (let i = 0; i < lookups; i++) {
+          await tab.page.waitForTimeout(300);
+          const waiting = nextReadyMark(tab.frame, tab.clientId, true);
+          const start = await tab.page.evaluate((id) => {
+            const t0 = performance.timeOrigin + performance.now();
+            location.hash = `#/contacts/${id}`;
+            return t0;
+          }, freshContact());
+          const ready = await waiting;
+          firstLook.push(ready.at - start);
+          tab.clientId = ready.clientId;
+        }
+        results.get(outDir)!.push({ ms: (p.finishedAt ?? 0) - p.startedAt, applyMs: p.applyMs, validateMs: p.validateMs ?? Number.NaN, diskMB, firstLook });
+        console.error(`round ${r + 1} ${outDir}: ${(p.finishedAt ?? 0) - p.startedAt} ms, first looks ${firstLook.map((v) => v.toFixed(0)).join(' ')}`);
+      } finally {
+        await browser.context.close();
+      }
+    }
+  }
+  for (const [outDir, runs] of results) {
+    const of = (pick: (run: Run) => number) => distribution(runs.map(pick));
+    console.log(`${outDir}: ${JSON.stringify({ fullSync: of((r) => r.ms), applyMs: of((r) => r.applyMs), validateMs: of((r) => r.validateMs), diskMB: of((r) => r.diskMB), firstLook: distribution(runs.flatMap((r) => r.firstLook)) })}`);
+  }
+  console.log(`load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+} finally {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(0);
