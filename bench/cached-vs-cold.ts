@@ -1,4 +1,4 @@
-import { DEMO_TOKENS } from '../server/demo/demo-ids';
+import { DEMO_TOKENS, MERIDIAN_ID, NORTHWIND_ID } from '../server/demo/demo-ids';
 import type { RunningServer } from '../server/start-server';
 import { launchWithExtension, signInThroughOptions } from '../scripts/chromium-with-extension';
 import { startFaultProxy } from '../test/e2e/support/fault-proxy';
@@ -17,6 +17,9 @@ const COLD_CONTACT = (i: number) => 100_000 + 7 * i;
  * is cached by a sync); each run switches the single-page Clio record to a client never looked up
  * (cold: record resolution and context from the endpoint) and then to a cached one (1001/1004:
  * painted from the cache, revalidated after). Needs the large book seeded at the endpoint.
+ * The figure carries every paint (`cachedMs`, `coldMs`, in run order) and how many needs the two
+ * cached clients have at the endpoint (`cachedClientNeeds`): a cached paint's cost grows with its
+ * client's needs, so a client changed by an earlier part of the bench shows here.
  */
 export async function measureCachedVsCold(server: RunningServer, runs: number) {
   const proxy = await startFaultProxy(server.url, { latencyMs: LATENCY_MS });
@@ -59,7 +62,9 @@ export async function measureCachedVsCold(server: RunningServer, runs: number) {
     }
     const c = distribution(cached);
     const k = distribution(cold);
-    return { cached: c, cold: k, ratio: c.p95 / k.p95, endpointLatencyMs: LATENCY_MS, harness: PLAYWRIGHT };
+    const round = (ms: number[]) => ms.map((v) => Math.round(v));
+    const cachedClientNeeds = { 1001: (await server.store.listNeeds(NORTHWIND_ID)).length, 1004: (await server.store.listNeeds(MERIDIAN_ID)).length };
+    return { cached: c, cold: k, ratio: c.p95 / k.p95, cachedMs: round(cached), coldMs: round(cold), cachedClientNeeds, endpointLatencyMs: LATENCY_MS, harness: PLAYWRIGHT };
   } finally {
     await browser.context.close().catch(() => undefined); // a crashed browser must not hide the error
     await proxy.close();

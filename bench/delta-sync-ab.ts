@@ -8,12 +8,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_TOKENS, NORTHWIND_ID } from '../server/demo/demo-ids';
+import { DEMO_TOKENS } from '../server/demo/demo-ids';
 import { seedLargeBook } from '../server/demo/large-book';
 import { startServer } from '../server/start-server';
 import { launchWithExtension, signInThroughOptions } from '../scripts/chromium-with-extension';
 import { distribution } from './stats';
-import { addDeltaNeeds, type DeltaSyncRun, measureDelta, syncUntilDone } from './sync-timings';
+import { addDeltaNeeds, DELTA_CLIENT_ID, type DeltaSyncRun, measureDelta, syncUntilDone } from './sync-timings';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const [dirA, dirB] = args;
@@ -35,7 +35,7 @@ try {
     sides.push({ outDir, browser, options, runs: [] as DeltaSyncRun[] });
   }
   for (let r = 0; r < rounds; r++) {
-    await addDeltaNeeds(server, NORTHWIND_ID, `A/B need ${r}`);
+    await addDeltaNeeds(server, DELTA_CLIENT_ID, `A/B need ${r}`);
     for (const side of r % 2 === 0 ? sides : [...sides].reverse()) {
       const run = await measureDelta(side.options);
       if (run.applied !== 100) throw new Error(`${side.outDir} applied ${run.applied} changes, not 100`);

@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DEMO_TOKENS, DEMO_USERS, NORTHWIND_ID } from '../server/demo/demo-ids';
+import { DEMO_TOKENS, DEMO_USERS } from '../server/demo/demo-ids';
 import { seedLargeBook } from '../server/demo/large-book';
 import { startServer } from '../server/start-server';
 import { EXTENSION_DIR, launchWithExtension, signInThroughOptions } from '../scripts/chromium-with-extension';
@@ -30,7 +30,7 @@ import { measurePlainRecordSwitch } from './plain-record-switch';
 import { PLAIN, startPlainSession } from './plain/plain-session';
 import { describePipeline, measurePipeline } from './pipeline-timings';
 import { distribution } from './stats';
-import { type DeltaSyncRun, type FullSyncRun, measureSync } from './sync-timings';
+import { DELTA_CLIENT_ID, type DeltaSyncRun, type FullSyncRun, measureSync } from './sync-timings';
 
 const json = process.argv.includes('--json');
 const skipBrowser = process.argv.includes('--skip-browser');
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
       say(`large book seeded at the endpoint in ${fmt(performance.now() - seedStart)}: ${JSON.stringify(await server.store.counts(DEMO_USERS.partner.id))}`);
     }
     if (!skipBrowser && part('sync')) {
-      const sync = await measureSync(server, NORTHWIND_ID, syncRuns, 20, say);
+      const sync = await measureSync(server, DELTA_CLIENT_ID, syncRuns, 20, say);
       const of = (pick: (r: FullSyncRun) => number) => distribution(sync.full.map(pick));
       const ms = of((r) => r.ms);
       const last = sync.full.at(-1)!;
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
     if (!skipBrowser && part('cold')) {
       const cold = await measureCachedVsCold(server, 10);
       figures.cachedVsCold = cold;
-      say(`sidebar paint, cached vs cold path (endpoint ${cold.endpointLatencyMs} ms away through the fault proxy), p95: ${fmt(cold.cached.p95)} vs ${fmt(cold.cold.p95)}, ratio ${cold.ratio.toFixed(2)} (goal ≤ 0.25); p50 ${fmt(cold.cached.p50)} vs ${fmt(cold.cold.p50)} (n=${cold.cached.runs} each, alternating; ${PLAYWRIGHT})`);
+      say(`sidebar paint, cached vs cold path (endpoint ${cold.endpointLatencyMs} ms away through the fault proxy), p95: ${fmt(cold.cached.p95)} vs ${fmt(cold.cold.p95)}, ratio ${cold.ratio.toFixed(2)} (goal ≤ 0.25); p50 ${fmt(cold.cached.p50)} vs ${fmt(cold.cold.p50)} (n=${cold.cached.runs} each, alternating; cached paints ${cold.cachedMs.join(', ')} ms; needs of the cached clients 1001/1004: ${cold.cachedClientNeeds[1001]}/${cold.cachedClientNeeds[1004]}; ${PLAYWRIGHT})`);
     }
     if (!skipBrowser && part('pipeline')) {
       const pipeline = await measurePipeline(server);
