@@ -20,8 +20,8 @@ export interface ClientPart {
 /**
  * One row of the `book` store: the parts of many clients, written together. Packing many entities
  * per row is what makes a full sync fast: IndexedDB costs ~130–250 µs per request on this kind of
- * machine whatever the row's size, so 75,000 entities as 75,000 rows take 10–20 s, and as ~1,500
- * rows of ~50 entities well under one (docs/BENCHMARKS.md). Rows are appended, never patched in a
+ * machine whatever the row's size, so 75,000 entities as 75,000 rows take 10–20 s, and as ~400
+ * rows of ~190 entities well under one (docs/BENCHMARKS.md). Rows are appended, never patched in a
  * sync: a client's later part wins over its earlier ones. Its own opening (`writeContext`), a purge
  * and compaction rewrite the rows holding a client without it.
  */
@@ -37,8 +37,13 @@ export interface BookChunk {
   parts: ClientPart[];
 }
 
-/** Entities (client records, secondments, needs, deletions) per chunk: small enough that reading one client stays cheap. */
-export const ENTITIES_PER_CHUNK = 48;
+/**
+ * Entities (client records, secondments, needs, deletions) per chunk, sized by measurement
+ * (bench/full-sync-ab.ts, docs/BENCHMARKS.md): against 48, 192 makes a full sync ~1 s faster and
+ * its data a quarter smaller on disk, for ~7 ms more on the first look at a client nobody has opened
+ * (its chunks are read whole); 768 is no faster to sync and slower to read.
+ */
+export const ENTITIES_PER_CHUNK = 192;
 
 /** A client as the fold of its parts. `client` is undefined while only children of it are known. */
 export interface FoldedClient {

@@ -25,8 +25,8 @@ export interface AppliedPage {
  * committed page ended, and the cursor can never run ahead of the data it covers.
  *
  * The page's changes are folded per client (in feed order: a later change wins, a delete after an
- * upsert removes it) and appended to the book as chunks of ~50 entities (book-chunk.ts): a 75,000-
- * entity book is ~1,600 requests instead of 75,000, and IndexedDB's cost is per request. The
+ * upsert removes it) and appended to the book as chunks of ~190 entities (book-chunk.ts): a 75,000-
+ * entity book is ~400 requests instead of 75,000, and IndexedDB's cost is per request. The
  * requests are plain ones, none awaited: the transaction runs them in order and `tx.done` settles
  * once all have (a failed one aborts it, cursor included).
  */
