@@ -6,7 +6,7 @@ import { messages } from './messages';
 import { emptyDraft, type NeedDraft, NeedForm } from './NeedForm';
 import { NeedFilterSelect } from './NeedFilterSelect';
 import { NeedItem, type TriageControls } from './NeedItem';
-import { filterNeeds, isOpenNeed, type NeedFilter } from './need-list';
+import { filterNeeds, isOpenNeed, NEEDS_MORE_STEP, NEEDS_SHOWN_AT_FIRST, type NeedFilter } from './need-list';
 import { OutboxNeedItem } from './OutboxNeedItem';
 import { Section } from './Section';
 
@@ -21,6 +21,20 @@ interface Editing {
 export function NeedsSection({ view, actions, logNeedRequest = 0 }: { view: ReadyView; actions: SidebarActions; logNeedRequest?: number }) {
   const { context, me } = view;
   const [filter, setFilter] = useState<NeedFilter>('open');
+  const [limit, setLimit] = useState(NEEDS_SHOWN_AT_FIRST);
+  const list = useRef<HTMLUListElement>(null);
+  const firstRevealed = useRef<number | null>(null);
+  useEffect(() => setLimit(NEEDS_SHOWN_AT_FIRST), [context.client.id, filter]);
+  useEffect(() => {
+    // "Show more" goes away with the last needs it reveals: focus moves to the first of them.
+    if (firstRevealed.current === null) return;
+    const item = list.current?.querySelectorAll<HTMLElement>(':scope > li.need:not(.outbox)')[firstRevealed.current];
+    firstRevealed.current = null;
+    if (item) {
+      item.tabIndex = -1;
+      item.focus();
+    }
+  }, [limit]);
   const [editing, setEditing] = useState<Editing | null>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
@@ -35,6 +49,7 @@ export function NeedsSection({ view, actions, logNeedRequest = 0 }: { view: Read
   const known = new Set(context.needs.map((n) => n.id));
   const queued = view.outbox.filter((o) => o.payload.kind === 'need' && o.clientId === context.client.id && !(o.receiptId && known.has(o.receiptId)));
   const needs = filterNeeds(context.needs, filter);
+  const hidden = Math.max(0, needs.length - limit);
   const active = context.secondments.filter((s) => s.status === 'active');
   // A secondee logging from their host client's record: the need comes from their secondment.
   const mine = active.find((s) => me !== null && s.person.userId === me.id);
@@ -87,13 +102,21 @@ export function NeedsSection({ view, actions, logNeedRequest = 0 }: { view: Read
           }}
           onDone={close} />
       )}
-      <ul className="needs" aria-label={messages.needs.title}>
+      <ul className="needs" aria-label={messages.needs.title} ref={list}>
         {queued.map((item) => (
           <OutboxNeedItem key={item.id} item={item} onEdit={() => edit(item)} onDiscard={() => void actions.discardOutboxItem(item.id)}
             onRetry={actions.retryOutbox} onSignIn={actions.openOptions} onCopy={actions.copyText} />
         ))}
-        {needs.map((n) => <NeedItem key={n.id} need={n} sourceSecondee={secondeeOf(n.sourceSecondmentId)} triage={triageFor(n.id)} />)}
+        {needs.slice(0, limit).map((n) => <NeedItem key={n.id} need={n} sourceSecondee={secondeeOf(n.sourceSecondmentId)} triage={triageFor(n.id)} />)}
       </ul>
+      {hidden > 0 && (
+        <button type="button" className="link" onClick={() => {
+          firstRevealed.current = limit;
+          setLimit(limit + NEEDS_MORE_STEP);
+        }}>
+          {messages.needs.showMore(Math.min(NEEDS_MORE_STEP, hidden), hidden)}
+        </button>
+      )}
       {needs.length === 0 && queued.length === 0 && <p className="muted">{context.needs.length === 0 ? messages.needs.none : messages.needs.noneForFilter}</p>}
     </Section>
   );

@@ -106,6 +106,7 @@ export const en = {
     status: { new: 'New', qualified: 'Qualified', pursuing: 'Pursuing', won: 'Won', declined: 'Declined' } satisfies Record<NeedStatus, string>,
     none: 'No needs recorded yet.',
     noneForFilter: 'No needs with this status.',
+    showMore: (more: number, hidden: number) => (more === hidden ? `Show the other ${hidden}` : `Show ${more} more (${hidden} not shown)`),
     byline: (area: string, who: string, when: string) => `${area} · ${who}, ${when}`,
     fromSecondment: (person: string) => `from ${person}’s secondment`,
     inConfidence: 'in confidence',

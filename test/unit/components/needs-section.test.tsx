@@ -44,3 +44,36 @@ describe('Unmet needs list', () => {
     expect(button.getAttribute('aria-expanded')).toBe('true');
   });
 });
+
+describe('a client with many needs', () => {
+  const many = (count: number) => {
+    const base = readyView().context.needs[0]!;
+    return Array.from({ length: count }, (_, i) => ({
+      ...base, id: `n-many-${i}`, title: `Need number ${i}`, status: 'new' as const,
+      identifiedAt: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(),
+    }));
+  };
+
+  it('lists the newest 25 open needs, then 50 more at a time, focus on the first revealed; the count says how many there are', () => {
+    renderSidebar(readyView({}, { needs: many(90) }));
+    expect(titles()).toHaveLength(25);
+    expect(titles()[0]).toBe('Need number 89');
+    expect(screen.getByTestId('needs').textContent).toContain('90');
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more (65 not shown)' }));
+    expect(titles()).toHaveLength(75);
+    expect(document.activeElement?.textContent).toContain('Need number 64');
+    fireEvent.click(screen.getByRole('button', { name: 'Show the other 15' }));
+    expect(titles()).toHaveLength(90);
+    expect(titles().at(-1)).toBe('Need number 0');
+    expect(document.activeElement?.textContent).toContain('Need number 14');
+    expect(screen.queryByRole('button', { name: /^Show (the other|\d+ more)/ })).toBeNull();
+  });
+
+  it('starts again from 25 when the filter changes', () => {
+    renderSidebar(readyView({}, { needs: many(40) }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show the other 15' }));
+    expect(titles()).toHaveLength(40);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Show needs' }), { target: { value: 'all' } });
+    expect(titles()).toHaveLength(25);
+  });
+});
