@@ -30,7 +30,7 @@ import { measurePlainRecordSwitch } from './plain-record-switch';
 import { PLAIN, startPlainSession } from './plain/plain-session';
 import { describePipeline, measurePipeline } from './pipeline-timings';
 import { distribution } from './stats';
-import { DELTA_CLIENT_ID, type DeltaSyncRun, type FullSyncRun, measureSync } from './sync-timings';
+import { DELTA_CLIENT_ID, type DeltaSyncRun, type FullSyncRun, measureReplayedSync, measureSync } from './sync-timings';
 
 const json = process.argv.includes('--json');
 const skipBrowser = process.argv.includes('--skip-browser');
@@ -133,9 +133,16 @@ async function main(): Promise<void> {
       const of = (pick: (r: FullSyncRun) => number) => distribution(sync.full.map(pick));
       const ms = of((r) => r.ms);
       const last = sync.full.at(-1)!;
+      const replay = await measureReplayedSync(server, syncRuns, say);
+      const ofReplayed = (pick: (r: FullSyncRun) => number) => distribution(replay.runs.map(pick));
+      const replayedMs = ofReplayed((r) => r.ms);
+      const replayed = {
+        ms: replayedMs.p50, ...replayedMs, fetchMs: ofReplayed((r) => r.fetchMs), validateMs: ofReplayed((r) => r.validateMs), applyMs: ofReplayed((r) => r.applyMs),
+        feedPages: replay.feedPages, harness: PLAYWRIGHT,
+      };
       figures.fullSync = {
         ms: ms.p50, ...ms, fetchMs: of((r) => r.fetchMs), validateMs: of((r) => r.validateMs), applyMs: of((r) => r.applyMs), diskBytes: of((r) => r.diskBytes),
-        changes: last.applied, pages: last.pages, harness: PLAYWRIGHT,
+        changes: last.applied, pages: last.pages, harness: PLAYWRIGHT, replayed,
       };
       const delta = distribution(sync.delta.map((d) => d.ms));
       const ofDelta = (pick: (d: DeltaSyncRun) => number) => distribution(sync.delta.map(pick));
@@ -144,6 +151,7 @@ async function main(): Promise<void> {
         roundTripMs: ofDelta((d) => d.roundTripMs), changes: sync.delta[0]?.applied ?? 0, harness: PLAYWRIGHT,
       };
       say(`full book sync (${last.applied} changes, ${last.pages} pages): p50 ${fmt(ms.p50)}, p95 ${fmt(ms.p95)} (n=${ms.runs}) = fetch ${fmt(of((r) => r.fetchMs).p50)} + validate ${fmt(of((r) => r.validateMs).p50)} + IndexedDB writes ${fmt(of((r) => r.applyMs).p50)} (medians); IndexedDB usage ${(of((r) => r.diskBytes).p50 / 1024 / 1024).toFixed(1)} MB (${PLAYWRIGHT})`);
+      say(`full book sync with the feed pages replayed from memory (the endpoint's work off the machine's cores: the extension's own cost): p50 ${fmt(replayedMs.p50)}, p95 ${fmt(replayedMs.p95)} (n=${replayedMs.runs}) = fetch ${fmt(ofReplayed((r) => r.fetchMs).p50)} + validate ${fmt(ofReplayed((r) => r.validateMs).p50)} + IndexedDB writes ${fmt(ofReplayed((r) => r.applyMs).p50)}; feed pages replayed ${replay.feedPages.replayed}, relayed ${replay.feedPages.forwarded} (${PLAYWRIGHT})`);
       say(`delta sync of ${sync.delta[0]?.applied ?? 0} changes: p50 ${fmt(delta.p50)}, p95 ${fmt(delta.p95)} (n=${delta.runs}) = waiting for the page ${fmt(ofDelta((d) => d.fetchMs).p50)} + validate ${fmt(ofDelta((d) => d.validateMs).p50)} + IndexedDB write ${fmt(ofDelta((d) => d.applyMs).p50)} (medians); "Update now" answered after tidying and the projection p50 ${fmt(ofDelta((d) => d.roundTripMs).p50)}, p95 ${fmt(ofDelta((d) => d.roundTripMs).p95)} (${PLAYWRIGHT})`);
     }
     if (!skipBrowser && part('memory')) {

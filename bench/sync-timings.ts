@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { RunningServer } from '../server/start-server';
 import { DEMO_TOKENS, DEMO_USERS } from '../server/demo/demo-ids';
 import { launchWithExtension, signInThroughOptions } from '../scripts/chromium-with-extension';
+import { startFeedReplayProxy } from './feed-replay-proxy';
 
 interface Progress { state: string; applied: number; pages: number; startedAt: number; finishedAt: number | null; fetchMs: number; validateMs?: number; applyMs: number }
 
@@ -38,15 +39,10 @@ export async function measureSync(server: RunningServer, clientId: string, fullR
   const full: FullSyncRun[] = [];
   const delta: DeltaSyncRun[] = [];
   for (let run = 0; run < fullRuns; run++) {
-    const browser = await launchWithExtension({ extensionDir, demoPages: false });
+    const { browser, options, run: measured } = await fullSyncOnce(server.url, extensionDir);
     try {
-      const options = await browser.context.newPage();
-      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-      await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner); // starts the full sync
-      const p = await syncUntilDone(options); // joins the running sync
-      const diskBytes = await browser.worker.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
-      full.push({ ms: (p.finishedAt ?? 0) - p.startedAt, applied: p.applied, pages: p.pages, fetchMs: p.fetchMs, validateMs: p.validateMs ?? Number.NaN, applyMs: p.applyMs, diskBytes });
-      say(`  full sync run ${run + 1}/${fullRuns}: ${full.at(-1)!.ms} ms`);
+      full.push(measured);
+      say(`  full sync run ${run + 1}/${fullRuns}: ${measured.ms} ms`);
       if (run < fullRuns - 1) continue;
       for (let d = 0; d < deltaRuns; d++) {
         await addDeltaNeeds(server, clientId, `Bench need ${d}`);
@@ -57,6 +53,48 @@ export async function measureSync(server: RunningServer, clientId: string, fullR
     }
   }
   return { full, delta };
+}
+
+/** A fresh profile signed in to `endpointUrl`, its full sync run to the end and measured; the browser is left open. */
+async function fullSyncOnce(endpointUrl: string, extensionDir?: string) {
+  const browser = await launchWithExtension({ extensionDir, demoPages: false });
+  try {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await signInThroughOptions(browser, endpointUrl, DEMO_TOKENS.partner); // starts the full sync
+    const p = await syncUntilDone(options); // joins the running sync
+    const diskBytes = await browser.worker.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+    const run: FullSyncRun = { ms: (p.finishedAt ?? 0) - p.startedAt, applied: p.applied, pages: p.pages, fetchMs: p.fetchMs, validateMs: p.validateMs ?? Number.NaN, applyMs: p.applyMs, diskBytes };
+    return { browser, options, run };
+  } catch (error) {
+    await browser.context.close();
+    throw error;
+  }
+}
+
+/**
+ * Full syncs with the endpoint's work taken off the machine's cores: one sync through the feed
+ * replay proxy records the pages, then `runs` syncs (fresh profiles) get them from its memory
+ * (bench/feed-replay-proxy.ts). What is left is the extension's own cost; `replayed`/`forwarded`
+ * count the feed pages answered each way during the measured runs (all replayed when the pages
+ * asked for were the same).
+ */
+export async function measureReplayedSync(server: RunningServer, runs: number, say: (line: string) => void) {
+  const proxy = await startFeedReplayProxy(server.url);
+  try {
+    await (await fullSyncOnce(proxy.url)).browser.context.close();
+    const before = { ...proxy.counts };
+    const measured: FullSyncRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      const { browser, run } = await fullSyncOnce(proxy.url);
+      await browser.context.close();
+      measured.push(run);
+      say(`  full sync with the feed replayed, run ${i + 1}/${runs}: ${run.ms} ms`);
+    }
+    return { runs: measured, feedPages: { replayed: proxy.counts.replayed - before.replayed, forwarded: proxy.counts.forwarded - before.forwarded } };
+  } finally {
+    await proxy.close();
+  }
 }
 
 /** "Update now" until a run completes (the first joins a run already going). */
