@@ -17,7 +17,7 @@ export interface CheckedChanges {
  *
  * Every change goes through the contract precompiled from zod's `Change` (issue 12: in the MV3
  * worker zod may not build its fast path with `new Function`, and is several times slower there;
- * docs/BENCHMARKS.md: 0.17 s instead of 0.8–1.2 s per full book), which strips unknown keys in
+ * docs/BENCHMARKS.md: 0.14–0.18 s instead of 0.6–1.2 s per full book), which strips unknown keys in
  * place as zod would. A change it refuses is handed to zod itself, which gives the reason (path and
  * message) and has the last word; the quarantine keeps it as it is then (unknown keys may be gone).
  */
