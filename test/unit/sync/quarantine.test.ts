@@ -19,6 +19,14 @@ describe('checking each change of a page on its own', () => {
     expect(invalid[1]!.change).toBe('null');
   });
 
+  it('returns valid changes without unknown keys, and says where and why zod refused a bad one', () => {
+    const flag = { clientId: 'c-1', flaggedBy: { userId: null, name: 'BD' }, flaggedAt: '2026-11-25T10:10:00Z', reason: 'Why', priority: 'high' };
+    const raw = [{ type: 'flag.set', flag: { ...flag, note: 'unknown' }, extra: 1 }, { type: 'flag.set', flag: { ...flag, reason: 'x'.repeat(1001) } }];
+    const { valid, invalid } = checkChanges(raw, '1', 0);
+    expect(valid).toStrictEqual([{ type: 'flag.set', flag }]);
+    expect(invalid[0]!.reason).toMatch(/^Change 2 of the page does not match the contract at flag\.reason: Too big: expected string to have <=1000 characters$/);
+  });
+
   it('clips a huge bad change', () => {
     const { invalid } = checkChanges([{ type: 'need.upsert', need: { pad: 'x'.repeat(100_000) } }], '0', 0);
     expect(invalid[0]!.change.length).toBe(QUARANTINE_CHANGE_MAX_CHARS);
