@@ -139,7 +139,9 @@ export class TabViews {
     this.tabs.get(tabId)?.controller.abort();
     const controller = new AbortController();
     const keep = this.tabs.get(tabId);
-    const state: TabState = { ref, controller, view: keep && sameRecord(keep.ref, ref) ? keep.view : { status: 'idle' } };
+    // Until the look-up's first view, a sidebar that connects is told it is under way, not "no record".
+    const pending: SidebarView = ref ? { status: 'loading', record: ref } : { status: 'idle' };
+    const state: TabState = { ref, controller, view: keep && sameRecord(keep.ref, ref) ? keep.view : pending };
     this.tabs.set(tabId, state);
     const startedAt = this.purged.mark();
     const push = (view: SidebarView) => {

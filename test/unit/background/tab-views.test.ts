@@ -108,6 +108,20 @@ describe('tab views', () => {
     expect(seen.get(1)!.some((view) => view.status === 'idle')).toBe(false);
   });
 
+  it('a sidebar that connects while the look-up has shown nothing yet is told it is loading, not "no record"', async () => {
+    const { hub, seen } = hubFor([1]);
+    let answer!: () => void;
+    const tabs = new TabViews(hub, (ref, _s, push) => new Promise<void>((resolve) => {
+      answer = () => (push(readyView({ record: ref })), resolve());
+    }));
+    const loading = tabs.setRecord(1, record('1001'), true);
+    await tabs.current(1);
+    expect(seen.get(1)).toEqual([{ status: 'loading', record: record('1001') }]);
+    answer();
+    await loading;
+    expect(seen.get(1)!.at(-1)?.status).toBe('ready');
+  });
+
   it('a page switching among cached records past the burst: each paints at once; only the revalidations wait, the latest first', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const { hub, seen } = hubFor([1]);
