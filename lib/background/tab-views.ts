@@ -63,8 +63,7 @@ export class TabViews {
 
   /** Loads again (after a write, a refresh or a sign-in), keeping what is on screen until then. */
   async reload(tabId: number, options: LoadOptions = {}): Promise<void> {
-    const state = this.tabs.get(tabId);
-    await this.show(tabId, state ? state.ref : await this.storedRecord(tabId), options);
+    await this.show(tabId, await this.recordOf(tabId), options);
   }
 
   /**
@@ -83,9 +82,11 @@ export class TabViews {
 
   /** A sidebar connected: give it the latest view, loading it if this worker has none yet. */
   async current(tabId: number): Promise<void> {
+    const ref = await this.recordOf(tabId);
+    // A report that came in meanwhile has started its own look-up: show that one, not a second.
     const state = this.tabs.get(tabId);
     if (state) this.hub.push(tabId, state.view);
-    else await this.show(tabId, await this.storedRecord(tabId));
+    else await this.show(tabId, ref);
   }
 
   forget(tabId: number): void {
@@ -97,8 +98,13 @@ export class TabViews {
 
   /** The record on a tab, also after the worker was restarted. */
   async recordOf(tabId: number): Promise<RecordRefMessage | null> {
-    const state = this.tabs.get(tabId);
-    return state ? state.ref : this.storedRecord(tabId);
+    const known = this.tabs.get(tabId);
+    if (known) return known.ref;
+    const stored = await this.storedRecord(tabId);
+    // The page may have reported while storage answered (a worker just started, the frame's port
+    // first): that report is newer than anything stored, which a fresh tab does not even have.
+    const reported = this.tabs.get(tabId);
+    return reported ? reported.ref : stored;
   }
 
   /** The client whose context the tab's sidebar shows now (null: none, or not known to this worker). */
@@ -133,7 +139,9 @@ export class TabViews {
     this.tabs.get(tabId)?.controller.abort();
     const controller = new AbortController();
     const keep = this.tabs.get(tabId);
-    const state: TabState = { ref, controller, view: keep && sameRecord(keep.ref, ref) ? keep.view : { status: 'idle' } };
+    // Until the look-up's first view, a sidebar that connects is told it is under way, not "no record".
+    const pending: SidebarView = ref ? { status: 'loading', record: ref } : { status: 'idle' };
+    const state: TabState = { ref, controller, view: keep && sameRecord(keep.ref, ref) ? keep.view : pending };
     this.tabs.set(tabId, state);
     const startedAt = this.purged.mark();
     const push = (view: SidebarView) => {

@@ -86,6 +86,42 @@ describe('tab views', () => {
     expect(last(1)?.status).toBe('ready');
   });
 
+  // A restarted worker knows no tab: a sidebar that connects (or a reload) reads the tab's record
+  // from storage.session, and the page's own report can land while that read is out.
+  it.each([
+    ['a sidebar connecting', (tabs: TabViews) => tabs.current(1)],
+    ['a reload', (tabs: TabViews) => tabs.reload(1)],
+  ])('%s while the page reports its record keeps the record: the older, empty stored answer does not blank the view', async (_name, ask) => {
+    const { hub, seen, last } = hubFor([1]);
+    const tabs = new TabViews(hub, async (ref, _s, push) => push(readyView({ record: ref })));
+    let answerRead!: () => void;
+    // Nothing is stored for a tab opened while the worker was stopped; the answer comes late.
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementationOnce(() => new Promise((resolve) => {
+      answerRead = () => resolve({});
+    }));
+    const asked = ask(tabs);
+    await tabs.setRecord(1, record('1001'), true);
+    expect(last(1)?.status).toBe('ready');
+    answerRead();
+    await asked;
+    expect(last(1)).toMatchObject({ status: 'ready', record: { externalId: '1001' } });
+    expect(seen.get(1)!.some((view) => view.status === 'idle')).toBe(false);
+  });
+
+  it('a sidebar that connects while the look-up has shown nothing yet is told it is loading, not "no record"', async () => {
+    const { hub, seen } = hubFor([1]);
+    let answer!: () => void;
+    const tabs = new TabViews(hub, (ref, _s, push) => new Promise<void>((resolve) => {
+      answer = () => (push(readyView({ record: ref })), resolve());
+    }));
+    const loading = tabs.setRecord(1, record('1001'), true);
+    await tabs.current(1);
+    expect(seen.get(1)).toEqual([{ status: 'loading', record: record('1001') }]);
+    answer();
+    await loading;
+    expect(seen.get(1)!.at(-1)?.status).toBe('ready');
+  });
+
   it('a page switching among cached records past the burst: each paints at once; only the revalidations wait, the latest first', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const { hub, seen } = hubFor([1]);
