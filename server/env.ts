@@ -2,8 +2,11 @@ import type { AuditAction } from '../lib/contract';
 import type { RateLimiter } from './rate-limit';
 import type { FirmStore, StoredUser } from './store/firm-store';
 
-/** What a route tells the audit trail about the request it handled (written once the answer is known). */
-/** `disclosed`: further clients the answer names (a resolve's matches), recorded for walls (audit-log.ts). */
+/**
+ * What a route tells the audit trail about the request it handled (written once the answer is
+ * known). `disclosed`: further clients the answer names (a resolve's matches), recorded for walls
+ * (audit-log.ts).
+ */
 export type AuditNote = { action: AuditAction; clientId?: string | null; target?: string | null; disclosed?: readonly string[] };
 
 /** What every route gets: the store, the signed-in user (set by auth), the request id, and the audit note. */

@@ -21,10 +21,12 @@ interface Editing {
 export function NeedsSection({ view, actions, logNeedRequest = 0 }: { view: ReadyView; actions: SidebarActions; logNeedRequest?: number }) {
   const { context, me } = view;
   const [filter, setFilter] = useState<NeedFilter>('open');
-  const [limit, setLimit] = useState(NEEDS_SHOWN_AT_FIRST);
+  // How many needs are listed, for this client and filter only: another one starts again from the first 25.
+  const listKey = `${context.client.id}|${filter}`;
+  const [shown, setShown] = useState({ listKey, limit: NEEDS_SHOWN_AT_FIRST });
+  const limit = shown.listKey === listKey ? shown.limit : NEEDS_SHOWN_AT_FIRST;
   const list = useRef<HTMLUListElement>(null);
   const firstRevealed = useRef<number | null>(null);
-  useEffect(() => setLimit(NEEDS_SHOWN_AT_FIRST), [context.client.id, filter]);
   useEffect(() => {
     // "Show more" goes away with the last needs it reveals: focus moves to the first of them.
     if (firstRevealed.current === null) return;
@@ -112,7 +114,7 @@ export function NeedsSection({ view, actions, logNeedRequest = 0 }: { view: Read
       {hidden > 0 && (
         <button type="button" className="link" onClick={() => {
           firstRevealed.current = limit;
-          setLimit(limit + NEEDS_MORE_STEP);
+          setShown({ listKey, limit: limit + NEEDS_MORE_STEP });
         }}>
           {messages.needs.showMore(Math.min(NEEDS_MORE_STEP, hidden), hidden)}
         </button>
