@@ -8,13 +8,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_TOKENS } from '../server/demo/demo-ids';
 import { seedLargeBook } from '../server/demo/large-book';
 import { startServer } from '../server/start-server';
-import { launchWithExtension, routeDemoPages, signInThroughOptions } from '../scripts/chromium-with-extension';
+import { routeDemoPages } from '../scripts/chromium-with-extension';
 import { nextReadyMark, tabShowing } from './paint-timings';
 import { distribution } from './stats';
-import { syncUntilDone } from './sync-timings';
+import { fullSyncOnce } from './sync-timings';
 
 const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const flag = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -35,13 +34,8 @@ try {
   for (let r = 0; r < rounds; r++) {
     const order = dirs.map((_, i) => dirs[(i + r) % dirs.length]!);
     for (const outDir of order) {
-      const browser = await launchWithExtension({ extensionDir: path.resolve(outDir, 'chrome-mv3'), demoPages: false });
+      const { browser, run } = await fullSyncOnce(server.url, path.resolve(outDir, 'chrome-mv3'));
       try {
-        const options = await browser.context.newPage();
-        await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-        await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner);
-        const p = await syncUntilDone(options);
-        const diskMB = (await browser.worker.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0)) / 1e6;
         await routeDemoPages(browser.context);
         const tab = await tabShowing(browser, 1001);
         const firstLook: number[] = [];
@@ -57,8 +51,8 @@ try {
           firstLook.push(ready.at - start);
           tab.clientId = ready.clientId;
         }
-        results.get(outDir)!.push({ ms: (p.finishedAt ?? 0) - p.startedAt, applyMs: p.applyMs, validateMs: p.validateMs ?? Number.NaN, diskMB, firstLook });
-        console.error(`round ${r + 1} ${outDir}: ${(p.finishedAt ?? 0) - p.startedAt} ms, first looks ${firstLook.map((v) => v.toFixed(0)).join(' ')}`);
+        results.get(outDir)!.push({ ms: run.ms, applyMs: run.applyMs, validateMs: run.validateMs, diskMB: run.diskBytes / 1e6, firstLook });
+        console.error(`round ${r + 1} ${outDir}: ${run.ms} ms, first looks ${firstLook.map((v) => v.toFixed(0)).join(' ')}`);
       } finally {
         await browser.context.close();
       }

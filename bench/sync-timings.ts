@@ -56,7 +56,7 @@ export async function measureSync(server: RunningServer, clientId: string, fullR
 }
 
 /** A fresh profile signed in to `endpointUrl`, its full sync run to the end and measured; the browser is left open. */
-async function fullSyncOnce(endpointUrl: string, extensionDir?: string) {
+export async function fullSyncOnce(endpointUrl: string, extensionDir?: string) {
   const browser = await launchWithExtension({ extensionDir, demoPages: false });
   try {
     const options = await browser.context.newPage();
