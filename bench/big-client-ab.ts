@@ -4,28 +4,21 @@
  * two builds side by side against one endpoint, alternating; a client with 3 needs (1004) is the
  * switch back. Figures, not pass/fail.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_TOKENS, NORTHWIND_ID } from '../server/demo/demo-ids';
-import { startServer } from '../server/start-server';
-import { launchWithExtension, signInThroughOptions } from '../scripts/chromium-with-extension';
+import { NORTHWIND_ID } from '../server/demo/demo-ids';
+import { machineLoad, withBenchEndpoint } from './bench-endpoint';
 import { nextReadyMark, tabShowing } from './paint-timings';
+import { launchSignedIn } from './signed-in-browser';
 import { distribution } from './stats';
 import { addDeltaNeeds } from './sync-timings';
 
 const [dirA, dirB, extra = '500', roundsArg = '10'] = process.argv.slice(2);
 if (!dirA || !dirB) throw new Error('usage: big-client-ab.ts <outDirA> <outDirB> [extraNeeds] [rounds]');
-const dir = mkdtempSync(path.join(tmpdir(), 'lens-big-client-'));
-const server = await startServer({ port: 0, dbPath: path.join(dir, 'firm.sqlite'), seed: true });
-try {
+await withBenchEndpoint('lens-big-client-', async (server) => {
   for (let i = 0; i < Number(extra) / 100; i++) await addDeltaNeeds(server, NORTHWIND_ID, `Big client need ${i}`);
   const sides = [];
   for (const outDir of [dirA, dirB]) {
-    const browser = await launchWithExtension({ extensionDir: path.resolve(outDir, 'chrome-mv3') });
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner);
+    const { browser } = await launchSignedIn(server.url, { extensionDir: path.resolve(outDir, 'chrome-mv3') });
     await (await tabShowing(browser, 1001)).page.close(); // Northwind looked up once: cached
     sides.push({ outDir, browser, toBig: [] as number[] });
   }
@@ -47,9 +40,6 @@ try {
     console.log(`${side.outDir}: switch to Northwind with ${extra} more needs ${JSON.stringify(distribution(side.toBig))}`);
     await side.browser.context.close();
   }
-  console.log(`load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-} finally {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-}
+  console.log(machineLoad());
+});
 process.exit(0);

@@ -5,13 +5,10 @@
  * the same load (sequential bench runs minutes apart differ by more than most changes do).
  * `--unrouted`: without the demo-page route (see bench/sync-timings.ts). Figures, not pass/fail.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_TOKENS } from '../server/demo/demo-ids';
 import { seedLargeBook } from '../server/demo/large-book';
-import { startServer } from '../server/start-server';
-import { launchWithExtension, signInThroughOptions } from '../scripts/chromium-with-extension';
+import { machineLoad, withBenchEndpoint } from './bench-endpoint';
+import { launchSignedIn } from './signed-in-browser';
 import { distribution } from './stats';
 import { addDeltaNeeds, DELTA_CLIENT_ID, type DeltaSyncRun, measureDelta, syncUntilDone } from './sync-timings';
 
@@ -21,16 +18,11 @@ const rounds = Number(args[2] ?? 30);
 if (!dirA || !dirB) throw new Error('usage: delta-sync-ab.ts <outDirA> <outDirB> [rounds] [--unrouted]');
 const demoPages = !process.argv.includes('--unrouted');
 
-const dir = mkdtempSync(path.join(tmpdir(), 'lens-delta-ab-'));
-const server = await startServer({ port: 0, dbPath: path.join(dir, 'firm.sqlite'), seed: true });
-try {
-  await seedLargeBook(server.store, { clients: 20_000, secondments: 5_000, needs: 50_000 });
+await withBenchEndpoint('lens-delta-ab-', async (server) => {
+  await seedLargeBook(server.store);
   const sides = [];
   for (const outDir of [dirA, dirB]) {
-    const browser = await launchWithExtension({ extensionDir: path.resolve(outDir, 'chrome-mv3'), demoPages });
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner);
+    const { browser, options } = await launchSignedIn(server.url, { extensionDir: path.resolve(outDir, 'chrome-mv3'), demoPages });
     await syncUntilDone(options);
     sides.push({ outDir, browser, options, runs: [] as DeltaSyncRun[] });
   }
@@ -48,9 +40,6 @@ try {
     console.log(`${side.outDir}${demoPages ? '' : ' (not routed)'}: ${JSON.stringify(figures)}`);
     await side.browser.context.close();
   }
-  console.log(`load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-} finally {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-}
+  console.log(machineLoad());
+});
 process.exit(0);

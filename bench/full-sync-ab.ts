@@ -5,12 +5,10 @@
  * single-page switches to clients the sync brought but nobody has opened yet: what the first look
  * in the cache costs (it folds every chunk holding the client). Figures, not pass/fail.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedLargeBook } from '../server/demo/large-book';
-import { startServer } from '../server/start-server';
 import { routeDemoPages } from '../scripts/chromium-with-extension';
+import { machineLoad, withBenchEndpoint } from './bench-endpoint';
 import { nextReadyMark, tabShowing } from './paint-timings';
 import { distribution } from './stats';
 import { fullSyncOnce } from './sync-timings';
@@ -25,12 +23,10 @@ if (dirs.length < 2) throw new Error('usage: full-sync-ab.ts <outDirA> <outDirB>
 let nextFresh = 17;
 const freshContact = () => 100_000 + (nextFresh += 331) % 20_000;
 
-const dir = mkdtempSync(path.join(tmpdir(), 'lens-full-ab-'));
-const server = await startServer({ port: 0, dbPath: path.join(dir, 'firm.sqlite'), seed: true });
 type Run = { ms: number; applyMs: number; validateMs: number; diskMB: number; firstLook: number[] };
 const results = new Map<string, Run[]>(dirs.map((d) => [d, []]));
-try {
-  await seedLargeBook(server.store, { clients: 20_000, secondments: 5_000, needs: 50_000 });
+await withBenchEndpoint('lens-full-ab-', async (server) => {
+  await seedLargeBook(server.store);
   for (let r = 0; r < rounds; r++) {
     const order = dirs.map((_, i) => dirs[(i + r) % dirs.length]!);
     for (const outDir of order) {
@@ -62,9 +58,6 @@ try {
     const of = (pick: (run: Run) => number) => distribution(runs.map(pick));
     console.log(`${outDir}: ${JSON.stringify({ fullSync: of((r) => r.ms), applyMs: of((r) => r.applyMs), validateMs: of((r) => r.validateMs), diskMB: of((r) => r.diskMB), firstLook: distribution(runs.flatMap((r) => r.firstLook)) })}`);
   }
-  console.log(`load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-} finally {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-}
+  console.log(machineLoad());
+});
 process.exit(0);

@@ -1,7 +1,6 @@
 import type { CDPSession } from '@playwright/test';
-import { DEMO_TOKENS } from '../server/demo/demo-ids';
 import type { RunningServer } from '../server/start-server';
-import { launchWithExtension, signInThroughOptions } from '../scripts/chromium-with-extension';
+import { launchSignedIn } from './signed-in-browser';
 import { distribution } from './stats';
 import { syncUntilDone } from './sync-timings';
 
@@ -19,11 +18,8 @@ export async function measureWorkerMemory(server: RunningServer, runs: number) {
   const afterGc: HeapUsage[] = [];
   const beforeGc: HeapUsage[] = [];
   for (let run = 0; run < runs; run++) {
-    const browser = await launchWithExtension();
+    const { browser, options } = await launchSignedIn(server.url); // starts the full sync
     try {
-      const options = await browser.context.newPage();
-      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-      await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner); // starts the full sync
       await syncUntilDone(options);
       const worker = await attachToWorker(await browser.context.newCDPSession(options), browser.worker.url());
       beforeGc.push(await worker.send('Runtime.getHeapUsage') as HeapUsage);

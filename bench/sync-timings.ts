@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import type { RunningServer } from '../server/start-server';
-import { DEMO_TOKENS, DEMO_USERS } from '../server/demo/demo-ids';
-import { launchWithExtension, signInThroughOptions } from '../scripts/chromium-with-extension';
+import { DEMO_USERS } from '../server/demo/demo-ids';
 import { startFeedReplayProxy } from './feed-replay-proxy';
+import { launchSignedIn } from './signed-in-browser';
 
 interface Progress { state: string; applied: number; pages: number; startedAt: number; finishedAt: number | null; fetchMs: number; validateMs?: number; applyMs: number }
 
@@ -57,11 +57,8 @@ export async function measureSync(server: RunningServer, clientId: string, fullR
 
 /** A fresh profile signed in to `endpointUrl`, its full sync run to the end and measured; the browser is left open. */
 export async function fullSyncOnce(endpointUrl: string, extensionDir?: string) {
-  const browser = await launchWithExtension({ extensionDir, demoPages: false });
+  const { browser, options } = await launchSignedIn(endpointUrl, { extensionDir, demoPages: false }); // starts the full sync
   try {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await signInThroughOptions(browser, endpointUrl, DEMO_TOKENS.partner); // starts the full sync
     const p = await syncUntilDone(options); // joins the running sync
     const diskBytes = await browser.worker.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
     const run: FullSyncRun = { ms: (p.finishedAt ?? 0) - p.startedAt, applied: p.applied, pages: p.pages, fetchMs: p.fetchMs, validateMs: p.validateMs ?? Number.NaN, applyMs: p.applyMs, diskBytes };

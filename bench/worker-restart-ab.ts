@@ -8,14 +8,12 @@
  * the sidebar's `lens:ready` mark, both ways, and the worker's start as CDP reports it (status
  * `starting` → `running`, which Chrome reports once the script has been evaluated). Figures, not pass/fail.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CDPSession } from '@playwright/test';
-import { DEMO_TOKENS } from '../server/demo/demo-ids';
-import { startServer } from '../server/start-server';
-import { type ExtensionBrowser, launchWithExtension, signInThroughOptions } from '../scripts/chromium-with-extension';
+import type { ExtensionBrowser } from '../scripts/chromium-with-extension';
+import { machineLoad, withBenchEndpoint } from './bench-endpoint';
 import { nextReadyMark, RECORD, sidebarFrame, tabShowing } from './paint-timings';
+import { launchSignedIn } from './signed-in-browser';
 import { distribution } from './stats';
 
 const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -80,15 +78,10 @@ type Side = {
   missed: number;
 };
 
-const dir = mkdtempSync(path.join(tmpdir(), 'lens-worker-restart-'));
-const server = await startServer({ port: 0, dbPath: path.join(dir, 'firm.sqlite'), seed: true });
-try {
+await withBenchEndpoint('lens-worker-restart-', async (server) => {
   const sides: Side[] = [];
   for (const outDir of dirs) {
-    const browser = await launchWithExtension({ extensionDir: path.resolve(outDir, 'chrome-mv3') });
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await signInThroughOptions(browser, server.url, DEMO_TOKENS.partner);
+    const { browser, options } = await launchSignedIn(server.url, { extensionDir: path.resolve(outDir, 'chrome-mv3') });
     await (await tabShowing(browser, 1001)).page.close(); // looked up once: cached
     await options.close(); // an open options page could reconnect to a stopped worker and start it before the tab does
     sides.push({ outDir, browser, watch: await workerWatch(browser), restarted: [] as number[], running: [] as number[], workerStart: [] as number[], missed: 0 });
@@ -113,9 +106,6 @@ try {
     console.log(`${side.outDir}: ${JSON.stringify(figures)}`);
     await side.browser.context.close();
   }
-  console.log(`load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-} finally {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-}
+  console.log(machineLoad());
+});
 process.exit(0);

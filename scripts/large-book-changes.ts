@@ -1,9 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { withBenchEndpoint } from '../bench/bench-endpoint';
 import { DEMO_TOKENS } from '../server/demo/demo-ids';
 import { seedLargeBook } from '../server/demo/large-book';
-import { startServer } from '../server/start-server';
 
 /**
  * Every change the bench's full sync receives, page by page: the demo firm plus the large book
@@ -13,10 +11,8 @@ import { startServer } from '../server/start-server';
  */
 export async function largeBookChanges(cacheFile?: string): Promise<unknown[][]> {
   if (cacheFile && existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, 'utf8')) as unknown[][];
-  const dir = mkdtempSync(path.join(tmpdir(), 'lens-book-changes-'));
-  const server = await startServer({ port: 0, dbPath: path.join(dir, 'firm.sqlite'), seed: true });
-  try {
-    await seedLargeBook(server.store, { clients: 20_000, secondments: 5_000, needs: 50_000 });
+  return withBenchEndpoint('lens-book-changes-', async (server) => {
+    await seedLargeBook(server.store);
     const pages: unknown[][] = [];
     for (let since = '0'; ;) {
       const res = await fetch(`${server.url}/v1/changes?since=${encodeURIComponent(since)}&limit=5000`, { headers: { authorization: `Bearer ${DEMO_TOKENS.partner}` } });
@@ -28,8 +24,5 @@ export async function largeBookChanges(cacheFile?: string): Promise<unknown[][]>
     }
     if (cacheFile) writeFileSync(cacheFile, JSON.stringify(pages));
     return pages;
-  } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
