@@ -5,6 +5,9 @@ import { pluck, type SqlDatabase, statement } from './database';
 /** The hash that stands before the first row ever written. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** The most rows one group commit writes (see `AuditLog.append`). */
+const AUDIT_BATCH_MAX = 200;
+
 export type AuditRecord = {
   userId: string | null;
   action: AuditAction;
@@ -71,9 +74,9 @@ export class AuditLog {
       anchor: statement<{ seq: number; hash: string }>(db, `SELECT seq, hash FROM audit_anchor WHERE id = 1`),
       // Numbers are never reused, even after the last rows are pruned or removed: SQLite keeps
       // AUTOINCREMENT's high-water mark; PostgreSQL a counter row, rolled back with its transaction.
-      nextSeq: pluck<number>(db, db.dialect === 'sqlite'
-        ? `SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0) + 1`
-        : `UPDATE audit_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq`),
+      nextSeq: pluck<number>(db, `SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0) + 1`),
+      /** PostgreSQL: takes `n` numbers at once; returns the last of them. */
+      reserveSeqs: pluck<number>(db, `UPDATE audit_counter SET seq = seq + ? WHERE id = 1 RETURNING seq`),
       insert: statement(db, `INSERT INTO audit (seq, at, user_id, action, client_id, target, status, request_id, prev_hash, hash)
         VALUES (@seq, @at, @user_id, @action, @client_id, @target, @status, @request_id, @prev_hash, @hash)`),
       iterate: statement<AuditRow>(db, `SELECT * FROM audit WHERE seq > ? ORDER BY seq LIMIT ?`),
@@ -92,16 +95,61 @@ export class AuditLog {
   }
 
   /**
-   * Appends one row, chained to the last. In a write transaction holding the audit lock, so two
-   * writers (two instances on PostgreSQL, two processes on one SQLite file) cannot fork the chain.
+   * Appends one row, chained to the last; resolves once it is committed. Rows appended while a
+   * commit is under way are written together in the next one (a group commit): a busy endpoint
+   * takes the audit lock, the chain's last row and a commit once per batch rather than once per
+   * request, and the lock's queue no longer holds a pool connection per waiting request. Each row
+   * still carries its own hash and the time it was written; when a batch fails to commit, its rows
+   * are tried one by one, so only a row the database refuses fails its request. Inside a caller's
+   * transaction the row is written in that transaction, so it commits (or not) with the caller's work.
    */
   append(r: AuditRecord): Promise<AuditEntry> {
-    return this.db.transaction(async () => {
-      await this.db.lock('audit');
-      const prev = (await this.s.last.get()) ?? (await this.s.anchor.get());
+    if (this.db.inTransaction) return this.db.transaction(async () => (await this.appendAll([r]))[0]!, 'audit');
+    return new Promise((resolve, reject) => {
+      this.queued.push({ record: r, resolve, reject });
+      this.committing ??= this.commitQueued();
+    });
+  }
+
+  private readonly queued: { record: AuditRecord; resolve: (e: AuditEntry) => void; reject: (error: unknown) => void }[] = [];
+  private committing: Promise<void> | null = null;
+
+  private async commitQueued(): Promise<void> {
+    while (this.queued.length > 0) {
+      const batch = this.queued.splice(0, AUDIT_BATCH_MAX);
+      try {
+        const entries = await this.db.transaction(() => this.appendAll(batch.map((b) => b.record)), 'audit');
+        batch.forEach((b, i) => b.resolve(entries[i]!));
+      } catch (error) {
+        if (batch.length === 1) batch[0]!.reject(error);
+        // One row the database refuses must not fail the requests that shared its commit: each
+        // is tried on its own.
+        else for (const b of batch) await this.db.transaction(() => this.appendAll([b.record]), 'audit').then(([e]) => b.resolve(e!), b.reject);
+      }
+    }
+    this.committing = null;
+  }
+
+  /**
+   * The rows, in order, after the chain's last, in the transaction in progress (which holds the
+   * audit lock once this returns, so two writers, two instances on PostgreSQL or two processes on
+   * one SQLite file, cannot fork the chain).
+   */
+  private async appendAll(records: readonly AuditRecord[]): Promise<AuditEntry[]> {
+    await this.db.lock('audit');
+    const prev = (await this.s.last.get()) ?? (await this.s.anchor.get());
+    let prevHash = prev?.hash ?? GENESIS_HASH;
+    const firstSeq = this.db.dialect === 'sqlite'
+      ? (await this.s.nextSeq.get())!
+      : (await this.s.reserveSeqs.get(records.length))! - records.length + 1;
+    const now = new Date().toISOString();
+    const entries: AuditEntry[] = [];
+    // The latest time each user was answered about each client in this batch: one upsert each.
+    const disclosed = new Map<string, { user_id: string; client_id: string; at: string }>();
+    for (const [i, r] of records.entries()) {
       const row = {
-        seq: (await this.s.nextSeq.get())!,
-        at: r.at ?? new Date().toISOString(),
+        seq: firstSeq + i,
+        at: r.at ?? now,
         user_id: r.userId,
         action: r.action,
         client_id: r.clientId ?? null,
@@ -109,16 +157,20 @@ export class AuditLog {
         status: r.status,
         request_id: r.requestId ?? null,
       };
-      const prev_hash = prev?.hash ?? GENESIS_HASH;
-      const full: AuditRow = { ...row, prev_hash, hash: auditHash(prev_hash, row) };
+      const full: AuditRow = { ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) };
       await this.s.insert.run(full);
+      prevHash = full.hash;
+      entries.push(toAuditEntry(full));
       if (r.userId && r.status >= 200 && r.status < 400) {
         for (const clientId of new Set([...(r.clientId ? [r.clientId] : []), ...(r.disclosed ?? [])])) {
-          await this.s.disclose.run({ user_id: r.userId, client_id: clientId, at: row.at });
+          const key = JSON.stringify([r.userId, clientId]);
+          const seen = disclosed.get(key);
+          if (!seen || seen.at < row.at) disclosed.set(key, { user_id: r.userId, client_id: clientId, at: row.at });
         }
       }
-      return toAuditEntry(full);
-    }, 'audit');
+    }
+    for (const d of disclosed.values()) await this.s.disclose.run(d);
+    return entries;
   }
 
   /** Oldest first, from `since` (an instant) and after the cursor, filtered; one more than `limit` tells of more. */

@@ -90,6 +90,27 @@ describe(`migrations (${testDialect()})`, () => {
     await store.close();
   });
 
+  it('audit rows appended at once are committed together, each chained and answered with its own row; a row the database refuses fails alone', async () => {
+    const store = await openStore(tmp.file('group-commit.sqlite'));
+    const record = (i: number) => ({ userId: `u-${i % 7}`, action: 'context.view' as const, clientId: `c-${i % 5}`, status: 200, requestId: `r-${i}` });
+    const entries = await Promise.all(Array.from({ length: 60 }, (_, i) => store.audit.append(record(i))));
+    expect(entries.map((e) => e.requestId)).toEqual(Array.from({ length: 60 }, (_, i) => `r-${i}`));
+    expect(entries.map((e) => Number(e.id))).toEqual(Array.from({ length: 60 }, (_, i) => Number(entries[0]!.id) + i));
+    expect(await store.audit.verify()).toMatchObject({ ok: true, rows: 60 });
+    expect(await store.sql.value(`SELECT count(*) FROM disclosures`)).toBe(35); // every (user, client) pair seen, once
+
+    // Appended in one tick, the second and third share a commit; the third's NOT NULL action fails.
+    const first = store.audit.append(record(100));
+    const second = store.audit.append(record(101));
+    const refused = store.audit.append({ ...record(102), action: null as unknown as 'context.view' });
+    const fourth = store.audit.append(record(103));
+    await expect(refused).rejects.toThrow();
+    expect((await Promise.all([first, second, fourth])).map((e) => e.requestId)).toEqual(['r-100', 'r-101', 'r-103']);
+    expect((await store.audit.query({ afterSeq: Number(entries[59]!.id), limit: 10 })).map((r) => r.request_id)).toEqual(['r-100', 'r-101', 'r-103']);
+    expect(await store.audit.verify()).toMatchObject({ ok: true, rows: 63 });
+    await store.close();
+  });
+
   it('opening an up-to-date database again applies nothing and keeps data', async () => {
     const file = tmp.file('again.sqlite');
     const a = await openStore(file);
