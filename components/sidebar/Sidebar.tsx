@@ -5,7 +5,9 @@ import { ClientPanel } from './ClientPanel';
 import { ErrorPanel } from './ErrorPanel';
 import { IdlePanel } from './IdlePanel';
 import { LoadingPanel } from './LoadingPanel';
+import { messages } from './messages';
 import { NotFoundPanel } from './NotFoundPanel';
+import { Panel } from './Panel';
 import { RestrictedPanel } from './RestrictedPanel';
 import { SignedOutPanel } from './SignedOutPanel';
 
@@ -16,13 +18,20 @@ export interface SidebarProps {
   now: number;
   /** The in-page frame can collapse to a tab; the browser's side panel cannot (default true). */
   collapsible?: boolean;
+  /**
+   * The in-page frame is shown only while the content script sees a record: "no record" there
+   * means the background has not heard of it yet (an in-page switch from a list to a record), so
+   * it waits instead of explaining a state the page has already left (default false).
+   */
+  shownOnlyWithRecord?: boolean;
 }
 
 /** The sidebar for one record: a panel per state, each with words a lawyer understands and a next step. */
-export function Sidebar({ view, actions, now, collapsible = true }: SidebarProps) {
+export function Sidebar({ view, actions, now, collapsible = true, shownOnlyWithRecord = false }: SidebarProps) {
   const onCollapse = collapsible ? () => actions.setCollapsed(true) : undefined;
   switch (view.status) {
     case 'idle':
+      if (shownOnlyWithRecord) return <Panel state="waiting" title={messages.loading.title} onCollapse={onCollapse} />;
       return <IdlePanel onOpenOptions={actions.openOptions} onCollapse={onCollapse} />;
     case 'signed-out':
       return <SignedOutPanel reason={view.reason} firm={view.firm} onOpenOptions={actions.openOptions} onSignInWithFirm={actions.signInWithFirm} onCollapse={onCollapse} />;

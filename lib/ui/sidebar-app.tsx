@@ -20,6 +20,13 @@ import { ViewFeed } from './view-feed';
 /** The in-page frame is collapsed when the content script narrows it; its width is the truth. */
 const COLLAPSED_BELOW_PX = 120;
 
+/**
+ * Whether the frame is drawn as its collapsed tab. A hidden frame (display:none, loaded on a page
+ * with no record yet) has no width at all: it is not collapsed, and must not show the tab for a
+ * moment when it is shown.
+ */
+const isNarrow = (mode: SidebarMode) => mode === 'frame' && window.innerWidth > 0 && window.innerWidth < COLLAPSED_BELOW_PX;
+
 function actionsFor(link: BackgroundLink, gate: ActionGate): SidebarActions {
   // Every write carries what the sidebar displayed, and only goes when the gate allows it.
   const bound = (act: (shown: Shown) => Promise<Result<unknown>>, clientId?: string): Promise<Result<unknown>> => {
@@ -77,7 +84,7 @@ function SidebarApp({ mode, link, feed }: { mode: SidebarMode; link: BackgroundL
   const { view, at } = useSyncExternalStore(feed.subscribe, feed.current);
   const [tick, setTick] = useState(Date.now());
   const now = Math.max(at, tick);
-  const [narrow, setNarrow] = useState(mode === 'frame' && window.innerWidth < COLLAPSED_BELOW_PX);
+  const [narrow, setNarrow] = useState(() => isNarrow(mode));
   const gate = useMemo(() => new ActionGate(undefined, mode === 'frame'), [mode]);
   const [covered, setCovered] = useState(false);
   const actions = useMemo(() => actionsFor(link, gate), [link, gate]);
@@ -96,7 +103,7 @@ function SidebarApp({ mode, link, feed }: { mode: SidebarMode; link: BackgroundL
     };
   }, [gate]);
   useEffect(() => {
-    const onResize = () => setNarrow(mode === 'frame' && window.innerWidth < COLLAPSED_BELOW_PX);
+    const onResize = () => setNarrow(isNarrow(mode));
     window.addEventListener('resize', onResize);
     const timer = setInterval(() => setTick(Date.now()), 30_000); // keeps "updated 2 min ago" true
     return () => {
@@ -111,7 +118,7 @@ function SidebarApp({ mode, link, feed }: { mode: SidebarMode; link: BackgroundL
   return (
     <>
       {covered && <CoveredNotice />}
-      <Sidebar view={view} actions={actions} now={now} collapsible={mode === 'frame'} />
+      <Sidebar view={view} actions={actions} now={now} collapsible={mode === 'frame'} shownOnlyWithRecord={mode === 'frame'} />
     </>
   );
 }

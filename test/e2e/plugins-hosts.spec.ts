@@ -82,6 +82,9 @@ test('a record page loads the sidebar with the page; a list page only after its 
   expect(await frameInserted(page)).toEqual({ readyState: 'complete', afterLoadEvent: true });
   await expect(frame).toBeHidden();
   expect(await page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+  // Loaded while the page shows no record, the frame waits: shown at the switch below, it must not
+  // flash "No client record on this page" until the background has heard of the record.
+  await expect(sidebar(page).locator('main.panel')).toHaveAttribute('data-state', 'waiting');
   // An in-page switch to a record shows it in the frame already loaded.
   await page.getByRole('link', { name: 'Northwind Logistics plc' }).click();
   await expect(sidebar(page).getByRole('heading', northwind)).toBeVisible();

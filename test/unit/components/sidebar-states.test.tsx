@@ -16,6 +16,13 @@ describe('Sidebar states other than ready', () => {
     expect(called('openOptions')).toHaveLength(1);
   });
 
+  it('idle in the in-page frame (shown only while the page has a record): waits for the look-up, never says "no record"', () => {
+    renderSidebar(view({ status: 'idle' }), { shownOnlyWithRecord: true });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Looking up this client…');
+    expect(screen.queryByText(/No client record/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add a rule in the options' })).toBeNull();
+  });
+
   it.each([
     ['no-endpoint', 'Not connected', 'not connected to your firm yet'],
     ['no-token', 'Sign in needed', 'Sign in to see secondment information.'],
