@@ -12,9 +12,11 @@ export type SkippedChange = { entity: string; seq: number; clientId: string | nu
 type TombstoneRow = { seq: number; entity: 'client' | 'secondment' | 'need' | 'flag'; client_id: string; entity_id: string };
 
 /**
- * The per-user delta feed. Every row carries its own `seq` (unique, from one counter), so the feed is
- * a merge of a few index range scans `seq > since ORDER BY seq LIMIT n+1`: the first n+1 of the merge
- * are necessarily among the first n+1 of each table. Walled clients are filtered in SQL.
+ * The per-user delta feed. Every row carries its own `seq` (unique, from one counter), so a page is
+ * found as a merge of a few index range scans `seq > since ORDER BY seq LIMIT n+1` over the numbers
+ * alone (the first n+1 of the merge are necessarily among the first n+1 of each table), and then
+ * only its rows are read and built: a full sync no longer reads every table's next n rows on
+ * every page to keep a third of them. Walled clients are filtered in SQL.
  *
  * Every change is checked against the contract before it is sent: a row that cannot satisfy it
  * (say, data loaded around the API) is left out and reported, never allowed to stop every user's
@@ -24,27 +26,43 @@ type TombstoneRow = { seq: number; entity: 'client' | 'secondment' | 'need' | 'f
  */
 export function createChangesReader(db: SqlDatabase) {
   const notWalled = `NOT IN (SELECT client_id FROM walls WHERE user_id = @user)`;
-  const q = {
-    clients: statement<ClientRow>(db, `SELECT * FROM clients WHERE seq > @since AND id ${notWalled} ORDER BY seq LIMIT @n`),
-    mappings: statement<MappingRow>(db, `SELECT * FROM mappings WHERE client_id IN (?) ORDER BY rowid`),
-    secondments: statement<SecondmentRow>(db, `SELECT * FROM secondments WHERE seq > @since AND client_id ${notWalled} ORDER BY seq LIMIT @n`),
-    needs: statement<NeedRow>(db, `SELECT * FROM needs WHERE seq > @since AND client_id ${notWalled} ORDER BY seq LIMIT @n`),
-    flags: statement<FlagRow>(db, `SELECT * FROM flags WHERE seq > @since AND client_id ${notWalled} ORDER BY seq LIMIT @n`),
-    tombstones: statement<TombstoneRow>(db, `SELECT * FROM tombstones WHERE seq > @since AND client_id ${notWalled} ORDER BY seq LIMIT @n`),
-    // A revoke only for a client the user could have seen: created by `since` (the feed may have
-    // sent it), or one a successful answer to them named (`disclosures`, kept by the audit trail: a
-    // look-up or a resolve's matches put a client in the cache that the feed has not reached, and a
-    // cache that restarts its feed from 0 keeps the clients viewed lately). Announcing any other
-    // would leak that it exists.
-    revokes: statement<{ client_id: string; seq: number }>(db, `SELECT w.client_id, w.seq FROM walls w LEFT JOIN clients c ON c.id = w.client_id
-       WHERE w.user_id = @user AND w.seq > @since
+  // A revoke only for a client the user could have seen: created by `since` (the feed may have
+  // sent it), or one a successful answer to them named (`disclosures`, kept by the audit trail: a
+  // look-up or a resolve's matches put a client in the cache that the feed has not reached, and a
+  // cache that restarts its feed from 0 keeps the clients viewed lately). Announcing any other
+  // would leak that it exists.
+  const revokable = `FROM walls w LEFT JOIN clients c ON c.id = w.client_id
+       WHERE w.user_id = @user AND w.seq > @since AND w.seq <= @upto
          AND (COALESCE(c.created_seq, 0) <= @since
-           OR EXISTS (SELECT 1 FROM disclosures d WHERE d.user_id = @user AND d.client_id = w.client_id))
-       ORDER BY w.seq LIMIT @n`),
+           OR EXISTS (SELECT 1 FROM disclosures d WHERE d.user_id = @user AND d.client_id = w.client_id))`;
+  const visible = {
+    clients: `FROM clients WHERE seq > @since AND seq <= @upto AND id ${notWalled}`,
+    secondments: `FROM secondments WHERE seq > @since AND seq <= @upto AND client_id ${notWalled}`,
+    needs: `FROM needs WHERE seq > @since AND seq <= @upto AND client_id ${notWalled}`,
+    flags: `FROM flags WHERE seq > @since AND seq <= @upto AND client_id ${notWalled}`,
+    tombstones: `FROM tombstones WHERE seq > @since AND seq <= @upto AND client_id ${notWalled}`,
+  };
+  const firstSeqs = (from: string, seq = 'seq') => `SELECT ${seq} AS seq ${from} ORDER BY ${seq} LIMIT @n`;
+  const q = {
+    // The page's numbers first (the first n+1 of the merge are among the first n+1 of each table),
+    // then only the rows up to the page's last: a table's rows past it are neither read nor built.
+    seqs: statement<{ seq: number }>(db, `SELECT seq FROM (
+      ${Object.values(visible).map((from, i) => `SELECT seq FROM (${firstSeqs(from)}) AS t${i}`).join(' UNION ALL ')}
+      UNION ALL SELECT seq FROM (${firstSeqs(revokable, 'w.seq')}) AS r
+    ) AS merged ORDER BY seq LIMIT @n`),
+    clients: statement<ClientRow>(db, `SELECT * ${visible.clients} ORDER BY seq`),
+    mappings: statement<MappingRow>(db, `SELECT * FROM mappings WHERE client_id IN (?) ORDER BY rowid`),
+    secondments: statement<SecondmentRow>(db, `SELECT * ${visible.secondments} ORDER BY seq`),
+    needs: statement<NeedRow>(db, `SELECT * ${visible.needs} ORDER BY seq`),
+    flags: statement<FlagRow>(db, `SELECT * ${visible.flags} ORDER BY seq`),
+    tombstones: statement<TombstoneRow>(db, `SELECT * ${visible.tombstones} ORDER BY seq`),
+    revokes: statement<{ client_id: string; seq: number }>(db, `SELECT w.client_id, w.seq ${revokable} ORDER BY w.seq`),
   };
 
   const read = async (viewer: Viewer, since: number, limit: number): Promise<{ page: ChangesPage; skipped: SkippedChange[] }> => {
-    const p = { user: viewer.id, since, n: limit + 1 };
+    const seqs = await q.seqs.all({ user: viewer.id, since, upto: Number.MAX_SAFE_INTEGER, n: limit + 1 });
+    const hasMore = seqs.length > limit;
+    const p = { user: viewer.id, since, upto: hasMore ? seqs[limit - 1]!.seq : Number.MAX_SAFE_INTEGER };
     const items: Item[] = [];
 
     const clientRows = await q.clients.all(p);
@@ -63,8 +81,7 @@ export function createChangesReader(db: SqlDatabase) {
     for (const r of await q.revokes.all(p)) items.push({ seq: r.seq, entity: 'wall', change: { type: 'access.revoke', clientId: r.client_id } });
 
     items.sort((a, b) => a.seq - b.seq);
-    const hasMore = items.length > limit;
-    const page = items.slice(0, limit);
+    const page = items;
     const nextCursor = page.length ? page[page.length - 1]!.seq : since;
     const changes: Change[] = [];
     const skipped: SkippedChange[] = [];
