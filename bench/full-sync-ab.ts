@@ -3,7 +3,8 @@
  * full sync of several builds against one endpoint with the large book, round by round in rotating
  * order (sequential bench runs minutes apart differ by more than most changes do). After each sync,
  * single-page switches to clients the sync brought but nobody has opened yet: what the first look
- * in the cache costs (it folds every chunk holding the client). Figures, not pass/fail.
+ * in the cache costs (it folds every chunk holding the client); `--lookups=0` opens no page. Figures,
+ * not pass/fail.
  */
 import path from 'node:path';
 import { seedLargeBook } from '../server/demo/large-book';
@@ -32,10 +33,10 @@ await withBenchEndpoint('lens-full-ab-', async (server) => {
     for (const outDir of order) {
       const { browser, run } = await fullSyncOnce(server.url, path.resolve(outDir, 'chrome-mv3'));
       try {
-        await routeDemoPages(browser.context);
-        const tab = await tabShowing(browser, 1001);
         const firstLook: number[] = [];
-        for (let i = 0; i < lookups; i++) {
+        // `--lookups=0`: the sync alone (a build whose reads are broken on purpose can be measured).
+        const tab = lookups > 0 ? (await routeDemoPages(browser.context), await tabShowing(browser, 1001)) : null;
+        for (let i = 0; tab && i < lookups; i++) {
           await tab.page.waitForTimeout(300);
           const waiting = nextReadyMark(tab.frame, tab.clientId, true);
           const start = await tab.page.evaluate((id) => {
