@@ -4,12 +4,15 @@
  * order (sequential bench runs minutes apart differ by more than most changes do). After each sync,
  * single-page switches to clients the sync brought but nobody has opened yet: what the first look
  * in the cache costs (it folds every chunk holding the client); `--lookups=0` opens no page. Figures,
- * not pass/fail.
+ * not pass/fail. `--replay`: every side gets the feed from the replay proxy (bench/feed-replay-proxy.ts,
+ * recorded by one unmeasured sync of the first build first), so that the endpoint's work on the
+ * shared cores neither adds to nor varies the figures: what is left is the extension's own cost.
  */
 import path from 'node:path';
 import { seedLargeBook } from '../server/demo/large-book';
 import { routeDemoPages } from '../scripts/chromium-with-extension';
 import { machineLoad, withBenchEndpoint } from './bench-endpoint';
+import { startFeedReplayProxy } from './feed-replay-proxy';
 import { nextReadyMark, tabShowing } from './paint-timings';
 import { distribution } from './stats';
 import { fullSyncOnce } from './sync-timings';
@@ -18,6 +21,7 @@ const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const flag = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const rounds = flag('rounds', 4);
 const lookups = flag('lookups', 6);
+const replay = process.argv.includes('--replay');
 if (dirs.length < 2) throw new Error('usage: full-sync-ab.ts <outDirA> <outDirB>… [--rounds=N] [--lookups=N]');
 
 /** Large-book clients (Clio contacts 100000 + i) opened after a sync: each side and round its own, never one seen before. */
@@ -28,10 +32,13 @@ type Run = { ms: number; applyMs: number; validateMs: number; diskMB: number; fi
 const results = new Map<string, Run[]>(dirs.map((d) => [d, []]));
 await withBenchEndpoint('lens-full-ab-', async (server) => {
   await seedLargeBook(server.store);
+  const proxy = replay ? await startFeedReplayProxy(server.url) : null;
+  if (proxy) await (await fullSyncOnce(proxy.url, path.resolve(dirs[0]!, 'chrome-mv3'))).browser.context.close();
+  const endpointUrl = proxy?.url ?? server.url;
   for (let r = 0; r < rounds; r++) {
     const order = dirs.map((_, i) => dirs[(i + r) % dirs.length]!);
     for (const outDir of order) {
-      const { browser, run } = await fullSyncOnce(server.url, path.resolve(outDir, 'chrome-mv3'));
+      const { browser, run } = await fullSyncOnce(endpointUrl, path.resolve(outDir, 'chrome-mv3'));
       try {
         const firstLook: number[] = [];
         // `--lookups=0`: the sync alone (a build whose reads are broken on purpose can be measured).
@@ -59,6 +66,8 @@ await withBenchEndpoint('lens-full-ab-', async (server) => {
     const of = (pick: (run: Run) => number) => distribution(runs.map(pick));
     console.log(`${outDir}: ${JSON.stringify({ fullSync: of((r) => r.ms), applyMs: of((r) => r.applyMs), validateMs: of((r) => r.validateMs), diskMB: of((r) => r.diskMB), firstLook: distribution(runs.flatMap((r) => r.firstLook)) })}`);
   }
+  if (proxy) console.log(`feed pages replayed ${proxy.counts.replayed}, forwarded ${proxy.counts.forwarded}`);
   console.log(machineLoad());
+  await proxy?.close();
 });
 process.exit(0);
