@@ -80,12 +80,11 @@ export function createChangesReader(db: SqlDatabase) {
     for (const r of await q.tombstones.all(p)) items.push({ seq: r.seq, entity: 'tombstone', change: tombstoneChange(r) });
     for (const r of await q.revokes.all(p)) items.push({ seq: r.seq, entity: 'wall', change: { type: 'access.revoke', clientId: r.client_id } });
 
-    items.sort((a, b) => a.seq - b.seq);
-    const page = items;
-    const nextCursor = page.length ? page[page.length - 1]!.seq : since;
+    items.sort((a, b) => a.seq - b.seq); // the page: exactly the rows numbered up to `upto`
+    const nextCursor = items.length ? items[items.length - 1]!.seq : since;
     const changes: Change[] = [];
     const skipped: SkippedChange[] = [];
-    for (const item of page) {
+    for (const item of items) {
       const checked = Change.safeParse(item.change);
       if (checked.success) changes.push(checked.data);
       else skipped.push({ entity: item.entity, seq: item.seq, clientId: clientOf(item.change), reason: describe(checked.error) });
