@@ -11,7 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium } from '@playwright/test';
 import type { Change } from '../lib/contract/changes';
-import { type BookChunk, type ClientPart, packParts } from '../lib/cache/book-chunk';
+import { type BookChunk, packParts, partsOf } from '../lib/cache/book-chunk';
 import { DEMO_USERS } from '../server/demo/demo-ids';
 import { seedLargeBook } from '../server/demo/large-book';
 import { GROW_AFTER_PAGES, growPageSize, PAGE_SIZE } from '../lib/sync/page-size';
@@ -20,16 +20,17 @@ import { distribution } from './stats';
 
 const reps = Number(process.argv.find((a) => a.startsWith('--reps='))?.split('=')[1] ?? 5);
 
-/** One page's chunks as the sync appends them (full sync: upserts only, folded per client). */
+/**
+ * One page's chunks as the sync appends them (full sync: upserts only, one part per client; the
+ * bench book numbers each client before its children, so partsOf's order is the sync's).
+ */
 function chunksOfPage(changes: Change[], now: number): BookChunk[] {
-  const parts = new Map<string, ClientPart>();
-  const part = (id: string) => parts.get(id) ?? parts.set(id, { clientId: id }).get(id)!;
-  for (const c of changes) {
-    if (c.type === 'client.upsert') part(c.client.id).client = c.client;
-    else if (c.type === 'secondment.upsert') (part(c.secondment.clientId).secondments ??= []).push(c.secondment);
-    else if (c.type === 'need.upsert') (part(c.need.clientId).needs ??= []).push(c.need);
-  }
-  return packParts([...parts.values()], now);
+  const entities = {
+    clients: changes.flatMap((c) => (c.type === 'client.upsert' ? [c.client] : [])),
+    secondments: changes.flatMap((c) => (c.type === 'secondment.upsert' ? [c.secondment] : [])),
+    needs: changes.flatMap((c) => (c.type === 'need.upsert' ? [c.need] : [])),
+  };
+  return packParts(partsOf(entities), now);
 }
 
 const pages = await withBenchEndpoint('lens-index-cost-', async (server) => {
@@ -58,8 +59,8 @@ await page.evaluate((json) => { (globalThis as unknown as { pages: unknown }).pa
 
 /**
  * Layouts: `current` (main: byClient and byRecord multiEntry, byWrittenAt); `noMultiEntry` (only
- * byWrittenAt: the upper bound, nothing reachable by client or record); `recordOnly`/`clientOnly`
- * (one of the two); `pointersN` (byRecord and byWrittenAt, plus the client → chunk map of each
+ * byWrittenAt: the upper bound, nothing reachable by client or record); `recordOnly` (byRecord and
+ * byWrittenAt, no byClient); `pointersN` (byRecord and byWrittenAt, plus the client → chunk map of each
  * page written as N rows, one per hash shard of the client ids, in a `bookPointers` store);
  * `hashedKeys` (both multiEntry indexes over 32-bit hashes of the ids and record keys: numbers
  * instead of strings, the value keeping both).
@@ -82,7 +83,7 @@ for (let r = 0; r < reps; r++) {
       open.onupgradeneeded = () => {
         const db = open.result;
         const book = db.createObjectStore('book', { keyPath: 'seq', autoIncrement: true });
-        if (layout === 'current' || layout === 'clientOnly') book.createIndex('byClient', 'clientIds', { multiEntry: true });
+        if (layout === 'current') book.createIndex('byClient', 'clientIds', { multiEntry: true });
         if (layout === 'current' || layout === 'recordOnly' || shards) book.createIndex('byRecord', 'recordKeys', { multiEntry: true });
         if (layout === 'hashedKeys') {
           book.createIndex('byClient', 'clientHashes', { multiEntry: true });
@@ -106,7 +107,7 @@ for (let r = 0; r < reps; r++) {
         const tx = db.transaction(shards ? ['book', 'meta', 'bookPointers'] : ['book', 'meta'], 'readwrite', { durability: 'relaxed' });
         const book = tx.objectStore('book');
         // The client ids stay in the value whatever is indexed (the fold reads them).
-        const stored = (c: Chunk) => (layout === 'current' || layout === 'clientOnly' ? c
+        const stored = (c: Chunk) => (layout === 'current' ? c
           : layout === 'hashedKeys' ? { ...c, clientHashes: c.clientIds.map(hash), recordHashes: c.recordKeys.map(hash) }
             : { ...c, clientIds: [], ids: c.clientIds });
         if (!shards) {

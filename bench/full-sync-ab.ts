@@ -22,7 +22,7 @@ const flag = (name: string, fallback: number) => Number(process.argv.find((a) =>
 const rounds = flag('rounds', 4);
 const lookups = flag('lookups', 6);
 const replay = process.argv.includes('--replay');
-if (dirs.length < 2) throw new Error('usage: full-sync-ab.ts <outDirA> <outDirB>… [--rounds=N] [--lookups=N]');
+if (dirs.length < 2) throw new Error('usage: full-sync-ab.ts <outDirA> <outDirB>… [--rounds=N] [--lookups=N] [--replay]');
 
 /** Large-book clients (Clio contacts 100000 + i) opened after a sync: each side and round its own, never one seen before. */
 let nextFresh = 17;
