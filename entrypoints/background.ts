@@ -8,6 +8,7 @@ import { RuleScriptRegistrar } from '@/lib/background/content-script-registratio
 import { LayoutStore } from '@/lib/background/layout-store';
 import { createMessageRouter } from '@/lib/background/message-router';
 import { OUTBOX_ALARM, OutboxService } from '@/lib/background/outbox-service';
+import { PlacementMirror } from '@/lib/background/placement-mirror';
 import { registerPipelineMenu } from '@/lib/background/pipeline-page';
 import { loadRecordView } from '@/lib/background/record-view-loader';
 import { SidebarHub } from '@/lib/background/sidebar-hub';
@@ -49,6 +50,7 @@ export default defineBackground(() => {
   }, Date.now, { onPagePurged: purgeViews });
   const layout = new LayoutStore();
   const ruleScripts = new RuleScriptRegistrar();
+  const placement = new PlacementMirror();
   const reminders = new ReminderService(sessions);
   const route = createMessageRouter({ sessions, tabs, outbox, sync, layout, ruleScripts });
   const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
@@ -79,7 +81,10 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => sessions.permissionsChanged());
   browser.permissions.onRemoved.addListener(() => sessions.permissionsChanged());
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) sessions.settingsChanged();
+    if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) {
+      sessions.settingsChanged();
+      void placement.sync().catch(() => undefined);
+    }
     if (area === 'managed' && POLICY_RULES_KEY in changes) void ruleScripts.sync().catch(() => undefined);
     if (area === 'local' && REMINDERS_KEY in changes) void reminders.schedule().then(() => reminders.check()).catch(() => undefined);
   });
@@ -110,6 +115,8 @@ export default defineBackground(() => {
   void outbox.flush();
   // The generic rules' content-script registration, re-synced in case policy changed while stopped.
   void ruleScripts.sync().catch(() => undefined);
+  // Where the sidebar shows, for the content scripts (policy may have changed while stopped).
+  void placement.sync().catch(() => undefined);
   void sync.schedule();
   void sync.syncIfStale();
   void reminders.schedule().catch(() => undefined);

@@ -57,7 +57,7 @@ export function OptionsPage(props: {
         )}
       </section>
       {settings && <FirmSignInSettings key={JSON.stringify(settings)} loaded={settings} onSave={props.onSaveSettings} />}
-      {settings && <FirmPolicySummary loaded={settings} shownElsewhere={['endpointUrl', ...SIGN_IN_KEYS]} />}
+      {settings && <FirmPolicySummary loaded={settings} shownElsewhere={['endpointUrl', 'sidebarPlacement', ...SIGN_IN_KEYS]} />}
       {status?.user && (
         <section aria-labelledby="data-title">
           <h2 id="data-title">{text.data.title}</h2>

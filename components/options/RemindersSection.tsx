@@ -7,10 +7,10 @@ export function RemindersSection({ enabled, onChange }: { enabled: boolean | nul
   return (
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{messages.reminders.title}</h2>
-      <p className="row">
+      <label className="check">
         <input id={id} type="checkbox" checked={enabled === true} disabled={enabled === null} onChange={(e) => onChange(e.target.checked)} />
-        <label htmlFor={id}>{messages.reminders.label}</label>
-      </p>
+        {messages.reminders.label}
+      </label>
       <p className="muted">{messages.reminders.help}</p>
     </section>
   );

@@ -72,6 +72,14 @@ export const en = {
       `The last update of the client book stopped: ${error ?? ''} It will resume where it stopped${notBefore ? `, not before ${notBefore}.` : '.'}`,
     quarantined: (n: number) => `${count(n, 'change', 'changes')} from the firm endpoint did not match the contract and were skipped (kept on this computer for firm IT).`,
   },
+  placement: {
+    title: 'Where the sidebar shows',
+    choices: {
+      page: 'Beside the record, in the CRM page',
+      'side-panel': 'Only in the browser’s side panel, opened with the Secondment Lens button in the toolbar: nothing is added to the CRM’s pages',
+    },
+    managed: 'Set by your firm’s IT.',
+  },
   reminders: {
     title: 'Reminders',
     label: 'Remind me when a check-in is due in the next two days, or a placement I am on or mentor ends in 14 days',

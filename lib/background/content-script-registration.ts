@@ -35,7 +35,7 @@ export async function applyRuleOrigins(scripting: ScriptingApi, origins: string[
     js: [CONTENT_SCRIPT_FILE],
     matches: origins,
     excludeMatches: CONTENT_SCRIPT_MATCHES,
-    runAt: 'document_end' as const,
+    runAt: 'document_start' as const, // as the static one (entrypoints/content.ts)
     allFrames: false,
     persistAcrossSessions: true,
   };

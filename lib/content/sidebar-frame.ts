@@ -41,6 +41,7 @@ export class SidebarFrame {
   }
 
   remove(): void {
+    this.visible = false;
     this.frame.remove();
     this.doc.documentElement.style.removeProperty('margin-right');
   }

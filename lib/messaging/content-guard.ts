@@ -3,6 +3,8 @@
  * script runs in every CRM page and must stay tiny (zod alone is ~22 KB gzipped).
  */
 export type BackgroundToContent = { type: 'bg.setCollapsed'; collapsed: boolean };
+/** The effective sidebar placement changed (policy or the user): the frame goes or comes back. */
+export type PlacementChange = { type: 'bg.setPlacement'; sidePanelOnly: boolean };
 
 /** The background asks, before a write from the frame, whether the frame is shown plainly. */
 export const FRAME_SHOWN_QUERY = 'bg.isFrameShownPlainly';
@@ -11,6 +13,12 @@ export function isBackgroundToContent(message: unknown): message is BackgroundTo
   if (typeof message !== 'object' || message === null) return false;
   const m = message as Record<string, unknown>;
   return m.type === 'bg.setCollapsed' && typeof m.collapsed === 'boolean' && Object.keys(m).length === 2;
+}
+
+export function isPlacementChange(message: unknown): message is PlacementChange {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return m.type === 'bg.setPlacement' && typeof m.sidePanelOnly === 'boolean' && Object.keys(m).length === 2;
 }
 
 export function isFrameShownQuery(message: unknown): boolean {

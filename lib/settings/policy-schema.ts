@@ -11,6 +11,8 @@ export interface PolicyProperty {
   type: 'string' | 'integer' | 'boolean' | 'array' | 'object';
   minimum?: number;
   maximum?: number;
+  /** The only values allowed (a choice, e.g. `sidebarPlacement`). */
+  enum?: string[];
 }
 
 export const POLICY_PROPERTIES = managedSchema.properties as Record<string, PolicyProperty>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENDPOINT_URL_RULE, isAllowedEndpointUrl } from './endpoint-url';
+import { SIDEBAR_PLACEMENTS } from './sidebar-placement';
 import { DEFAULT_OIDC_SCOPES, isScopeList, SCOPES_RULE } from './oidc-scopes';
 
 /**
@@ -25,6 +26,11 @@ export const SettingsSchema = z.object({
   cacheMaxClients: z.number().int().min(10).max(100_000).default(25_000),
   /** Request time-out, seconds. */
   requestTimeoutSeconds: z.number().int().min(2).max(120).default(20),
+  /**
+   * Where the sidebar shows: 'page', a frame beside the record inside the CRM page; 'side-panel',
+   * only the browser's own side panel (Firefox: its sidebar), with nothing inserted into the page.
+   */
+  sidebarPlacement: z.enum(SIDEBAR_PLACEMENTS).default('page'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -6,6 +6,7 @@ import { OptionsPage } from '@/components/options/OptionsPage';
 import { FirmSignInSection } from '@/components/options/FirmSignInSection';
 import { messages } from '@/components/options/messages';
 import { RemindersSection } from '@/components/options/RemindersSection';
+import { SidebarPlacementSection } from '@/components/options/SidebarPlacementSection';
 import '@/components/sidebar/sidebar.css';
 import '@/components/options/options.css';
 import { askBackground } from '../messaging/background-client';
@@ -90,6 +91,7 @@ function OptionsApp() {
         void send({ type: 'options.syncNow' }).then(refresh);
         setTimeout(() => void refresh(), 300); // show "running" while it runs
       }}>
+      {settings && <SidebarPlacementSection loaded={settings} onSave={async (patch) => (await saveUserSettings(patch), ok(null))} />}
       {status?.user && <RemindersSection enabled={reminders} onChange={(on) => void setRemindersEnabled(on).then(() => setReminders(on))} />}
       <GenericRulesSection state={rules} access={access}
         onAdd={(rule) => addRule(rules, rule).then(async (result) => (await refreshRules(), result))}

@@ -7,7 +7,7 @@ import { SettingsSchema } from '@/lib/settings/settings-schema';
 // deployment kit writes from); lib/settings/settings-schema.ts is what the extension applies.
 // A key in one and not the other, or typed differently, would be dropped or misread silently.
 
-const extension = z.toJSONSchema(SettingsSchema, { io: 'input' }).properties as Record<string, { type?: string; anyOf?: { type: string }[] }>;
+const extension = z.toJSONSchema(SettingsSchema, { io: 'input' }).properties as Record<string, { type?: string; enum?: string[]; anyOf?: { type: string }[] }>;
 const typeOf = (p: { type?: string; anyOf?: { type: string }[] }) => p.type ?? p.anyOf?.map((t) => t.type).find((t) => t !== 'null');
 
 describe('the policy schema and the settings schema', () => {
@@ -19,6 +19,7 @@ describe('the policy schema and the settings schema', () => {
     it(`type ${key} alike, and give it a title for IT and the options page`, () => {
       expect(POLICY_PROPERTIES[key]?.type).toBe(typeOf(extension[key]!));
       expect(POLICY_PROPERTIES[key]?.title).toBeTruthy();
+      expect(POLICY_PROPERTIES[key]?.enum).toEqual(extension[key]!.enum);
     });
   }
 });

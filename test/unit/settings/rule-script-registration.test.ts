@@ -51,7 +51,7 @@ it('registers the content script for the rules’ hosts, never on the built-in h
   const saved = await registrar.replaceUserRules([rule('intranet', 'intranet.firm.example')]);
   expect(saved.ok).toBe(true);
   expect(scripting.scripts.get(RULES_SCRIPT_ID)).toMatchObject({
-    js: [CONTENT_SCRIPT_FILE], matches: ['https://intranet.firm.example/*'], excludeMatches: CONTENT_SCRIPT_MATCHES, runAt: 'document_end',
+    js: [CONTENT_SCRIPT_FILE], matches: ['https://intranet.firm.example/*'], excludeMatches: CONTENT_SCRIPT_MATCHES, runAt: 'document_start',
   });
 });
 
