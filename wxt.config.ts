@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { InlineConfig } from 'vite';
 import { defineConfig } from 'wxt';
 import { TEST_EXTENSION_KEY } from './scripts/test-extension-key';
+import { CONTENT_SCRIPT_MATCHES } from './lib/adapters';
 
 // See README "Architecture". Host permissions: the PMS hosts the content script runs on are
 // declared; the firm endpoint's origin is requested at run time (optional, https only), never all
@@ -41,7 +42,11 @@ export default defineConfig({
     commands: {
       'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Show or hide the Secondment Lens sidebar' },
     },
-    host_permissions: [...(RELEASE ? [] : ['http://127.0.0.1/*', 'http://localhost/*']), ...testHostPermissions()],
+    // The PMS hosts are listed here as well as in the content script's matches (the same install
+    // warning): Chrome injects a script registered at run time (the side-panel placement's flag,
+    // lib/background/placement-registration.ts) only where a host permission is granted. Nothing
+    // else uses them: the only request the background makes is to the firm endpoint.
+    host_permissions: [...CONTENT_SCRIPT_MATCHES, ...(RELEASE ? [] : ['http://127.0.0.1/*', 'http://localhost/*']), ...testHostPermissions()],
     optional_host_permissions: ['https://*/*'],
     // Only the sidebar page may be framed, and only by https pages: any https host, because the
     // firm's generic rules add hosts at run time and web_accessible_resources cannot change then.

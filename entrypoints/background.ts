@@ -8,7 +8,7 @@ import { RuleScriptRegistrar } from '@/lib/background/content-script-registratio
 import { LayoutStore } from '@/lib/background/layout-store';
 import { createMessageRouter } from '@/lib/background/message-router';
 import { OUTBOX_ALARM, OutboxService } from '@/lib/background/outbox-service';
-import { PlacementMirror } from '@/lib/background/placement-mirror';
+import { PlacementRegistrar } from '@/lib/background/placement-registration';
 import { registerPipelineMenu } from '@/lib/background/pipeline-page';
 import { loadRecordView } from '@/lib/background/record-view-loader';
 import { SidebarHub } from '@/lib/background/sidebar-hub';
@@ -49,8 +49,9 @@ export default defineBackground(() => {
     await tabs.reloadAll();
   }, Date.now, { onPagePurged: purgeViews });
   const layout = new LayoutStore();
-  const ruleScripts = new RuleScriptRegistrar();
-  const placement = new PlacementMirror();
+  // Where the sidebar shows, for the content scripts; it covers the rules' origins too.
+  const placement = new PlacementRegistrar();
+  const ruleScripts = new RuleScriptRegistrar(undefined, () => placement.sync());
   const reminders = new ReminderService(sessions);
   const route = createMessageRouter({ sessions, tabs, outbox, sync, layout, ruleScripts });
   const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
@@ -115,7 +116,7 @@ export default defineBackground(() => {
   void outbox.flush();
   // The generic rules' content-script registration, re-synced in case policy changed while stopped.
   void ruleScripts.sync().catch(() => undefined);
-  // Where the sidebar shows, for the content scripts (policy may have changed while stopped).
+  // Where the sidebar shows (policy may have changed while stopped); again after the rules' sync.
   void placement.sync().catch(() => undefined);
   void sync.schedule();
   void sync.syncIfStale();

@@ -1,14 +1,13 @@
 import { browser } from 'wxt/browser';
 import { CONTENT_SCRIPT_MATCHES, detectRecord, type GenericRule, type RecordRef } from '@/lib/adapters';
 import { afterLoadWhenIdle } from '@/lib/content/after-load';
-import { documentParsed } from '@/lib/content/document-parsed';
 import { SidebarFrame } from '@/lib/content/sidebar-frame';
 import { RecordWatcher } from '@/lib/content/record-watcher';
 import { sendWhenReady } from '@/lib/content/send-when-ready';
 import { collapsedFromAnswer, rulesFromAnswer } from '@/lib/content/rules-answer';
 import { mainThreadEnd, mainThreadStart } from '@/lib/bench/bench-report';
 import { isBackgroundToContent, isFrameShownQuery, isOwnLocationChange, isPlacementChange, isTrustedRestore } from '@/lib/messaging/content-guard';
-import { isSidePanelOnly, PLACEMENT_KEY } from '@/lib/settings/sidebar-placement';
+import { isSidePanelFlagged } from '@/lib/settings/sidebar-placement';
 
 // Runs inside every CRM page the lawyer opens, so it only detects, positions and reports: no React,
 // no zod, no client data. The sidebar frame gets its data from the background, never from here.
@@ -16,9 +15,7 @@ import { isSidePanelOnly, PLACEMENT_KEY } from '@/lib/settings/sidebar-placement
 // of the firm's generic rules (lib/background/content-script-registration.ts).
 export default defineContentScript({
   matches: CONTENT_SCRIPT_MATCHES,
-  // From the start of the page's parsing: the firm's rules and the placement are asked for while
-  // the page is parsed, so both are known when its DOM is (and the frame inserted then).
-  runAt: 'document_start',
+  runAt: 'document_end',
   // WXT's old "script started" window.postMessage reaches every `message` listener of the page
   // (and names the extension); its CustomEvent on the content script's side is enough.
   noScriptStartedPostMessage: true,
@@ -29,36 +26,28 @@ export default defineContentScript({
     // Always a promise: Chromium's own sendMessage throws, rather than rejects, once the extension
     // has been reloaded under this page (the polyfill used to turn that into a rejection).
     const send = async (message: object): Promise<unknown> => browser.runtime.sendMessage(message);
-    // The firm's rules and the collapsed systems come from the background (validated there with
-    // zod, here with a small guard). Asked for first: the worker may have to start to answer.
-    const rulesReady = sendWhenReady(() => send({ type: 'cs.getRules' })).catch(() => null);
-    // With the side panel as the placement, nothing is ever inserted into the page. Read from
-    // storage (one local read, no worker needed) while the page is parsed.
-    let sidePanelOnly = false;
-    const placementReady = browser.storage.local.get(PLACEMENT_KEY).then(
-      (stored) => { sidePanelOnly = isSidePanelOnly(stored[PLACEMENT_KEY]); },
-      () => undefined,
-    );
-    const parsed = documentParsed();
+    // With the side panel as the sidebar's placement, nothing is ever inserted into the page: the
+    // background's flag script (entrypoints/side-panel-flag.ts) ran before this one and says so.
+    let sidePanelOnly = isSidePanelFlagged();
     // A page that shows a record (by the built-in plug-ins) starts loading the frame at once, while
     // the rules come: it is the slow part of the first paint. Any other page of the CRM loads it once
     // its own load is over and the main thread is idle: an iframe holds up its parent's load event,
     // and the lawyer opened that page for something else (the frame is then ready for an in-page
     // switch to a record; a report of one mounts it sooner).
-    void Promise.all([placementReady, parsed]).then(() => {
-      if (ctx.isInvalid || sidePanelOnly) return;
-      if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('mount');
-      if (detectRecord(location.href, document) !== null) frame.mount();
-      else {
-        afterLoadWhenIdle(ctx, () => {
-          if (sidePanelOnly) return;
-          if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('idleMount');
-          frame.ensureMounted();
-          if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadEnd('idleMount');
-        });
-      }
-      if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadEnd('mount');
-    });
+    if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('mount');
+    if (!sidePanelOnly && detectRecord(location.href, document) !== null) frame.mount();
+    else {
+      afterLoadWhenIdle(ctx, () => {
+        if (sidePanelOnly) return;
+        if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('idleMount');
+        frame.ensureMounted();
+        if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadEnd('idleMount');
+      });
+    }
+    if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadEnd('mount');
+    // The firm's rules and the collapsed systems come from the background (validated there with
+    // zod, here with a small guard).
+    const rulesReady = sendWhenReady(() => send({ type: 'cs.getRules' })).catch(() => null);
 
     let system: string | null = null;
     let pageLoad = true;
@@ -87,9 +76,8 @@ export default defineContentScript({
 
     let rules: GenericRule[] = [];
     const watcher = new RecordWatcher((url) => detectRecord(url, document, rules), report);
-    // Detect once the rules (and the placement) are known: reporting "no record" first would flash
-    // the idle state.
-    void Promise.all([rulesReady, placementReady, parsed]).then(([answer]) => {
+    // Detect once the rules are known: reporting "no record" first would flash the idle state.
+    void rulesReady.then((answer) => {
       if (ctx.isInvalid) return;
       if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('detect');
       rules = rulesFromAnswer(answer);
@@ -122,6 +110,7 @@ export default defineContentScript({
     // a promise returned by the listener as the answer.
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
       if (isBackgroundToContent(message)) frame.setCollapsed(message.collapsed);
+      // The placement changed (options page, policy): the frame goes, or comes back beside the record.
       if (isPlacementChange(message) && message.sidePanelOnly !== sidePanelOnly) {
         sidePanelOnly = message.sidePanelOnly;
         system = null; // a frame put back is laid out afresh, at its system's kept width

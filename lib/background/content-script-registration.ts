@@ -35,7 +35,7 @@ export async function applyRuleOrigins(scripting: ScriptingApi, origins: string[
     js: [CONTENT_SCRIPT_FILE],
     matches: origins,
     excludeMatches: CONTENT_SCRIPT_MATCHES,
-    runAt: 'document_start' as const, // as the static one (entrypoints/content.ts)
+    runAt: 'document_end' as const,
     allFrames: false,
     persistAcrossSessions: true,
   };
@@ -51,13 +51,15 @@ export async function applyRuleOrigins(scripting: ScriptingApi, origins: string[
 export class RuleScriptRegistrar {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly scripting: ScriptingApi = browser.scripting) {}
+  /** `afterSync`: told after each change of origins is registered (the placement's flag script follows them). */
+  constructor(private readonly scripting: ScriptingApi = browser.scripting, private readonly afterSync: () => Promise<unknown> = async () => undefined) {}
 
   /** Resolves with the origins registered, or rejects with why the browser refused. */
   sync(): Promise<string[]> {
     const run = this.queue.then(async () => {
       const origins = ruleOrigins(effectiveRules(await readGenericRules()));
       await applyRuleOrigins(this.scripting, origins);
+      await this.afterSync().catch(() => undefined);
       return origins;
     });
     this.queue = run.catch(() => undefined);

@@ -10,13 +10,14 @@ export const SIDEBAR_PLACEMENTS = ['page', 'side-panel'] as const;
 export type SidebarPlacement = (typeof SIDEBAR_PLACEMENTS)[number];
 
 /**
- * The effective placement (policy over the user's choice), kept by the background in storage.local
- * under this key for the content script: it must know before it inserts the frame, and settings
- * proper (the user's and the policy's, validated with zod) are the background's to read.
+ * Set on the content scripts' isolated world by entrypoints/side-panel-flag.ts, which the
+ * background registers at document_start only while the side panel is the placement: the content
+ * script (document_end) reads it synchronously, so a frame is never inserted and then taken out,
+ * and the default placement waits for nothing.
  */
-export const PLACEMENT_KEY = 'lens.sidebarPlacement';
+export const SIDE_PANEL_FLAG = 'secondmentLensSidePanelOnly';
 
-/** The content script's reading of the stored value: anything but 'side-panel' keeps the frame. */
-export function isSidePanelOnly(stored: unknown): boolean {
-  return stored === 'side-panel';
+/** The content script's reading of the flag: only `true` itself removes the frame. */
+export function isSidePanelFlagged(scope: object = globalThis): boolean {
+  return (scope as Record<string, unknown>)[SIDE_PANEL_FLAG] === true;
 }

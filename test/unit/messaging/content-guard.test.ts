@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { isBackgroundToContent, isOwnLocationChange, isPlacementChange, isTrustedRestore } from '@/lib/messaging/content-guard';
-import { isSidePanelOnly } from '@/lib/settings/sidebar-placement';
+import { isSidePanelFlagged, SIDE_PANEL_FLAG } from '@/lib/settings/sidebar-placement';
 
 // The content script's hand guard: what it accepts from the background, and which page events count.
 
@@ -15,14 +15,15 @@ describe('content-script guard', () => {
     expect(isBackgroundToContent('bg.setCollapsed')).toBe(false);
   });
 
-  it('accepts exactly the background’s placement message, and only the side panel stored as such removes the frame', () => {
+  it('accepts exactly the background’s placement message, and only the flag script’s own `true` removes the frame', () => {
     expect(isPlacementChange({ type: 'bg.setPlacement', sidePanelOnly: true })).toBe(true);
     expect(isPlacementChange({ type: 'bg.setPlacement', sidePanelOnly: false })).toBe(true);
     expect(isPlacementChange({ type: 'bg.setPlacement', sidePanelOnly: 'true' })).toBe(false);
     expect(isPlacementChange({ type: 'bg.setPlacement', sidePanelOnly: true, extra: 1 })).toBe(false);
     expect(isPlacementChange({ type: 'bg.setCollapsed', collapsed: true })).toBe(false);
-    expect(isSidePanelOnly('side-panel')).toBe(true);
-    for (const stored of ['page', undefined, null, 'Side-Panel', ['side-panel'], { placement: 'side-panel' }]) expect(isSidePanelOnly(stored)).toBe(false);
+    expect(isSidePanelFlagged({ [SIDE_PANEL_FLAG]: true })).toBe(true);
+    expect(isSidePanelFlagged({})).toBe(false);
+    for (const value of ['true', 1, 'side-panel', {}, null]) expect(isSidePanelFlagged({ [SIDE_PANEL_FLAG]: value })).toBe(false);
   });
 
   it('a pageshow the page dispatched itself never counts as a restore from the back/forward cache', () => {

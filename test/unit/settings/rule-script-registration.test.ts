@@ -1,39 +1,9 @@
 import { beforeEach, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { Scripting } from 'webextension-polyfill';
 import { CONTENT_SCRIPT_MATCHES, type GenericRule } from '@/lib/adapters';
 import { CONTENT_SCRIPT_FILE, RULES_SCRIPT_ID, RuleScriptRegistrar, ruleOrigins } from '@/lib/background/content-script-registration';
 import { POLICY_RULES_KEY, readGenericRules } from '@/lib/settings/generic-rules-store';
-
-/** The browser's registry of dynamic content scripts, with the calls made to it. */
-function fakeScripting() {
-  const scripts = new Map<string, Scripting.RegisteredContentScript>();
-  const calls: string[] = [];
-  return {
-    scripts,
-    calls,
-    api: {
-      async getRegisteredContentScripts(filter?: Scripting.ContentScriptFilter) {
-        return [...scripts.values()].filter((s) => !filter?.ids || filter.ids.includes(s.id));
-      },
-      async registerContentScripts(list: Scripting.RegisteredContentScript[]) {
-        calls.push('register');
-        for (const s of list) {
-          if (scripts.has(s.id)) throw new Error(`Duplicate script ID '${s.id}'`);
-          scripts.set(s.id, s);
-        }
-      },
-      async updateContentScripts(list: Scripting.RegisteredContentScript[]) {
-        calls.push('update');
-        for (const s of list) scripts.set(s.id, { ...scripts.get(s.id), ...s });
-      },
-      async unregisterContentScripts(filter?: Scripting.ContentScriptFilter) {
-        calls.push('unregister');
-        for (const id of filter?.ids ?? []) scripts.delete(id);
-      },
-    },
-  };
-}
+import { fakeScripting } from '../support/fake-scripting';
 
 const rule = (id: string, host: string): GenericRule => ({
   id, name: id, kind: 'client', urlPattern: `^https://${host.replaceAll('.', '\\.')}/c/(?<externalId>\\d+)`,
@@ -51,7 +21,7 @@ it('registers the content script for the rules’ hosts, never on the built-in h
   const saved = await registrar.replaceUserRules([rule('intranet', 'intranet.firm.example')]);
   expect(saved.ok).toBe(true);
   expect(scripting.scripts.get(RULES_SCRIPT_ID)).toMatchObject({
-    js: [CONTENT_SCRIPT_FILE], matches: ['https://intranet.firm.example/*'], excludeMatches: CONTENT_SCRIPT_MATCHES, runAt: 'document_start',
+    js: [CONTENT_SCRIPT_FILE], matches: ['https://intranet.firm.example/*'], excludeMatches: CONTENT_SCRIPT_MATCHES, runAt: 'document_end',
   });
 });
 
@@ -64,6 +34,15 @@ it('updates the registration when rules change and removes it when none are left
   await registrar.replaceUserRules([]);
   expect(scripting.scripts.size).toBe(0);
   expect(scripting.calls).toEqual(['register', 'update', 'unregister']);
+});
+
+it('tells the placement after each change of origins is registered (its flag script follows the origins)', async () => {
+  const scripting = fakeScripting();
+  const seen: string[][] = [];
+  const registrar = new RuleScriptRegistrar(scripting.api, async () => void seen.push([...scripting.scripts.values()].flatMap((s) => s.matches ?? [])));
+  await registrar.replaceUserRules([rule('a', 'a.example')]);
+  await registrar.replaceUserRules([]);
+  expect(seen).toEqual([['https://a.example/*'], []]);
 });
 
 it('runs overlapping syncs one after another, so the same id is never registered twice', async () => {
