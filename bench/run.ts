@@ -27,7 +27,7 @@ import { contentScriptMainThread } from './content-script-main-thread';
 import { measureHostPageLoad } from './host-page-load';
 import { measurePlainPaintAfterLoad } from './plain-paint-after-load';
 import { measurePlainRecordSwitch } from './plain-record-switch';
-import { PLAIN, startPlainSession } from './plain/plain-session';
+import { ofSession, PLAIN, startPlainSession } from './plain/plain-session';
 import { describePipeline, measurePipeline } from './pipeline-timings';
 import { distribution } from './stats';
 import { DELTA_CLIENT_ID, type DeltaSyncRun, type FullSyncRun, measureReplayedSync, measureSync } from './sync-timings';
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
 
     if (!skipBrowser && (part('plain') || part('host'))) {
       // The second harness: plain Chromium, no DevTools, HTTPS loopback pages, the extension reporting.
-      const plain = await startPlainSession(server, say);
+      const plain = await startPlainSession(server, say, { sidePanel: part('host') });
       try {
         if (part('plain')) {
           const afterLoad = await measurePlainPaintAfterLoad(plain, 15);
@@ -89,16 +89,22 @@ async function main(): Promise<void> {
           figures.hostPageLoad = load;
           say(`host page load event with the extension vs without: p50 ${fmt(load.withExtension.p50)} vs ${fmt(load.withoutExtension.p50)}, p95 ${fmt(load.withExtension.p95)} vs ${fmt(load.withoutExtension.p95)}, ratio of p50s ${load.ratio.toFixed(2)} (goal ≤ 1.03; n=${load.withExtension.runs} each, interleaved; ${PLAIN})`);
         }
-        const cs = contentScriptMainThread(plain.host.events);
+        const cs = contentScriptMainThread(ofSession(plain.host.events, 'with'));
         figures.contentScriptMainThread = cs;
         say(`content script main-thread time per page load (main() + first detection): p50 ${cs.p50.toFixed(1)} ms, p95 ${cs.p95.toFixed(1)} ms (goal ≤ 2 ms; n=${cs.runs}; without the frame's insertion p50 ${cs.withoutMount.p50.toFixed(1)} ms, p95 ${cs.withoutMount.p95.toFixed(1)} ms); per hash change p50 ${cs.hashChange.p50.toFixed(1)} ms, p95 ${cs.hashChange.p95.toFixed(1)} ms (n=${cs.hashChange.runs}; ${PLAIN})`);
         if (part('host')) {
           // After the record pages' figures, so that those count record pages only.
           const from = plain.host.events.length;
           const load = await measureHostPageLoad(plain, 15, null);
-          const script = contentScriptMainThread(plain.host.events.slice(from));
+          const script = contentScriptMainThread(ofSession(plain.host.events.slice(from), 'with'));
           figures.hostPageLoadNoRecord = { ...load, contentScriptMainThread: script };
           say(`host page with no record (the contacts list), load event with the extension vs without: p50 ${fmt(load.withExtension.p50)} vs ${fmt(load.withoutExtension.p50)}, ratio of p50s ${load.ratio.toFixed(2)} (n=${load.withExtension.runs} each, interleaved); content script p50 ${script.p50.toFixed(1)} ms, the frame inserted after the load event p50 ${(script.parts.idleMount?.p50 ?? Number.NaN).toFixed(1)} ms (${PLAIN})`);
+          // The record page again, the extension set to the side panel as its placement.
+          const sideFrom = plain.host.events.length;
+          const side = await measureHostPageLoad(plain, 15, 1001, 'side-panel');
+          const sideScript = contentScriptMainThread(ofSession(plain.host.events.slice(sideFrom), 'side-panel'));
+          figures.hostPageLoadSidePanel = { ...side, contentScriptMainThread: sideScript };
+          say(`host record page, the side panel as the placement (no frame in the page), load event with the extension vs without: p50 ${fmt(side.withExtension.p50)} vs ${fmt(side.withoutExtension.p50)}, ratio of p50s ${side.ratio.toFixed(2)} (goal ≤ 1.03; n=${side.withExtension.runs} each, interleaved); content script p50 ${sideScript.p50.toFixed(1)} ms, p95 ${sideScript.p95.toFixed(1)} ms (goal ≤ 2 ms; n=${sideScript.runs}; ${PLAIN})`);
         }
       } finally {
         await plain.close();

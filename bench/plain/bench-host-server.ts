@@ -11,6 +11,9 @@ export const BENCH_HOST = 'lens-bench.test';
 /** Baked into the bench build (LENS_BENCH_REPORT_URL); its host resolves to this server at run time. */
 export const BENCH_REPORT_URL = `https://${BENCH_HOST}/__bench/report`;
 
+/** The user agent of the side-panel session's browser: its worker's config request says which session it is. */
+export const SIDE_PANEL_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) LensBenchSidePanel';
+
 /** What arrives: `source` 'host' from the page's driver, 'sidebar'/'content' from the extension. */
 export type BenchEvent = { source: 'host' | 'sidebar' | 'content'; receivedAt: number } & Record<string, unknown>;
 export type HostCommand = { action: 'hash'; hash: string } | { action: 'open'; url: string } | { action: 'stop' };
@@ -63,7 +66,8 @@ export async function startBenchHostServer(cert: ThrowawayCert, signIn: { endpoi
       else waitingPages.set(session, (command) => send(200, 'application/json', JSON.stringify(command)));
     } else if (url.pathname === '/__bench/config') {
       configAsked++;
-      send(200, 'application/json', JSON.stringify(signIn));
+      const sidePanel = req.headers['user-agent'] === SIDE_PANEL_USER_AGENT;
+      send(200, 'application/json', JSON.stringify(sidePanel ? { ...signIn, sidebarPlacement: 'side-panel' } : signIn));
     } else if (url.pathname === '/__bench/driver.js') send(200, 'text/javascript', DRIVER_SCRIPT);
     else if (url.pathname.startsWith('/nc/')) send(200, 'text/html', page);
     else send(404, 'text/plain', 'not found');

@@ -15,7 +15,7 @@ export interface PlainChromium {
  * every other host but loopback fails to resolve. `extensionDir` absent: the same browser without
  * the extension (host-page load comparison).
  */
-export function launchPlainChromium(options: { startUrl: string; hosts: readonly string[]; port: number; spkiSha256: string; extensionDir?: string }): PlainChromium {
+export function launchPlainChromium(options: { startUrl: string; hosts: readonly string[]; port: number; spkiSha256: string; extensionDir?: string; userAgent?: string }): PlainChromium {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'lens-plain-profile-'));
   const mapped = options.hosts.map((h) => `MAP ${h} 127.0.0.1:${options.port}`);
   const args = [
@@ -26,6 +26,7 @@ export function launchPlainChromium(options: { startUrl: string; hosts: readonly
     '--disable-popup-blocking',
     `--host-resolver-rules=${[...mapped, 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(' , ')}`,
     `--ignore-certificate-errors-spki-list=${options.spkiSha256}`,
+    ...(options.userAgent ? [`--user-agent=${options.userAgent}`] : []),
     ...(options.extensionDir ? [`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`] : []),
     // LENS_BENCH_CHROMIUM_ARGS: more switches for the browser with the extension, e.g. a startup
     // trace with thread times (docs/BENCHMARKS.md, "The content script's main-thread time").

@@ -1,6 +1,6 @@
 import { DEMO_TOKENS } from '../../server/demo/demo-ids';
 import type { RunningServer } from '../../server/start-server';
-import { type BenchEvent, BENCH_HOST, CLIO_HOST, startBenchHostServer } from './bench-host-server';
+import { type BenchEvent, BENCH_HOST, CLIO_HOST, SIDE_PANEL_USER_AGENT, startBenchHostServer } from './bench-host-server';
 import { buildBenchExtension } from './build-bench-extension';
 import { launchPlainChromium, type PlainChromium } from './launch-plain-chromium';
 import { makeThrowawayCert } from './self-signed-cert';
@@ -8,8 +8,12 @@ import { makeThrowawayCert } from './self-signed-cert';
 /** Every figure of this harness says so. */
 export const PLAIN = 'plain-chromium';
 
-/** A browser session's page: 'with' runs the bench build of the extension, 'without' none. */
-export type SessionName = 'with' | 'without';
+/**
+ * A browser session's page: 'with' runs the bench build of the extension, 'without' none,
+ * 'side-panel' the same bench build with the side panel as the sidebar's placement (nothing
+ * inserted into the page), in its own profile.
+ */
+export type SessionName = 'with' | 'without' | 'side-panel';
 
 export type LoadEvent = BenchEvent & { timeOrigin: number; loadEventStart: number; loadEventEnd: number };
 export type ReadyEvent = BenchEvent & { at: number; detail: { clientId: string } };
@@ -17,19 +21,31 @@ export type ReadyEvent = BenchEvent & { at: number; detail: { clientId: string }
 const isReady = (e: BenchEvent): e is ReadyEvent => e.source === 'sidebar' && e.mark === 'lens:ready';
 
 /**
+ * The extension's reports from one session's pages: a content script's report carries its page's
+ * `performance.timeOrigin`, the same number the page's driver reports with its load event.
+ */
+export function ofSession(events: readonly BenchEvent[], session: SessionName): BenchEvent[] {
+  const pages = new Set(events.filter((e) => e.source === 'host' && e.session === session && e.kind === 'load').map((e) => e.timeOrigin));
+  return events.filter((e) => e.source !== 'content' || pages.has(e.timeOrigin));
+}
+
+/**
  * The plain-Chromium harness, set up: the bench build, a throwaway certificate, the HTTPS host
  * server, and two plain Chromium processes (one with the extension, signed in through the bench
- * config and with records 1001 and 1004 cached; one without). The steps below only hand the host
- * pages commands and read what the pages and the extension report.
+ * config and with records 1001 and 1004 cached; one without); with `sidePanel`, a third with the
+ * extension set to the side panel as its placement (its sign-in config says so), signed in too.
+ * The steps below only hand the host pages commands and read what the pages and the extension report.
  */
-export async function startPlainSession(endpoint: RunningServer, say: (line: string) => void) {
+export async function startPlainSession(endpoint: RunningServer, say: (line: string) => void, options: { sidePanel?: boolean } = {}) {
   const extensionDir = buildBenchExtension();
   const cert = makeThrowawayCert([CLIO_HOST, BENCH_HOST]);
   const host = await startBenchHostServer(cert, { endpointUrl: endpoint.url, token: DEMO_TOKENS.partner });
   const browsers: PlainChromium[] = [];
   const launch = (session: SessionName) => browsers.push(launchPlainChromium({
     startUrl: host.recordUrl(session, 1001), hosts: host.hosts, port: host.port, spkiSha256: cert.spkiSha256,
-    extensionDir: session === 'with' ? extensionDir : undefined,
+    extensionDir: session === 'without' ? undefined : extensionDir,
+    // How the bench server tells this browser's worker apart when it asks for its sign-in config.
+    userAgent: session === 'side-panel' ? SIDE_PANEL_USER_AGENT : undefined,
   }));
 
   /** Opens `contactId` (null: the contacts list) in a fresh tab of the session (the old tab closes itself); resolves on its load event. */
@@ -73,6 +89,21 @@ export async function startPlainSession(endpoint: RunningServer, say: (line: str
       await pause(300);
     }
     say(`plain-chromium: bench build signed in, records 1001 and 1004 cached (${CLIO_HOST} and ${BENCH_HOST} on https://127.0.0.1:${host.port})`);
+    if (options.sidePanel) {
+      launch('side-panel');
+      await host.waitFor((e) => e.source === 'host' && e.kind === 'load' && e.session === 'side-panel', 30_000);
+      // Signed in with the side panel as the placement once one of its record pages runs the
+      // content script without inserting a frame (no `mount` stretch).
+      for (let attempt = 1; ; attempt++) {
+        const { load, from } = await openFresh('side-panel', 1001);
+        const report = await host.waitFor((e) => e.source === 'content' && e.timeOrigin === load.timeOrigin, 8_000, from).catch(() => null);
+        const parts = (report?.mainThread as { part: string }[] | undefined)?.map((p) => p.part) ?? [];
+        if (host.configAsked >= 2 && parts.includes('detect') && !parts.includes('mount')) break;
+        if (attempt === 10) throw new Error(`plain-chromium: the side-panel session still inserts a frame (${parts.join(', ')})`);
+        await pause(500);
+      }
+      say('plain-chromium: a third browser signed in with the side panel as the placement');
+    }
   } catch (error) {
     for (const b of browsers) await b.close();
     await host.close();
