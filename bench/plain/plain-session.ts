@@ -93,12 +93,12 @@ export async function startPlainSession(endpoint: RunningServer, say: (line: str
       launch('side-panel');
       await host.waitFor((e) => e.source === 'host' && e.kind === 'load' && e.session === 'side-panel', 30_000);
       // Signed in with the side panel as the placement once one of its record pages runs the
-      // content script without inserting a frame (no `mount` stretch).
+      // content script without inserting a frame (its stretch is then named `noFrame`, not `mount`).
       for (let attempt = 1; ; attempt++) {
         const { load, from } = await openFresh('side-panel', 1001);
         const report = await host.waitFor((e) => e.source === 'content' && e.timeOrigin === load.timeOrigin, 8_000, from).catch(() => null);
         const parts = (report?.mainThread as { part: string }[] | undefined)?.map((p) => p.part) ?? [];
-        if (host.configAsked >= 2 && parts.includes('detect') && !parts.includes('mount')) break;
+        if (host.configAsked >= 2 && parts.includes('noFrame')) break;
         if (attempt === 10) throw new Error(`plain-chromium: the side-panel session still inserts a frame (${parts.join(', ')})`);
         await pause(500);
       }
