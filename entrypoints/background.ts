@@ -8,6 +8,7 @@ import { RuleScriptRegistrar } from '@/lib/background/content-script-registratio
 import { LayoutStore } from '@/lib/background/layout-store';
 import { createMessageRouter } from '@/lib/background/message-router';
 import { OUTBOX_ALARM, OutboxService } from '@/lib/background/outbox-service';
+import { PlacementBadge } from '@/lib/background/placement-badge';
 import { PlacementRegistrar } from '@/lib/background/placement-registration';
 import { registerPipelineMenu } from '@/lib/background/pipeline-page';
 import { loadRecordView } from '@/lib/background/record-view-loader';
@@ -28,7 +29,9 @@ export default defineBackground(() => {
   // from a fetch, after `outbox` below exists.
   // Sign-in with the firm's identity provider: its tokens stay here, in the worker's 'secondment-lens-auth' database.
   const sessions = new ActiveSession(undefined, () => outbox.retryWaiting(), new FirmSignIn());
-  const hub = new SidebarHub();
+  // With the side panel as the placement, the toolbar button marks tabs whose record is a client.
+  const badge = new PlacementBadge();
+  const hub = new SidebarHub((tabId, view) => badge.viewFor(tabId, view));
   const tabs: TabViews = new TabViews(hub, (ref, signal, push, options) => loadRecordView(sessions, ref, signal, push, options), {
     // A purged client's data leaves the cache; what the user wrote for it stays visible.
     forgetClient: async (clientId): Promise<OutboxItemView[]> => {
@@ -51,7 +54,8 @@ export default defineBackground(() => {
   const layout = new LayoutStore();
   // Where the sidebar shows, for the content scripts; it covers the rules' origins too.
   const placement = new PlacementRegistrar();
-  const ruleScripts = new RuleScriptRegistrar(undefined, () => placement.sync());
+  const syncPlacement = () => placement.sync().then((p) => badge.setPlacement(p === 'side-panel')).catch(() => undefined);
+  const ruleScripts = new RuleScriptRegistrar(undefined, syncPlacement);
   const reminders = new ReminderService(sessions);
   const route = createMessageRouter({ sessions, tabs, outbox, sync, layout, ruleScripts });
   const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
@@ -77,14 +81,17 @@ export default defineBackground(() => {
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
     if (hub.bindPanels(windowId, tabId)) void tabs.current(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => tabs.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    tabs.forget(tabId);
+    badge.forget(tabId);
+  });
   // Firm IT changed the policy rules: follow them (the user's own rules change through the router).
   browser.permissions.onAdded.addListener(() => sessions.permissionsChanged());
   browser.permissions.onRemoved.addListener(() => sessions.permissionsChanged());
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) {
       sessions.settingsChanged();
-      void placement.sync().catch(() => undefined);
+      void syncPlacement();
     }
     if (area === 'managed' && POLICY_RULES_KEY in changes) void ruleScripts.sync().catch(() => undefined);
     if (area === 'local' && REMINDERS_KEY in changes) void reminders.schedule().then(() => reminders.check()).catch(() => undefined);
@@ -117,7 +124,7 @@ export default defineBackground(() => {
   // The generic rules' content-script registration, re-synced in case policy changed while stopped.
   void ruleScripts.sync().catch(() => undefined);
   // Where the sidebar shows (policy may have changed while stopped); again after the rules' sync.
-  void placement.sync().catch(() => undefined);
+  void syncPlacement();
   void sync.schedule();
   void sync.syncIfStale();
   void reminders.schedule().catch(() => undefined);

@@ -17,8 +17,8 @@ const BenchConfig = z.object({ endpointUrl: z.url(), token: z.string().min(1), s
 export async function benchSignIn(reportUrl: string, route: (message: unknown, sender: Runtime.MessageSender) => Promise<Result<unknown>>): Promise<void> {
   if (await readSession()) return; // a restarted worker keeps its session
   const { sidebarPlacement, ...config } = BenchConfig.parse(await (await fetch(new URL('/__bench/config', reportUrl))).json());
-  // The user's own choice, saved as the options page saves it (the background then registers the flag script).
-  if (sidebarPlacement) await saveUserSettings({ sidebarPlacement });
   const extensionPage = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   await route({ type: 'options.signIn', ...config }, extensionPage);
+  // Then the user's own choice, saved as the options page saves it (the background registers the flag script).
+  if (sidebarPlacement) await saveUserSettings({ sidebarPlacement });
 }

@@ -10,6 +10,9 @@ import type { SidebarView } from '../messaging/sidebar-view';
 export class SidebarHub {
   private readonly ports = new Map<Runtime.Port, { tabId: number | null; panelWindowId: number | null }>();
 
+  /** `onView`: told of every view a tab is given, whether or not a sidebar shows it now (the toolbar badge). */
+  constructor(private readonly onView: (tabId: number, view: SidebarView) => void = () => undefined) {}
+
   add(port: Runtime.Port, binding: { tabId: number | null; panelWindowId: number | null }): void {
     this.ports.set(port, binding);
     port.onDisconnect.addListener(() => this.ports.delete(port));
@@ -28,6 +31,7 @@ export class SidebarHub {
   }
 
   push(tabId: number, view: SidebarView): void {
+    this.onView(tabId, view);
     for (const [port, binding] of this.ports) {
       if (binding.tabId !== tabId) continue;
       try {

@@ -24,6 +24,13 @@ const traceInPage = (page: Page) => page.evaluate(() => ({
   margin: document.documentElement.style.getPropertyValue('margin-right'),
 }));
 
+/** The toolbar button's badge on each Clio tab, as the worker sees it. */
+const badges = () => session.browser.worker.evaluate(async () => {
+  const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; action: { getBadgeText(d: object): Promise<string> } } }).chrome;
+  const tabs = await chrome.tabs.query({ url: 'https://app.clio.com/*' });
+  return Promise.all(tabs.map((tab) => chrome.action.getBadgeText({ tabId: tab.id })));
+});
+
 async function choosePlacement(page: Page, extensionId: string, label: RegExp | string): Promise<void> {
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   const choice = page.getByRole('radio', { name: label });
@@ -37,6 +44,7 @@ test('with the side panel as the placement, the CRM page holds nothing of the ex
   await northwind.goto(clio('1001'));
   await expect(sidebar(northwind).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
   expect(await traceInPage(northwind)).toEqual({ frames: 1, marked: 1, margin: '380px' });
+  expect(await badges()).toEqual(['']); // the frame shows it: the button stays plain
 
   const options = await context.newPage();
   await choosePlacement(options, extensionId, /Only in the browser’s side panel/);
@@ -44,6 +52,8 @@ test('with the side panel as the placement, the CRM page holds nothing of the ex
   await options.getByTestId('sidebar-placement').screenshot({ path: path.join(SCREENSHOTS, 'options-sidebar-placement.png') });
   // The page already open follows at once: its frame and the room made for it go.
   await expect.poll(() => traceInPage(northwind)).toEqual({ frames: 0, marked: 0, margin: '' });
+  // The toolbar button now says the record is a client (nothing of the client on it).
+  await expect.poll(badges).toEqual(['●']);
 
   // A record page opened now never gets a frame; the side panel shows its client.
   const meridian = await context.newPage();
@@ -51,6 +61,7 @@ test('with the side panel as the placement, the CRM page holds nothing of the ex
   const opener = await openSidePanel(session.browser);
   await meridian.bringToFront();
   await expect.poll(async () => (await readSidePanel(opener)).heading).toBe('Meridian Retail Group');
+  await expect.poll(badges).toEqual(['●', '●']);
   // An in-page switch to another record: the panel follows, the page still holds nothing.
   await meridian.evaluate(() => { location.hash = '#/contacts/1001'; });
   await expect.poll(async () => (await readSidePanel(opener)).heading).toBe('Northwind Logistics plc');
@@ -64,4 +75,5 @@ test('with the side panel as the placement, the CRM page holds nothing of the ex
   await choosePlacement(options, extensionId, 'Beside the record, in the CRM page');
   await expect(sidebar(meridian).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
   expect(await traceInPage(meridian)).toEqual({ frames: 1, marked: 1, margin: '380px' });
+  await expect.poll(badges).toEqual(['', '']);
 });
