@@ -108,6 +108,11 @@ export default defineBackground(() => {
   // The toolbar button opens the side panel (Chrome); the in-page frame stays where it is.
   (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel
     ?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  // Firefox has no side panel: its sidebar opens from the same button (toggle() only works inside
+  // the handler of the user's click, so it is called there, synchronously).
+  const firefox = browser as unknown as { sidebarAction?: { toggle(): Promise<void> }; browserAction?: { onClicked: { addListener(f: () => void): void } } };
+  const firefoxSidebar = firefox.sidebarAction;
+  if (firefoxSidebar) firefox.browserAction?.onClicked.addListener(() => void firefoxSidebar.toggle().catch(() => undefined));
 
   /** The keyboard shortcut: collapse or expand the frame on this tab, remembered for its system. */
   async function toggleSidebar(tabId: number): Promise<void> {
