@@ -75,7 +75,7 @@ async function main(): Promise<void> {
 
     if (!skipBrowser && (part('plain') || part('host'))) {
       // The second harness: plain Chromium, no DevTools, HTTPS loopback pages, the extension reporting.
-      const plain = await startPlainSession(server, say, { sidePanel: part('host') });
+      const plain = await startPlainSession(server, say);
       try {
         if (part('plain')) {
           const afterLoad = await measurePlainPaintAfterLoad(plain, 15);
@@ -100,6 +100,7 @@ async function main(): Promise<void> {
           figures.hostPageLoadNoRecord = { ...load, contentScriptMainThread: script };
           say(`host page with no record (the contacts list), load event with the extension vs without: p50 ${fmt(load.withExtension.p50)} vs ${fmt(load.withoutExtension.p50)}, ratio of p50s ${load.ratio.toFixed(2)} (n=${load.withExtension.runs} each, interleaved); content script p50 ${script.p50.toFixed(1)} ms, the frame inserted after the load event p50 ${(script.parts.idleMount?.p50 ?? Number.NaN).toFixed(1)} ms (${PLAIN})`);
           // The record page again, the extension set to the side panel as its placement.
+          await plain.addSidePanelBrowser();
           const sideFrom = plain.host.events.length;
           const side = await measureHostPageLoad(plain, 15, 1001, 'side-panel');
           const sideScript = contentScriptMainThread(ofSession(plain.host.events.slice(sideFrom), 'side-panel'));

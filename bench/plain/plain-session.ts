@@ -32,11 +32,11 @@ export function ofSession(events: readonly BenchEvent[], session: SessionName): 
 /**
  * The plain-Chromium harness, set up: the bench build, a throwaway certificate, the HTTPS host
  * server, and two plain Chromium processes (one with the extension, signed in through the bench
- * config and with records 1001 and 1004 cached; one without); with `sidePanel`, a third with the
- * extension set to the side panel as its placement (its sign-in config says so), signed in too.
+ * config and with records 1001 and 1004 cached; one without); `addSidePanelBrowser` adds a third,
+ * the extension set to the side panel as its placement (its sign-in config says so), signed in too.
  * The steps below only hand the host pages commands and read what the pages and the extension report.
  */
-export async function startPlainSession(endpoint: RunningServer, say: (line: string) => void, options: { sidePanel?: boolean } = {}) {
+export async function startPlainSession(endpoint: RunningServer, say: (line: string) => void) {
   const extensionDir = buildBenchExtension();
   const cert = makeThrowawayCert([CLIO_HOST, BENCH_HOST]);
   const host = await startBenchHostServer(cert, { endpointUrl: endpoint.url, token: DEMO_TOKENS.partner });
@@ -89,35 +89,39 @@ export async function startPlainSession(endpoint: RunningServer, say: (line: str
       await pause(300);
     }
     say(`plain-chromium: bench build signed in, records 1001 and 1004 cached (${CLIO_HOST} and ${BENCH_HOST} on https://127.0.0.1:${host.port})`);
-    if (options.sidePanel) {
-      launch('side-panel');
-      await host.waitFor((e) => e.source === 'host' && e.kind === 'load' && e.session === 'side-panel', 30_000);
-      // Its worker signs in, then sets the placement: left alone meanwhile (fresh tabs opened and
-      // closed every second while it signed in kept its sign-in from finishing; not investigated).
-      for (let i = 0; host.configAsked < 2; i++) {
-        if (i > 100) throw new Error('plain-chromium: the side-panel browser never asked for its sign-in config');
-        await pause(100);
-      }
-      await pause(5_000);
-      // Signed in with the side panel as the placement once one of its record pages runs the
-      // content script without inserting a frame (its stretch is then named `noFrame`, not `mount`).
-      for (let attempt = 1; ; attempt++) {
-        const { load, from } = await openFresh('side-panel', 1001);
-        const report = await host.waitFor((e) => e.source === 'content' && e.timeOrigin === load.timeOrigin && Array.isArray(e.mainThread), 8_000, from).catch(() => null);
-        const parts = (report?.mainThread as { part: string }[] | undefined)?.map((p) => p.part) ?? [];
-        if (host.configAsked >= 2 && parts.includes('noFrame')) break;
-        if (attempt === 20) throw new Error(`plain-chromium: the side-panel session still inserts a frame (${parts.join(', ')})`);
-        await pause(1_000);
-      }
-      say('plain-chromium: a third browser signed in with the side panel as the placement');
-    }
   } catch (error) {
     for (const b of browsers) await b.close();
     await host.close();
     throw error;
   }
+  /**
+   * Starts the third browser, the extension set to the side panel as its placement: only when its
+   * figures are next, so it does not share the cores during the others.
+   */
+  const addSidePanelBrowser = async () => {
+    launch('side-panel');
+    await host.waitFor((e) => e.source === 'host' && e.kind === 'load' && e.session === 'side-panel', 30_000);
+    // Its worker signs in, then sets the placement: left alone meanwhile (fresh tabs opened and
+    // closed every second while it signed in kept its sign-in from finishing; not investigated).
+    for (let i = 0; host.configAsked < 2; i++) {
+      if (i > 100) throw new Error('plain-chromium: the side-panel browser never asked for its sign-in config');
+      await pause(100);
+    }
+    await pause(5_000);
+    // Signed in with the side panel as the placement once one of its record pages runs the
+    // content script without inserting a frame (its stretch is then named `noFrame`, not `mount`).
+    for (let attempt = 1; ; attempt++) {
+      const { load, from } = await openFresh('side-panel', 1001);
+      const report = await host.waitFor((e) => e.source === 'content' && e.timeOrigin === load.timeOrigin && Array.isArray(e.mainThread), 8_000, from).catch(() => null);
+      const parts = (report?.mainThread as { part: string }[] | undefined)?.map((p) => p.part) ?? [];
+      if (host.configAsked >= 2 && parts.includes('noFrame')) break;
+      if (attempt === 20) throw new Error(`plain-chromium: the side-panel session still inserts a frame (${parts.join(', ')})`);
+      await pause(1_000);
+    }
+    say('plain-chromium: a third browser signed in with the side panel as the placement');
+  };
   return {
-    host, openFresh, readyAfter, changeHash,
+    host, openFresh, readyAfter, changeHash, addSidePanelBrowser,
     async close() {
       for (const b of browsers) await b.close();
       await host.close();
