@@ -22,6 +22,11 @@ export interface Active {
   db: LensDb;
 }
 
+
+/** Sign-in waits for the firm's policy, which the browser can be slow to give at its start (see readManagedPolicy). */
+export const POLICY_NOT_LOADED = 'Your firm’s settings have not reached the browser yet. Try again in a moment.';
+/** How long sign-in waits for a policy never seen before saying so. */
+export const SIGN_IN_POLICY_WAIT_MS = 15_000;
 /**
  * The signed-in user's endpoint client and cache partition, the background's one source of both.
  * Signing in as someone else, or to another endpoint, deletes the previous partition: its cached
@@ -93,8 +98,23 @@ export class ActiveSession {
   }
 
   private currentSettings(): ReturnType<typeof loadSettings> {
-    this.settings ??= loadSettings();
+    if (!this.settings) {
+      const loading = loadSettings();
+      this.settings = loading;
+      // A policy the browser did not answer for in time (the last one seen stood in) is asked for again next time.
+      const forget = () => { if (this.settings === loading) this.settings = null; };
+      loading.then((loaded) => { if (loaded.policy !== 'read') forget(); }, forget);
+    }
     return this.settings;
+  }
+
+  /**
+   * Sign-in may wait longer for a policy never seen (a first start: the browser's policy service
+   * often takes seconds then) before it gives up and says so.
+   */
+  private async settingsForSignIn(): ReturnType<typeof loadSettings> {
+    const loaded = await this.currentSettings();
+    return loaded.policy === 'unknown' ? loadSettings({ policyTimeoutMs: SIGN_IN_POLICY_WAIT_MS }) : loaded;
   }
 
   private currentSession(): Promise<Session | null> {
@@ -169,7 +189,9 @@ export class ActiveSession {
   }
 
   async signIn(endpointUrl: string, token: string): Promise<Result<User>> {
-    const { settings, managedKeys } = await this.currentSettings();
+    const { settings, managedKeys, policy } = await this.settingsForSignIn();
+    // Never signed in against a policy not yet known: it may fix the endpoint.
+    if (policy === 'unknown') return fail('policy-not-loaded', POLICY_NOT_LOADED);
     if (managedKeys.includes('endpointUrl') && settings.endpointUrl && normalise(settings.endpointUrl) !== normalise(endpointUrl)) {
       return fail('managed', 'Your firm has set the endpoint by policy; it cannot be changed here.');
     }
@@ -186,7 +208,8 @@ export class ActiveSession {
    * lifted and their held writes ready to go; another user starts afresh, as with an API token.
    */
   async signInWithFirm(): Promise<Result<User>> {
-    const { settings } = await this.currentSettings();
+    const { settings, policy } = await this.settingsForSignIn();
+    if (policy === 'unknown') return fail('policy-not-loaded', POLICY_NOT_LOADED);
     const config = firmOidcConfig(settings);
     if (!this.firm || !config) return fail('not-configured', 'Sign-in with your firm is not set up. Ask your IT team for the identity provider and client id.');
     const endpointUrl = settings.endpointUrl ?? (await this.currentSession())?.endpointUrl;

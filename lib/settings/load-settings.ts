@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
+import { type PolicySource, readManagedPolicy } from './managed-policy';
 import { describeProblem, type SettingProblem } from './setting-problem';
 import { type Settings, SETTINGS_KEY, SettingsSchema } from './settings-schema';
 
@@ -11,12 +12,17 @@ export interface LoadedSettings {
   invalid: string[];
   /** The same, in plain words, with where each came from (policy or the user's own options). */
   problems: SettingProblem[];
+  /** Whether the policy was read now, or the browser was too slow and the last one seen stands in (see readManagedPolicy). */
+  policy: PolicySource;
 }
 
-/** Reads settings: defaults, then the user's (storage.local), then policy (storage.managed) on top. */
-export async function loadSettings(): Promise<LoadedSettings> {
+/**
+ * Reads settings: defaults, then the user's (storage.local), then policy (storage.managed) on top.
+ * `policyTimeoutMs`: how long the browser may take to give the policy (see readManagedPolicy).
+ */
+export async function loadSettings(options: { policyTimeoutMs?: number } = {}): Promise<LoadedSettings> {
   const local = ((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] ?? {}) as Record<string, unknown>;
-  const managed = await readManaged();
+  const { values: managed, source: policy } = await readManagedPolicy(options.policyTimeoutMs);
   const merged: Record<string, unknown> = {};
   const refused: { key: keyof Settings; source: SettingProblem['source']; value: unknown; issue: z.core.$ZodIssue | undefined }[] = [];
   const fields = SettingsSchema.shape;
@@ -33,19 +39,11 @@ export async function loadSettings(): Promise<LoadedSettings> {
   const problems = refused.map((r) => describeProblem(r.key, r.source, r.value, r.issue, settings[r.key]));
   // A key counts as managed only when the policy's value applies: a refused one stays the user's to set.
   const managedKeys = Object.keys(managed).filter((k) => k in fields && !refused.some((r) => r.source === 'policy' && r.key === k));
-  return { settings, managedKeys, invalid: problems.map((p) => p.key), problems };
+  return { settings, managedKeys, invalid: problems.map((p) => p.key), problems, policy };
 }
 
 /** Saves the user's own settings (policy keys are ignored when read back, so policy still wins). */
 export async function saveUserSettings(patch: Partial<Settings>): Promise<void> {
   const current = ((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] ?? {}) as Record<string, unknown>;
   await browser.storage.local.set({ [SETTINGS_KEY]: { ...current, ...patch } });
-}
-
-async function readManaged(): Promise<Record<string, unknown>> {
-  try {
-    return (await browser.storage.managed.get(null)) as Record<string, unknown>;
-  } catch {
-    return {}; // no policy installed, or the browser has no managed storage (unpacked, Firefox without policy)
-  }
 }

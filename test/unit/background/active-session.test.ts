@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { ActiveSession } from '@/lib/background/active-session';
+import { ActiveSession, POLICY_NOT_LOADED, SIGN_IN_POLICY_WAIT_MS } from '@/lib/background/active-session';
+import { MANAGED_READ_TIMEOUT_MS } from '@/lib/settings/managed-policy';
 import { META_KEYS, openLensDb } from '@/lib/cache/lens-db';
 import { SETTINGS_KEY } from '@/lib/settings/settings-schema';
 import { partitionName, writeSession } from '@/lib/settings/session-store';
@@ -82,5 +83,25 @@ describe('the signed-in session after a 401', () => {
     await session.markRejected();
     await active.api.me(); // a request already under way when the 401 came, answered 200
     expect(await session.get()).toEqual({ signedOut: 'rejected' });
+  });
+});
+
+describe('the firm’s policy not answered by the browser (Chromium can be seconds late, or silent while tabs come and go)', () => {
+  it('a first sign-in is refused, saying why, instead of waiting forever; once the policy answers it goes ahead', async () => {
+    const managed = vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => undefined));
+    const session = new ActiveSession(fakeFetch);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const pending = session.signIn(ENDPOINT, 't');
+    let answered = false;
+    void pending.then(() => { answered = true; });
+    await vi.advanceTimersByTimeAsync(MANAGED_READ_TIMEOUT_MS + 100);
+    expect(answered).toBe(false); // a first start: sign-in waits longer for a policy never seen
+    await vi.advanceTimersByTimeAsync(SIGN_IN_POLICY_WAIT_MS);
+    vi.useRealTimers();
+    expect(await pending).toEqual({ ok: false, error: { code: 'policy-not-loaded', message: POLICY_NOT_LOADED } });
+    managed.mockResolvedValue({});
+    // Not kept: the settings are read again at the next use, now with the policy.
+    expect((await session.signIn(ENDPOINT, 't')).ok).toBe(true);
+    managed.mockRestore();
   });
 });

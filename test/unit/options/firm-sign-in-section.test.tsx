@@ -8,7 +8,7 @@ import { SettingsSchema } from '@/lib/settings/settings-schema';
 
 afterEach(cleanup);
 
-const loaded = (values: Record<string, unknown>): LoadedSettings => ({ settings: SettingsSchema.parse(values), managedKeys: [], invalid: [], problems: [] });
+const loaded = (values: Record<string, unknown>): LoadedSettings => ({ settings: SettingsSchema.parse(values), managedKeys: [], invalid: [], problems: [], policy: 'read' });
 const PROVIDER = { oidcIssuer: 'https://login.harbourvale.example/tenant-7/v2.0', oidcClientId: 'secondment-lens' };
 
 describe('“Sign in with <firm>” in the options page', () => {

@@ -10,7 +10,7 @@ import { SettingsSchema } from '@/lib/settings/settings-schema';
 afterEach(cleanup);
 
 const loaded = (values: Record<string, unknown>, managedKeys: string[]): LoadedSettings => ({
-  settings: SettingsSchema.parse(values), managedKeys, invalid: [], problems: [],
+  settings: SettingsSchema.parse(values), managedKeys, invalid: [], problems: [], policy: 'read',
 });
 
 function renderSignIn(settings: LoadedSettings) {

@@ -8,7 +8,7 @@ import { SettingsSchema } from '@/lib/settings/settings-schema';
 afterEach(cleanup);
 
 const loaded = (values: Record<string, unknown>, managedKeys: string[]): LoadedSettings => ({
-  settings: SettingsSchema.parse(values), managedKeys, invalid: [], problems: [],
+  settings: SettingsSchema.parse(values), managedKeys, invalid: [], problems: [], policy: 'read',
 });
 
 const PAGE = 'Beside the record, in the CRM page';
