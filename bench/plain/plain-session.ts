@@ -101,8 +101,9 @@ export async function startPlainSession(endpoint: RunningServer, say: (line: str
   const addSidePanelBrowser = async () => {
     launch('side-panel');
     await host.waitFor((e) => e.source === 'host' && e.kind === 'load' && e.session === 'side-panel', 30_000);
-    // Its worker signs in, then sets the placement: left alone meanwhile (fresh tabs opened and
-    // closed every second while it signed in kept its sign-in from finishing; not investigated).
+    // Its worker signs in, then sets the placement: left alone meanwhile (tabs opened and closed
+    // while a browser starts can keep Chromium from answering for the firm's policy, which a first
+    // sign-in waits for: see lib/settings/managed-policy.ts).
     for (let i = 0; host.configAsked < 2; i++) {
       if (i > 100) throw new Error('plain-chromium: the side-panel browser never asked for its sign-in config');
       await pause(100);
