@@ -22,11 +22,11 @@ export interface Active {
   db: LensDb;
 }
 
-
 /** Sign-in waits for the firm's policy, which the browser can be slow to give at its start (see readManagedPolicy). */
 export const POLICY_NOT_LOADED = 'Your firm’s settings have not reached the browser yet. Try again in a moment.';
 /** How long sign-in waits for a policy never seen before saying so. */
 export const SIGN_IN_POLICY_WAIT_MS = 15_000;
+
 /**
  * The signed-in user's endpoint client and cache partition, the background's one source of both.
  * Signing in as someone else, or to another endpoint, deletes the previous partition: its cached

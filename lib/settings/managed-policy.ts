@@ -26,7 +26,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 /** The firm's policy, within MANAGED_READ_TIMEOUT_MS; a late answer still updates the last policy seen. */
 export async function readManagedPolicy(timeoutMs = MANAGED_READ_TIMEOUT_MS): Promise<ManagedPolicy> {
   // No policy installed, or a browser without managed storage (unpacked, Firefox without policy): none.
-  const read = browser.storage.managed.get(null).then((values) => (isRecord(values) ? values : {}), () => ({}));
+  // (A browser may also throw at once rather than refuse: read inside a promise either way.)
+  const read = Promise.resolve().then(() => browser.storage.managed.get(null)).then((values) => (isRecord(values) ? values : {}), () => ({}));
   void read.then(rememberPolicy).catch(() => undefined);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), timeoutMs); });

@@ -50,3 +50,8 @@ describe('readManagedPolicy', () => {
     await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get(LAST_POLICY_KEY))[LAST_POLICY_KEY]).toEqual({ firmName: 'Harbour & Vale LLP' }));
   });
 });
+
+it('a browser that throws at once, rather than refusing, also reads as no policy', async () => {
+  vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(() => { throw new Error('Managed storage manifest not found'); });
+  expect(await readManagedPolicy(50)).toEqual({ values: {}, source: 'read' });
+});
