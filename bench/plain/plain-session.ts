@@ -115,7 +115,7 @@ export async function startPlainSession(endpoint: RunningServer, say: (line: str
       const { load, from } = await openFresh('side-panel', 1001);
       const report = await host.waitFor((e) => e.source === 'content' && e.timeOrigin === load.timeOrigin && Array.isArray(e.mainThread), 8_000, from).catch(() => null);
       const parts = (report?.mainThread as { part: string }[] | undefined)?.map((p) => p.part) ?? [];
-      if (host.configAsked >= 2 && parts.includes('noFrame')) break;
+      if (parts.includes('noFrame')) break;
       if (attempt === 20) throw new Error(`plain-chromium: the side-panel session still inserts a frame (${parts.join(', ')})`);
       await pause(1_000);
     }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import type { Result } from '@/lib/messaging/result';
 import type { LoadedSettings } from '@/lib/settings/load-settings';
 import type { Settings } from '@/lib/settings/settings-schema';
@@ -10,22 +10,18 @@ export function SidebarPlacementSection(props: { loaded: LoadedSettings; onSave:
   const id = useId();
   const managed = props.loaded.managedKeys.includes('sidebarPlacement');
   const stored = props.loaded.settings.sidebarPlacement;
-  // Checked at the click, not when storage comes back with it; what is stored wins when it arrives.
-  const [current, setCurrent] = useState(stored);
-  useEffect(() => setCurrent(stored), [stored]);
   const text = messages.placement;
   return (
     <section aria-labelledby={`${id}-title`} data-testid="sidebar-placement">
       <h2 id={`${id}-title`}>{text.title}</h2>
-      <fieldset className="plain placement-choices" disabled={managed} aria-describedby={managed ? `${id}-managed` : undefined}>
+      {/* The radios hold the click themselves (checked at once); keyed on what is stored, so a
+          placement that changes elsewhere (policy, another tab) is drawn afresh. */}
+      <fieldset key={stored} className="plain placement-choices" disabled={managed} aria-describedby={managed ? `${id}-managed` : undefined}>
         <legend className="visually-hidden">{text.title}</legend>
         {SIDEBAR_PLACEMENTS.map((placement) => (
           <label className="check" key={placement}>
-            <input type="radio" name={`${id}-placement`} value={placement} checked={current === placement} disabled={managed}
-              onChange={() => {
-                setCurrent(placement);
-                void props.onSave({ sidebarPlacement: placement });
-              }} />
+            <input type="radio" name={`${id}-placement`} value={placement} defaultChecked={stored === placement} disabled={managed}
+              onChange={() => void props.onSave({ sidebarPlacement: placement })} />
             {text.choices[placement]}
           </label>
         ))}

@@ -10,7 +10,18 @@ export const RULES_SCRIPT_ID = 'lens-generic-rules';
 /** The content script WXT builds from entrypoints/content.ts; the static one and this share it. */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 
-type ScriptingApi = Pick<Scripting.Static, 'getRegisteredContentScripts' | 'registerContentScripts' | 'updateContentScripts' | 'unregisterContentScripts'>;
+export type ScriptingApi = Pick<Scripting.Static, 'getRegisteredContentScripts' | 'registerContentScripts' | 'updateContentScripts' | 'unregisterContentScripts'>;
+
+/**
+ * Makes the dynamic registration `id` be `script` (registered, or updated in place), or, with
+ * null, be gone. Returns whether it was registered before.
+ */
+export async function applyRegistration(scripting: ScriptingApi, id: string, script: Scripting.RegisteredContentScript | null): Promise<boolean> {
+  const registered = (await scripting.getRegisteredContentScripts({ ids: [id] })).length > 0;
+  if (script) await (registered ? scripting.updateContentScripts([script]) : scripting.registerContentScripts([script]));
+  else if (registered) await scripting.unregisterContentScripts({ ids: [id] });
+  return registered;
+}
 
 /** The match patterns the firm's rules need, e.g. `https://intranet.firm.example/*`, once each. */
 export function ruleOrigins(rules: readonly GenericRule[]): string[] {
@@ -25,22 +36,20 @@ export function ruleOrigins(rules: readonly GenericRule[]): string[] {
  * granted the host permission, which the options page requests when a rule is added.
  */
 export async function applyRuleOrigins(scripting: ScriptingApi, origins: string[]): Promise<void> {
-  const existing = await scripting.getRegisteredContentScripts({ ids: [RULES_SCRIPT_ID] });
-  if (origins.length === 0) {
-    if (existing.length > 0) await scripting.unregisterContentScripts({ ids: [RULES_SCRIPT_ID] });
-    return;
-  }
-  const script = {
+  await applyRegistration(scripting, RULES_SCRIPT_ID, origins.length === 0 ? null : {
     id: RULES_SCRIPT_ID,
     js: [CONTENT_SCRIPT_FILE],
     matches: origins,
     excludeMatches: CONTENT_SCRIPT_MATCHES,
-    runAt: 'document_end' as const,
+    runAt: 'document_end',
     allFrames: false,
     persistAcrossSessions: true,
-  };
-  if (existing.length > 0) await scripting.updateContentScripts([script]);
-  else await scripting.registerContentScripts([script]);
+  });
+}
+
+/** The origins of the rules in force (policy's and the user's), as match patterns. */
+export async function ruleOriginsInForce(): Promise<string[]> {
+  return ruleOrigins(effectiveRules(await readGenericRules()));
 }
 
 /**
@@ -57,7 +66,7 @@ export class RuleScriptRegistrar {
   /** Resolves with the origins registered, or rejects with why the browser refused. */
   sync(): Promise<string[]> {
     const run = this.queue.then(async () => {
-      const origins = ruleOrigins(effectiveRules(await readGenericRules()));
+      const origins = await ruleOriginsInForce();
       await applyRuleOrigins(this.scripting, origins);
       await this.afterSync().catch(() => undefined);
       return origins;

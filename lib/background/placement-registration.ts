@@ -1,17 +1,13 @@
 import { browser } from 'wxt/browser';
-import type { Scripting } from 'webextension-polyfill';
 import { CONTENT_SCRIPT_MATCHES } from '../adapters';
 import type { PlacementChange } from '../messaging/content-guard';
 import { loadSettings } from '../settings/load-settings';
-import { effectiveRules, readGenericRules } from '../settings/generic-rules-store';
 import type { SidebarPlacement } from '../settings/sidebar-placement';
-import { ruleOrigins } from './content-script-registration';
+import { applyRegistration, ruleOriginsInForce, type ScriptingApi } from './content-script-registration';
 
 /** The registration of entrypoints/side-panel-flag.ts, present only while the side panel is the placement. */
 export const FLAG_SCRIPT_ID = 'lens-side-panel-flag';
 export const FLAG_SCRIPT_FILE = 'side-panel-flag.js';
-
-type ScriptingApi = Pick<Scripting.Static, 'getRegisteredContentScripts' | 'registerContentScripts' | 'updateContentScripts' | 'unregisterContentScripts'>;
 
 /** Tells the content script of every open tab's page (top frame) the placement now in force. */
 export type TellTabs = (change: PlacementChange) => Promise<void>;
@@ -25,7 +21,7 @@ export interface PlacementSources {
 
 const settingsAndRules: PlacementSources = {
   placement: async () => (await loadSettings()).settings.sidebarPlacement,
-  matches: async () => [...CONTENT_SCRIPT_MATCHES, ...ruleOrigins(effectiveRules(await readGenericRules()))],
+  matches: async () => [...CONTENT_SCRIPT_MATCHES, ...(await ruleOriginsInForce())],
 };
 
 /**
@@ -49,16 +45,12 @@ export class PlacementRegistrar {
   sync(): Promise<SidebarPlacement> {
     const run = this.queue.then(async () => {
       const placement = await this.sources.placement();
-      const registered = (await this.scripting.getRegisteredContentScripts({ ids: [FLAG_SCRIPT_ID] })).length > 0;
-      if (placement === 'side-panel') {
-        const script = {
-          id: FLAG_SCRIPT_ID, js: [FLAG_SCRIPT_FILE], matches: await this.sources.matches(),
-          runAt: 'document_start' as const, allFrames: false, persistAcrossSessions: true,
-        };
-        if (registered) await this.scripting.updateContentScripts([script]);
-        else await this.scripting.registerContentScripts([script]);
-      } else if (registered) await this.scripting.unregisterContentScripts({ ids: [FLAG_SCRIPT_ID] });
-      if (registered !== (placement === 'side-panel')) await this.tellTabs({ type: 'bg.setPlacement', sidePanelOnly: placement === 'side-panel' });
+      const sidePanel = placement === 'side-panel';
+      const registered = await applyRegistration(this.scripting, FLAG_SCRIPT_ID, sidePanel ? {
+        id: FLAG_SCRIPT_ID, js: [FLAG_SCRIPT_FILE], matches: await this.sources.matches(),
+        runAt: 'document_start', allFrames: false, persistAcrossSessions: true,
+      } : null);
+      if (registered !== sidePanel) await this.tellTabs({ type: 'bg.setPlacement', sidePanelOnly: sidePanel });
       return placement;
     });
     this.queue = run.catch(() => undefined);

@@ -18,7 +18,7 @@ import { addRule, allowHost, hostAccessOf, loadRules, removeRule } from '../sett
 import { type GenericRulesState, NO_RULES } from '../settings/generic-rules-store';
 import { type LoadedSettings, loadSettings, saveUserSettings } from '../settings/load-settings';
 import { remindersEnabled, setRemindersEnabled } from '../settings/reminders-preference';
-import { SETTINGS_KEY } from '../settings/settings-schema';
+import { type Settings, SETTINGS_KEY } from '../settings/settings-schema';
 import { requestOrigin } from './request-origin';
 
 const send = (message: OptionsToBackground) => askBackground(message);
@@ -65,6 +65,8 @@ function OptionsApp() {
 
   const [reminders, setReminders] = useState<boolean | null>(null);
   useEffect(() => void remindersEnabled().then(setReminders), []);
+  // The user's own settings; storage's change event re-reads them (policy still on top).
+  const saveSettings = async (patch: Partial<Settings>): Promise<Result<unknown>> => (await saveUserSettings(patch), ok(null));
   const signIn = async (endpointUrl: string, token: string): Promise<Result<unknown>> => {
     // Host permission for the firm's origin only, asked for at run time (inside this click).
     const granted = await requestOrigin(endpointPermissionPattern(endpointUrl));
@@ -85,13 +87,13 @@ function OptionsApp() {
   return (
     <OptionsPage status={status} settings={settings} now={Date.now()} onSignIn={signIn}
       firmSignIn={settings && <FirmSignInSection loaded={settings} onSignIn={signInWithFirm} />}
-      onSaveSettings={async (patch) => (await saveUserSettings(patch), ok(null))}
+      onSaveSettings={saveSettings}
       onSignOut={() => void send({ type: 'options.signOut' }).then(refresh)}
       onSyncNow={() => {
         void send({ type: 'options.syncNow' }).then(refresh);
         setTimeout(() => void refresh(), 300); // show "running" while it runs
       }}>
-      {settings && <SidebarPlacementSection loaded={settings} onSave={async (patch) => (await saveUserSettings(patch), ok(null))} />}
+      {settings && <SidebarPlacementSection loaded={settings} onSave={saveSettings} />}
       {status?.user && <RemindersSection enabled={reminders} onChange={(on) => void setRemindersEnabled(on).then(() => setReminders(on))} />}
       <GenericRulesSection state={rules} access={access}
         onAdd={(rule) => addRule(rules, rule).then(async (result) => (await refreshRules(), result))}

@@ -27,13 +27,12 @@ describe('PlacementBadge', () => {
     expect(action.badge.size).toBe(0);
   });
 
-  it('marks a tab whose record is a client, with nothing of the client on it, and unmarks it when the record is not', async () => {
+  it('marks a tab whose record is a client, with nothing of the client on it, and unmarks it when the record is not', () => {
     const action = fakeAction();
     const badge = new PlacementBadge(action.api);
     badge.setPlacement(true);
     badge.viewFor(1, ready);
     badge.viewFor(2, notFound);
-    await Promise.resolve();
     expect(action.badge.get(1)).toBe(CLIENT_BADGE);
     expect(action.title.get(1)).toBe(CLIENT_TITLE);
     expect(action.title.get(1)).not.toContain('Northwind');
