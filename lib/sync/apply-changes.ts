@@ -6,7 +6,7 @@ import type { Secondment } from '../contract/secondment';
 import { type ClientPart, clientsWithRecordIn, packParts } from '../cache/book-chunk';
 import { addToDirectory } from '../cache/book-store';
 import { deleteClientsEverywhere } from '../cache/context-cache';
-import { type LensDb, lensTx, META_KEYS, type QuarantinedChange } from '../cache/lens-db';
+import { type LensDb, lensTx, type LensTx, META_KEYS, type QuarantinedChange } from '../cache/lens-db';
 import { dropFromProjection } from '../cache/projection-store';
 import { quarantine } from '../cache/quarantine-store';
 
@@ -17,6 +17,24 @@ export interface AppliedPage {
   touched: Set<string>;
   /** Book chunks appended. */
   chunks: number;
+}
+
+/** How a page must find the cache to be written (book-sync.ts). */
+export interface PageTurn {
+  /**
+   * The cursor this page follows. When the stored cursor is another (expiry restarted the feed
+   * while the run fetched this page: eviction.ts deleteExpired), nothing of the page is written:
+   * its cursor would otherwise jump over what the restart is to bring back.
+   */
+  after?: string;
+}
+
+/** The page's transaction found another cursor than the one it follows (see PageTurn.after): nothing of it was written. */
+export class PageOutOfTurn extends Error {
+  constructor(expected: string, found: string | undefined) {
+    super(`Sync page not applied: it follows cursor ${expected}, the cache is at ${found ?? 'the start'}.`);
+    this.name = 'PageOutOfTurn';
+  }
 }
 
 /**
@@ -30,9 +48,36 @@ export interface AppliedPage {
  * requests are plain ones, none awaited: the transaction runs them in order and `tx.done` settles
  * once all have (a failed one aborts it, cursor included).
  */
-export async function applyChanges(db: LensDb, changes: Change[], nextCursor: string, now = Date.now(), invalid: readonly QuarantinedChange[] = []): Promise<AppliedPage> {
+export async function applyChanges(db: LensDb, changes: Change[], nextCursor: string, now = Date.now(), invalid: readonly QuarantinedChange[] = [], turn: PageTurn = {}): Promise<AppliedPage> {
   // Relaxed durability: a page lost to a crash is fetched again (the cursor commits with it).
   const tx = lensTx(db, ['book', 'views', 'flags', 'resolutions', 'meta', 'quarantine', 'pipeline'], 'readwrite', { durability: 'relaxed' });
+  const check = turn.after === undefined ? null : checkTurn(tx, turn.after);
+  // Awaited at the end of writePage; a page aborted before that point rejects through its requests.
+  tx.done.catch(() => undefined);
+  try {
+    return await writePage(tx, changes, nextCursor, now, invalid);
+  } catch (error) {
+    throw check?.outOfTurn ?? error;
+  }
+}
+
+/**
+ * The page's first request: the stored cursor must be the one this page follows, or the whole
+ * transaction is aborted before it can commit (its other requests run after this one).
+ */
+function checkTurn(tx: LensTx<'readwrite'>, after: string): { outOfTurn: PageOutOfTurn | null } {
+  const turn: { outOfTurn: PageOutOfTurn | null } = { outOfTurn: null };
+  const stored = unwrap(tx.objectStore('meta')).get(META_KEYS.syncCursor);
+  stored.onsuccess = () => {
+    const found = stored.result as string | undefined;
+    if ((found ?? '0') === after) return;
+    turn.outOfTurn = new PageOutOfTurn(after, found);
+    tx.abort();
+  };
+  return turn;
+}
+
+async function writePage(tx: LensTx<'readwrite'>, changes: Change[], nextCursor: string, now: number, invalid: readonly QuarantinedChange[]): Promise<AppliedPage> {
   const flags = unwrap(tx.objectStore('flags'));
   const parts = new Map<string, PartBuilder>();
   const part = (clientId: string) => parts.get(clientId) ?? parts.set(clientId, new PartBuilder(clientId)).get(clientId)!;

@@ -1,12 +1,15 @@
 import { type LensDb, META_KEYS } from '../cache/lens-db';
 import { type ApiError, describeApiError } from '../endpoint/api-error';
 import type { FirmApi } from '../endpoint/firm-api';
-import { applyChanges } from './apply-changes';
+import { applyChanges, PageOutOfTurn } from './apply-changes';
 import { GROW_AFTER_PAGES, growPageSize, PAGE_SIZE, shrinkPageSize } from './page-size';
 import { afterFailure, NO_RETRY, readSyncRetry } from './sync-retry';
 import { checkChanges } from './validate-changes';
 import type { SyncProgress } from '../messaging/status-report';
 
+
+/** Times a run starts over from the stored cursor when it moved under the run, before giving up (a defect). */
+const MAX_RESTARTS = 3;
 
 export interface SyncOutcome {
   progress: SyncProgress;
@@ -46,6 +49,7 @@ export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Dat
   let pageSize = storedSize ?? PAGE_SIZE.start;
   let fitted = 0;
   let next: ReturnType<FirmApi['changes']> | null = null;
+  let restarts = 0;
   for (;;) {
     const fetchStart = now();
     const page = await (next ?? api.changes(cursor, pageSize));
@@ -81,7 +85,19 @@ export async function syncBook(db: LensDb, api: FirmApi, now: () => number = Dat
     const checked = checkChanges(page.value.changes, cursor, now());
     progress.validateMs = (progress.validateMs ?? 0) + now() - validateStart;
     const applyStart = now();
-    const { purged: purgedNow, touched, chunks } = await applyChanges(db, checked.valid, page.value.nextCursor, now(), checked.invalid);
+    const applied = await applyChanges(db, checked.valid, page.value.nextCursor, now(), checked.invalid, { after: cursor }).catch((error: unknown) => {
+      if (error instanceof PageOutOfTurn && ++restarts <= MAX_RESTARTS) return null;
+      throw error;
+    });
+    if (!applied) {
+      // The cursor moved under this run (expiry restarts the feed: eviction.ts deleteExpired): the
+      // page was not written; carry on from where the cache now is, the prefetched page unread.
+      progress.applyMs += now() - applyStart;
+      cursor = ((await db.get('meta', META_KEYS.syncCursor)) as string | undefined) ?? '0';
+      next = null;
+      continue;
+    }
+    const { purged: purgedNow, touched, chunks } = applied;
     for (const id of purgedNow) outcome.purged.add(id);
     for (const id of touched) outcome.touched.add(id);
     outcome.chunks += chunks;

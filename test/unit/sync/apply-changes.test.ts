@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readContext, writeContext } from '@/lib/cache/context-cache';
 import { META_KEYS, openLensDb } from '@/lib/cache/lens-db';
 import { bookIds } from '../../support/book-fixtures';
-import { applyChanges } from '@/lib/sync/apply-changes';
+import { applyChanges, PageOutOfTurn } from '@/lib/sync/apply-changes';
 import { FLAG, NEEDS, readyView, SAM_ACTIVE } from '../components/fixtures';
 import { countDirectoryReads } from '../../support/directory-reads';
 import { countCachedClients } from '@/lib/cache/eviction';
@@ -35,6 +35,22 @@ describe('applying a page of the change feed', () => {
 
     await applyChanges(db, [{ type: 'access.revoke', clientId: client.id }, { type: 'client.upsert', client }], '7');
     expect((await readContext(db, client.id))?.context.client.name).toBe(client.name);
+  });
+
+  it('writes nothing of a page that follows another cursor than the stored one, and says so', async () => {
+    const db = await open();
+    await applyChanges(db, [{ type: 'client.upsert', client }], '4', 1, [], { after: '0' });
+    const late = applyChanges(db, [{ type: 'need.upsert', need: NEEDS[0]! }, { type: 'flag.set', flag: FLAG }], '9', 2, [], { after: '6' });
+    await expect(late).rejects.toBeInstanceOf(PageOutOfTurn);
+    await expect(late).rejects.toThrow('it follows cursor 6, the cache is at 4');
+    expect(await db.get('meta', META_KEYS.syncCursor)).toBe('4');
+    expect((await bookIds(db)).needs).toEqual([]);
+    expect(await db.get('flags', client.id)).toBeUndefined();
+    // In turn, it applies.
+    await applyChanges(db, [{ type: 'need.upsert', need: NEEDS[0]! }, { type: 'flag.set', flag: FLAG }], '9', 2, [], { after: '4' });
+    expect(await db.get('meta', META_KEYS.syncCursor)).toBe('9');
+    expect((await bookIds(db)).needs).toEqual([NEEDS[0]!.id]);
+    expect(await db.get('flags', client.id)).toEqual(FLAG);
   });
 
   it('keeps when a client was last viewed across an upsert (for eviction)', async () => {

@@ -53,9 +53,16 @@ describe('book sync', () => {
   it('tells of a page’s purges as soon as it commits, not when the run ends', async () => {
     const db = await openLensDb(`lens-test-bs-${Math.random()}`);
     const events: string[] = [];
+    let told = () => {};
+    const purgeTold = new Promise<void>((resolve) => (told = resolve));
     const { api } = scriptedApi({
       changes: async (since: string) => {
         events.push(`fetch ${since}`);
+        if (since === '3') {
+          // The last page answers only once the revoke was told (or after a second: then too late).
+          await Promise.race([purgeTold, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+          events.push('page 3 answered');
+        }
         return okResult(since === '0'
           ? { changes: [clients[0], clients[1]], nextCursor: '2', hasMore: true }
           : since === '2'
@@ -63,11 +70,40 @@ describe('book sync', () => {
             : { changes: [clients[2]], nextCursor: '4', hasMore: false });
       },
     });
-    const hooks = { onPagePurged: async (ids: ReadonlySet<string>) => void events.push(`purged ${[...ids].join()} at cursor ${await db.get('meta', META_KEYS.syncCursor)}`) };
+    const hooks = {
+      onPagePurged: async (ids: ReadonlySet<string>) => {
+        events.push(`purged ${[...ids].join()} at cursor ${await db.get('meta', META_KEYS.syncCursor)}, book ${(await bookIds(db)).clients.join()}`);
+        told();
+      },
+    };
     await syncBook(db, api, () => 1, () => 0, hooks);
-    // Page 2's revoke is told once page 2 (cursor 3) committed, while page 3 is still on its way.
-    expect(events.filter((e) => e.startsWith('purged'))).toEqual(['purged c0 at cursor 3']);
-    expect(events.indexOf('purged c0 at cursor 3')).toBeGreaterThan(events.indexOf('fetch 2'));
+    // Page 2's revoke is told once page 2 (cursor 3) committed, while the run still waits for page 3.
+    expect(events).toEqual(['fetch 0', 'fetch 2', 'fetch 3', 'purged c0 at cursor 3, book c1', 'page 3 answered']);
+  });
+
+  it('starts over from the stored cursor when expiry restarts the feed under a running sync', async () => {
+    const db = await openLensDb(`lens-test-bs-${Math.random()}`);
+    const asked: string[] = [];
+    let reset = true;
+    const { api } = scriptedApi({
+      changes: async (since: string) => {
+        asked.push(since);
+        // Asked for (ahead) while the page from 2 is written: expiry deletes data and the cursor
+        // first (eviction.ts deleteExpired).
+        if (since === '4' && reset) {
+          reset = false;
+          await db.delete('meta', META_KEYS.syncCursor);
+        }
+        const from = Number(since);
+        return okResult({ changes: feed.slice(from, from + 2), nextCursor: String(Math.min(from + 2, feed.length)), hasMore: from + 2 < feed.length });
+      },
+    });
+    const { progress } = await syncBook(db, api);
+    expect(progress.state).toBe('done');
+    // The page from 2 was not written over the restart: the run went back to the start, not past it.
+    expect(asked).toEqual(['0', '2', '4', '0', '2', '4', '6', '8', '10']);
+    expect(await db.get('meta', META_KEYS.syncCursor)).toBe('12');
+    expect(await bookIds(db)).toMatchObject({ clients: ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'] });
   });
 
   it('applies a page except the one change that fails the contract, quarantines it and moves on', async () => {
