@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { DEMO_TOKENS } from '../../server/demo/demo-ids';
-import { startEndpoint } from '../e2e/support/endpoint';
-import { elementIn, type FirefoxWithExtension, launchFirefoxWithExtension, openPmsPage, sidebarFrame, signInFromSidebar } from './support/firefox';
+import { elementIn, firefoxPerFile, openPmsPage, sidebarFrame, signInFromSidebar } from './support/firefox';
 
 // The side panel as the placement (test/e2e/sidebar-placement.spec.ts, in Firefox): the flag script
 // registered at run time keeps every frame out of the CRM's pages, the toolbar button marks a
@@ -11,18 +10,7 @@ import { elementIn, type FirefoxWithExtension, launchFirefoxWithExtension, openP
 
 const clio = (id: string) => `https://app.clio.com/nc/#/contacts/${id}`;
 
-let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
-let firefox: FirefoxWithExtension;
-
-beforeAll(async () => {
-  endpoint = await startEndpoint();
-  firefox = await launchFirefoxWithExtension();
-});
-
-afterAll(async () => {
-  await firefox?.close();
-  await endpoint?.close();
-});
+const suite = firefoxPerFile();
 
 /** What of the extension the host page's own DOM holds: its frames, its marker, the room it makes. */
 const traceInPage = (page: Page) => page.evaluate(() => ({
@@ -46,8 +34,8 @@ const badges = () => options().evaluate(async () => {
 });
 
 function options(): Page {
-  if (!firefox.options) throw new Error('not signed in');
-  return firefox.options;
+  if (!suite.firefox.options) throw new Error('not signed in');
+  return suite.firefox.options;
 }
 
 async function choosePlacement(value: 'page' | 'side-panel'): Promise<void> {
@@ -81,8 +69,8 @@ const sidebarHeading = () => options().evaluate(() => {
 });
 
 test('with the side panel as the placement, a Clio record page holds nothing of the extension and Firefox’s sidebar shows its client', async () => {
-  const northwind = await openPmsPage(firefox, clio('1001'));
-  await signInFromSidebar(firefox, northwind, endpoint.url, DEMO_TOKENS.partner);
+  const northwind = await openPmsPage(suite.firefox, clio('1001'));
+  await signInFromSidebar(suite.firefox, northwind, suite.endpoint.url, DEMO_TOKENS.partner);
   await northwind.reload();
   await expect.poll(async () => (await sidebarFrame(northwind)).evaluate(() => document.querySelector('h1')?.textContent), { timeout: 20_000 }).toBe('Northwind Logistics plc');
   expect(await traceInPage(northwind)).toEqual({ frames: 1, marked: 1, margin: '380px' });
@@ -93,7 +81,7 @@ test('with the side panel as the placement, a Clio record page holds nothing of 
   await expect.poll(badges, { timeout: 15_000 }).toEqual(['●']);
 
   // A record page opened now never gets a frame: the flag script ran before the content script.
-  const meridian = await openPmsPage(firefox, clio('1004'));
+  const meridian = await openPmsPage(suite.firefox, clio('1004'));
   await expect.poll(badges, { timeout: 20_000 }).toEqual(['●', '●']); // its record was seen and looked up
   expect(await traceInPage(meridian)).toEqual({ frames: 0, marked: 0, margin: '' });
   await meridian.reload();

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page, type Target } from 'puppeteer-core';
-import { vi } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { CLIO_DEMO_PAGE, ROOT } from '../../../scripts/chromium-with-extension';
+import { startEndpoint } from '../../e2e/support/endpoint';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The Firefox build (`wxt build -b firefox`; LENS_OUT_DIR as for the Chromium build). */
@@ -164,4 +165,26 @@ export async function signInFromSidebar(firefox: FirefoxWithExtension, page: Pag
     if (!state.signedIn) throw new Error(`not signed in: ${JSON.stringify(state)}`);
   }, { timeout: 20_000, interval: 100 });
   firefox.options = options;
+}
+
+export interface FirefoxSuite {
+  endpoint: Awaited<ReturnType<typeof startEndpoint>>;
+  firefox: FirefoxWithExtension;
+}
+
+/**
+ * One reference endpoint and one Firefox with the add-on for the test file (launched before its
+ * first test, closed after its last): its fields are set once `beforeAll` has run.
+ */
+export function firefoxPerFile(): FirefoxSuite {
+  const suite = {} as FirefoxSuite;
+  beforeAll(async () => {
+    suite.endpoint = await startEndpoint();
+    suite.firefox = await launchFirefoxWithExtension();
+  });
+  afterAll(async () => {
+    await suite.firefox?.close();
+    await suite.endpoint?.close();
+  });
+  return suite;
 }
