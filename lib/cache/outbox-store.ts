@@ -104,6 +104,7 @@ export async function reapplyConflict(db: LensDb, id: string, now = Date.now()):
 
 /** After signing in again: items held for a refused token are sent again. */
 export async function releaseSignInHolds(db: LensDb, now = Date.now()): Promise<void> {
+  if (!(await anyOutboxRow(db, (row) => row.state === 'needs-sign-in'))) return;
   const tx = db.transaction('outbox', 'readwrite');
   let cursor = await tx.store.openCursor();
   while (cursor) {
@@ -115,13 +116,24 @@ export async function releaseSignInHolds(db: LensDb, now = Date.now()): Promise<
 
 /** Delivered items are shown with their receipt for a day, then forgotten. */
 export async function pruneDelivered(db: LensDb, olderThanMs: number, now = Date.now()): Promise<void> {
+  const expired = (row: OutboxEntry) => row.state === 'done' && (row.doneAt ?? 0) < now - olderThanMs;
+  if (!(await anyOutboxRow(db, expired))) return;
   const tx = db.transaction('outbox', 'readwrite');
   let cursor = await tx.store.openCursor();
   while (cursor) {
-    if (cursor.value.state === 'done' && (cursor.value.doneAt ?? 0) < now - olderThanMs) await cursor.delete();
+    if (expired(cursor.value)) await cursor.delete();
     cursor = await cursor.continue();
   }
   await tx.done;
+}
+
+/**
+ * Whether any row would change, read first: both run after every look-up the endpoint answered,
+ * and a readwrite transaction for nothing is IndexedDB work on the switch path's heels that also
+ * voids every first look kept in memory (write-generations.ts).
+ */
+async function anyOutboxRow(db: LensDb, matches: (row: OutboxEntry) => boolean): Promise<boolean> {
+  return ((await db.getAll('outbox')) as OutboxEntry[]).some(matches);
 }
 
 function isFlagWrite(row: OutboxRow): boolean {
