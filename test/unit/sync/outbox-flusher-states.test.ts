@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openLensDb } from '@/lib/cache/lens-db';
-import { enqueueWrite, listOutbox, reapplyConflict, releaseSignInHolds, updateOutboxItem } from '@/lib/cache/outbox-store';
+import { enqueueWrite, listOutbox, pruneDelivered, reapplyConflict, releaseSignInHolds, updateOutboxItem } from '@/lib/cache/outbox-store';
 import type { ApiResult } from '@/lib/endpoint/api-error';
 import { flushOutbox, IN_PROGRESS_BUDGET, KEY_RETENTION_MS, SERVER_FAILURE_BUDGET } from '@/lib/sync/outbox-flusher';
 import { httpError, okResult, scriptedApi } from './fake-api';
@@ -132,5 +132,26 @@ describe('outbox states', () => {
     const [parked] = await listOutbox(db);
     expect(await reapplyConflict(db, parked!.id)).toBe('nothing-to-do');
     expect(await listOutbox(db)).toEqual([]);
+  });
+
+  it('releasing sign-in holds and pruning delivered items write only when a row changes (they run after every look-up)', async () => {
+    const db = await open();
+    const writes = () => opened.mock.calls.filter(([, mode]) => mode === 'readwrite').length;
+    const opened = vi.spyOn(db, 'transaction');
+    await releaseSignInHolds(db);
+    await pruneDelivered(db, 1_000, 10_000);
+    expect(writes()).toBe(0); // nothing queued
+
+    const held = await enqueueWrite(db, 'c1', need('held'), 0);
+    await updateOutboxItem(db, held.id, (r) => ({ ...r, state: 'needs-sign-in' }));
+    const delivered = await enqueueWrite(db, 'c1', need('delivered'), 0);
+    await updateOutboxItem(db, delivered.id, (r) => ({ ...r, state: 'done', doneAt: 9_500 }));
+    opened.mockClear();
+    await pruneDelivered(db, 1_000, 10_000); // delivered 0.5 s ago: kept
+    expect(writes()).toBe(0);
+    await releaseSignInHolds(db, 10_000);
+    await pruneDelivered(db, 1_000, 11_000);
+    expect(writes()).toBe(2);
+    expect(await states(db)).toEqual(['pending']);
   });
 });
