@@ -119,6 +119,9 @@ export async function loadRecordView(
     if (fresh) {
       const freshness: Freshness = { fetchedAt: iso(fresh.fetchedAt), state: 'fresh' };
       emit(await readyView(active, ref, fresh, freshness));
+      // Read again as confirmed, and kept: coming back to this record paints without a round trip
+      // to IndexedDB (first-look.ts). After the paint, never before it.
+      void readFirstLook(db, record).catch(() => undefined);
       // The need form's list of practice areas: fetched after the view, shown when it arrives.
       if (await refreshPracticeAreas(active).catch(() => false)) emit(await readyView(active, ref, fresh, freshness));
       return;

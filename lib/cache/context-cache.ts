@@ -3,6 +3,7 @@ import { chunkOf, partOf } from './book-chunk';
 import { readFolded, removeFromBook, updateDirectory } from './book-store';
 import { dropFromProjection } from './projection-store';
 import { CLIENT_DATA_STORES, type CachedContext, type LensDb, lensTx, type LensTx, META_KEYS } from './lens-db';
+import { writingOnlyClient } from './write-generations';
 
 /** Assembles one client's context from the book, in one read transaction. */
 export async function readContext(db: LensDb, clientId: string): Promise<CachedContext | undefined> {
@@ -55,7 +56,8 @@ export async function writeContext(db: LensDb, context: ClientContext, etag: str
 
 /** A 304: the cached context is confirmed as current, and the user is looking at it. */
 export async function touchContext(db: LensDb, clientId: string, now = Date.now()): Promise<CachedContext | undefined> {
-  const tx = lensTx(db, CLIENT_DATA_STORES, 'readwrite');
+  // Writes this client's viewing row only: first looks kept for other clients stay current.
+  const tx = writingOnlyClient(clientId, () => lensTx(db, CLIENT_DATA_STORES, 'readwrite'));
   const cached = await readContextIn(tx, clientId);
   if (cached) await tx.objectStore('views').put({ clientId, etag: cached.etag, fetchedAt: now, lastViewedAt: now });
   await tx.done;

@@ -2,6 +2,7 @@ import type { ExternalRecord } from '../contract/pms';
 import { readContextIn } from './context-cache';
 import { type CachedContext, type CachedResolution, CLIENT_DATA_STORES, type LensDb, lensTx, type LensTx, META_KEYS, type OutboxRow } from './lens-db';
 import { refKey, resolveFromBook, settledClientId } from './resolution-cache';
+import { type KeptRead, keepRead, markWrites, stillCurrent } from './write-generations';
 
 /** All the cache knows about a record, for the sidebar's first paint. */
 export interface FirstLook {
@@ -16,6 +17,14 @@ export interface FirstLook {
 const lastSettled = new WeakMap<LensDb, Map<string, string>>();
 /** Records remembered per partition (a bound: a page may report record after record). */
 const REMEMBERED_MAX = 500;
+
+/**
+ * The last first look of recent records, per partition, reused while nothing it read has been
+ * written since (write-generations.ts): a record switched back to is painted without a round trip
+ * to IndexedDB (~4–8 ms of a ~30 ms switch on the 2-core bench machine, docs/BENCHMARKS.md).
+ */
+const kept = new WeakMap<LensDb, Map<string, { look: FirstLook; read: KeptRead }>>();
+const KEPT_MAX = 64;
 
 function remember(db: LensDb, key: string, clientId: string | null): void {
   const map = lastSettled.get(db) ?? lastSettled.set(db, new Map()).get(db)!;
@@ -35,17 +44,33 @@ function remember(db: LensDb, key: string, clientId: string | null): void {
  * synced book is reachable offline, not only the records opened before.
  */
 export async function readFirstLook(db: LensDb, record: ExternalRecord): Promise<FirstLook> {
-  const tx = lensTx(db, ['resolutions', ...CLIENT_DATA_STORES, 'outbox'], 'readonly');
   const key = refKey(record);
+  const known = kept.get(db)?.get(key);
+  if (known && stillCurrent(db, known.read)) return known.look;
+  const mark = markWrites(db);
+  const tx = lensTx(db, ['resolutions', ...CLIENT_DATA_STORES, 'outbox'], 'readonly');
   const guess = lastSettled.get(db)?.get(key);
   const guessed = guess === undefined ? null : readClientSide(tx, guess);
-  const resolution = (await tx.objectStore('resolutions').get(key)) ?? (await resolveFromBook(tx, record));
+  const stored = await tx.objectStore('resolutions').get(key);
+  const resolution = stored ?? (await resolveFromBook(tx, record));
   const clientId = resolution ? settledClientId(resolution) : null;
   remember(db, key, clientId);
   const side = clientId === null ? null : clientId === guess && guessed ? await guessed : await readClientSide(tx, clientId);
   await Promise.all([guessed, tx.done]);
   if (!side) return { resolution, cached: undefined, outbox: [], practiceAreas: undefined };
-  return { resolution, ...side };
+  const look = { resolution, ...side };
+  // Kept only when it depends on this one client: the endpoint's own mapping (one found among the
+  // synced book's records depends on every client's), and the client's cached context.
+  const read = stored && side.cached && clientId !== null ? keepRead(db, mark, clientId) : null;
+  if (read) keep(db, key, { look, read });
+  return look;
+}
+
+function keep(db: LensDb, key: string, entry: { look: FirstLook; read: KeptRead }): void {
+  const map = kept.get(db) ?? kept.set(db, new Map()).get(db)!;
+  map.delete(key);
+  map.set(key, entry);
+  if (map.size > KEPT_MAX) map.delete(map.keys().next().value!);
 }
 
 type ClientSide = Pick<FirstLook, 'cached' | 'outbox' | 'practiceAreas'>;

@@ -8,6 +8,7 @@ import type { OutboxItemView } from '../messaging/outbox-item-view';
 import type { ProjectionChunk, ProjectionHead } from '../pipeline/projection';
 import { type BookChunk, packAged, partsOf } from './book-chunk';
 import { recordIndexKeys } from './record-index';
+import { countingWrites } from './write-generations';
 
 /** v2–v4's client row (the upgrade to v5 reads it). */
 interface ClientRowV4 {
@@ -230,7 +231,7 @@ export function openLensDb(partition: string, onClosed?: () => void, version = D
       onClosed?.();
     },
   });
-  return opening;
+  return opening.then(countingWrites);
 }
 
 export async function deletePartition(partition: string): Promise<void> {
