@@ -2,7 +2,7 @@ import type { ExternalRecord } from '../contract/pms';
 import { readContextIn } from './context-cache';
 import { type CachedContext, type CachedResolution, CLIENT_DATA_STORES, type LensDb, lensTx, type LensTx, META_KEYS, type OutboxRow } from './lens-db';
 import { refKey, resolveFromBook, settledClientId } from './resolution-cache';
-import { type KeptRead, keepRead, markWrites, stillCurrent } from './write-generations';
+import { type KeptRead, keepRead, markWrites, onUnscopedWrite, stillCurrent } from './write-generations';
 
 /** All the cache knows about a record, for the sidebar's first paint. */
 export interface FirstLook {
@@ -67,7 +67,12 @@ export async function readFirstLook(db: LensDb, record: ExternalRecord): Promise
 }
 
 function keep(db: LensDb, key: string, entry: { look: FirstLook; read: KeptRead }): void {
-  const map = kept.get(db) ?? kept.set(db, new Map()).get(db)!;
+  let map = kept.get(db);
+  if (!map) {
+    const looks = new Map<string, { look: FirstLook; read: KeptRead }>();
+    onUnscopedWrite(db, () => looks.clear());
+    kept.set(db, (map = looks));
+  }
   map.delete(key);
   map.set(key, entry);
   if (map.size > KEPT_MAX) map.delete(map.keys().next().value!);

@@ -18,6 +18,8 @@ interface Counters {
   everything: number;
   /** Scoped ones, per client. */
   clients: Map<string, number>;
+  /** Told of each unscoped one as it is opened. */
+  listeners: Set<() => void>;
 }
 
 const counters = new WeakMap<LensDb, Counters>();
@@ -26,15 +28,17 @@ let scope: string | null = null;
 
 /** The database, counting its readwrite transactions. Every other use passes through unchanged. */
 export function countingWrites(db: LensDb): LensDb {
-  const own: Counters = { all: 0, everything: 0, clients: new Map() };
+  const own: Counters = { all: 0, everything: 0, clients: new Map(), listeners: new Set() };
   const counted = new Proxy(db, {
     get(target, prop) {
       if (prop === 'transaction') {
         return (stores: never, mode?: IDBTransactionMode, options?: IDBTransactionOptions) => {
           if (mode === 'readwrite') {
             own.all++;
-            if (scope === null) own.everything++;
-            else own.clients.set(scope, (own.clients.get(scope) ?? 0) + 1);
+            if (scope === null) {
+              own.everything++;
+              for (const listener of own.listeners) listener();
+            } else own.clients.set(scope, (own.clients.get(scope) ?? 0) + 1);
           }
           return target.transaction(stores, mode as never, options);
         };
@@ -62,6 +66,14 @@ export function writingOnlyClient<T>(clientId: string, open: () => T): T {
   } finally {
     scope = outer;
   }
+}
+
+/**
+ * Calls `listener` as each unscoped readwrite transaction is opened: what was kept of the cache is
+ * dropped at once (a purge must not leave a client's data in memory either), not at its next use.
+ */
+export function onUnscopedWrite(db: LensDb, listener: () => void): void {
+  counters.get(db)?.listeners.add(listener);
 }
 
 /** A moment in the database's writes, taken when a read's transaction is opened. */
