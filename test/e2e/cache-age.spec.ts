@@ -9,7 +9,6 @@ import { setUserSettings } from './support/worker';
 
 const session = signedInPerTest();
 
-const ageCache = (clientId: string, hours: number) => ageCachedClient(session.browser.worker, clientId, hours);
 
 test('cached context older than the firm allows is hidden when the endpoint cannot confirm it', async () => {
   const page = await session.browser.context.newPage();
@@ -19,14 +18,14 @@ test('cached context older than the firm allows is hidden when the endpoint cann
   await setUserSettings(session.browser.worker, { maxCacheAgeHours: 24 });
 
   // 23 hours old: still within the limit, shown with its age while offline.
-  await ageCache(NORTHWIND_ID, 23);
+  await ageCachedClient(session.browser, page, NORTHWIND_ID, 23);
   await session.endpoint.close();
   await page.reload();
   await expect(lens.getByTestId('freshness')).toContainText('Offline');
   await expect(lens.getByTestId('active-secondees')).toContainText('Sam Okafor');
 
   // 25 hours old: past the limit, nothing of it is shown.
-  await ageCache(NORTHWIND_ID, 25);
+  await ageCachedClient(session.browser, page, NORTHWIND_ID, 25);
   await page.reload();
   await expect(lens.getByRole('heading', { name: 'Could not load this client' })).toBeVisible();
   await expect(lens.locator('body')).not.toContainText('Sam Okafor');

@@ -147,7 +147,7 @@ test('data past the firm’s maximum age is deleted, not just hidden', async () 
   const lens = sidebar(page);
   await expect(lens.getByTestId('freshness')).toContainText('Updated');
 
-  await ageCachedClient(session.browser.worker, NORTHWIND_ID, 25);
+  await ageCachedClient(session.browser, page, NORTHWIND_ID, 25);
   await session.proxy.close();
   await session.endpoint.close();
   await page.reload();

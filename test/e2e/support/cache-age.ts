@@ -1,12 +1,16 @@
-import type { Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import type { ExtensionBrowser } from './browser';
+import { stopServiceWorkers } from './service-worker';
 
 /**
  * Makes everything cached for `clientId` look `hours` old: the book chunks holding it, its viewing
- * data, and the last book sync's confirmation (written straight into the worker's IndexedDB, not
- * through the extension).
+ * data, and the last book sync's confirmation, written straight into the worker's IndexedDB, not
+ * through the extension. Then the worker is stopped, as hours would have: Chrome stops an idle
+ * worker after ~30 s, and what it keeps in memory (first looks of records seen, which follow only
+ * the extension's own writes) goes with it. `page` is any page of the browser (for DevTools).
  */
-export async function ageCachedClient(worker: Worker, clientId: string, hours: number): Promise<void> {
-  await worker.evaluate(async ({ id, ms }) => {
+export async function ageCachedClient(browser: ExtensionBrowser, page: Page, clientId: string, hours: number): Promise<void> {
+  await browser.worker.evaluate(async ({ id, ms }) => {
     const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.startsWith('lens-'))!;
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open(name);
@@ -25,4 +29,5 @@ export async function ageCachedClient(worker: Worker, clientId: string, hours: n
     await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
     db.close();
   }, { id: clientId, ms: hours * 3_600_000 });
+  await stopServiceWorkers(browser.context, page);
 }
