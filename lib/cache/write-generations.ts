@@ -10,6 +10,10 @@ import type { LensDb } from './lens-db';
  * Counting at a transaction's creation is enough: IndexedDB runs transactions whose stores overlap
  * in the order they were created, so a read begun before a write never sees it, and one begun after
  * always does.
+ *
+ * Only writes through this connection are counted: the background is the one place that opens a
+ * partition (active-session.ts). Anything else that writes one (a test reaching into IndexedDB)
+ * must also stop the worker, or what is kept in memory will not know.
  */
 interface Counters {
   /** Every readwrite transaction, scoped or not. */
