@@ -1,7 +1,7 @@
-import { Change } from '../contract/changes';
+import type { Change } from '../contract/changes';
 import type { QuarantinedChange } from '../cache/lens-db';
 import { describeChange } from '../cache/quarantine-store';
-import { validate as passesChangeContract } from './change-check.generated';
+import { parseChange } from './parse-change';
 
 /** A page's changes, each checked on its own: the valid ones to apply, the rest to quarantine. */
 export interface CheckedChanges {
@@ -15,18 +15,15 @@ export interface CheckedChanges {
  * Nothing is lost by skipping a bad `access.revoke`: a change whose client id fails the contract
  * cannot name a cached client (every cached id passed it).
  *
- * Every change goes through the contract precompiled from zod's `Change` (issue 12: in the MV3
- * worker zod may not build its fast path with `new Function`, and is several times slower there;
- * docs/BENCHMARKS.md: 0.14–0.18 s instead of 0.6–1.2 s per full book), which strips unknown keys in
- * place as zod would. A change it refuses is handed to zod itself, which gives the reason (path and
- * message) and has the last word; the quarantine keeps it as it is then (unknown keys may be gone).
+ * Every change goes through the contract precompiled from zod's `Change` (parse-change.ts; issue
+ * 12: 0.14–0.18 s instead of 0.6–1.2 s per full book in the worker); the quarantine keeps a refused
+ * change as it is then (unknown keys may be gone).
  */
 export function checkChanges(raw: readonly unknown[], cursor: string, now: number): CheckedChanges {
   const valid: Change[] = [];
   const invalid: QuarantinedChange[] = [];
   raw.forEach((entry, index) => {
-    if (passesChangeContract(entry)) return void valid.push(entry as Change);
-    const parsed = Change.safeParse(entry);
+    const parsed = parseChange(entry);
     if (parsed.success) valid.push(parsed.data);
     else {
       const first = parsed.error.issues[0];

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { extensionTraceInPage } from '../support/extension-trace';
 import { SCREENSHOTS } from './support/paths';
 import { sidebar } from './support/browser';
 import { signedInPerTest } from './support/signed-in';
@@ -14,15 +15,7 @@ const clio = (id: string) => `https://app.clio.com/nc/#/contacts/${id}`;
 
 const session = signedInPerTest();
 
-/**
- * What of the extension the host page's own DOM holds: extension frames (their address is a
- * per-session one, not the extension's id), its marker, the room it makes.
- */
-const traceInPage = (page: Page) => page.evaluate(() => ({
-  frames: [...document.querySelectorAll('iframe')].filter((f) => f.src.startsWith('chrome-extension://')).length,
-  marked: document.querySelectorAll('[data-secondment-lens]').length,
-  margin: document.documentElement.style.getPropertyValue('margin-right'),
-}));
+const traceInPage = (page: Page) => page.evaluate(extensionTraceInPage, 'chrome-extension://');
 
 /** The toolbar button's badge on each Clio tab, as the worker sees it. */
 const badges = () => session.browser.worker.evaluate(async () => {

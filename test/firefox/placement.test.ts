@@ -1,6 +1,7 @@
 import { expect, test, vi } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { DEMO_TOKENS } from '../../server/demo/demo-ids';
+import { extensionTraceInPage } from '../support/extension-trace';
 import { elementIn, firefoxPerFile, openPmsPage, sidebarFrame, signInFromSidebar } from './support/firefox';
 
 // The side panel as the placement (test/e2e/sidebar-placement.spec.ts, in Firefox): the flag script
@@ -12,12 +13,7 @@ const clio = (id: string) => `https://app.clio.com/nc/#/contacts/${id}`;
 
 const suite = firefoxPerFile();
 
-/** What of the extension the host page's own DOM holds: its frames, its marker, the room it makes. */
-const traceInPage = (page: Page) => page.evaluate(() => ({
-  frames: [...document.querySelectorAll('iframe')].filter((f) => f.src.startsWith('moz-extension://')).length,
-  marked: document.querySelectorAll('[data-secondment-lens]').length,
-  margin: document.documentElement.style.getPropertyValue('margin-right'),
-}));
+const traceInPage = (page: Page) => page.evaluate(extensionTraceInPage, 'moz-extension://');
 
 interface FirefoxApi {
   tabs: { query(q: object): Promise<{ id: number }[]> };
