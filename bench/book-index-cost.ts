@@ -14,6 +14,7 @@ import type { Change } from '../lib/contract/changes';
 import { type BookChunk, packParts, partsOf } from '../lib/cache/book-chunk';
 import { DEMO_USERS } from '../server/demo/demo-ids';
 import { seedLargeBook } from '../server/demo/large-book';
+import { feedPageObject } from '../server/store/feed-page-json';
 import { GROW_AFTER_PAGES, growPageSize, PAGE_SIZE } from '../lib/sync/page-size';
 import { machineLoad, withBenchEndpoint } from './bench-endpoint';
 import { distribution } from './stats';
@@ -40,7 +41,7 @@ const pages = await withBenchEndpoint('lens-index-cost-', async (server) => {
   let since = 0;
   let size: number = PAGE_SIZE.start;
   for (let fitted = 1; ; fitted++) {
-    const { page } = await server.store.changes(viewer, since, size);
+    const page = feedPageObject((await server.store.changes(viewer, since, size)).page);
     out.push(chunksOfPage(page.changes, Date.now()));
     since = Number(page.nextCursor);
     if (!page.hasMore) break;

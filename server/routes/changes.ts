@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
-import type { ChangesPage } from '../../lib/contract';
 import { ChangesQuery, honoPath, routes } from '../../lib/contract/api-routes';
 import { noteAudit } from '../access';
+import { feedPageJson } from '../store/feed-page-json';
 import { readQuery } from '../body';
 import type { AppDeps, AppEnv } from '../env';
 
@@ -18,6 +18,7 @@ export function changesRoutes(app: Hono<AppEnv>, { store }: AppDeps) {
         await store.audit.append({ userId: null, action: 'feed.skipped', clientId: s.clientId, target: `${s.entity} at ${s.seq}: ${s.reason}`, status: 0, requestId: c.get('requestId') });
       }
     }
-    return c.json(page satisfies ChangesPage, 200, { 'Cache-Control': 'private, no-store' });
+    // Written out here rather than by c.json: checked rows go out as the text the database wrote.
+    return c.body(feedPageJson(page), 200, { 'Content-Type': 'application/json', 'Cache-Control': 'private, no-store' });
   });
 }

@@ -1,13 +1,23 @@
-import type { Change, ChangesPage } from '../../lib/contract';
+import type { Change, Need } from '../../lib/contract';
 import { parseChange } from '../../lib/sync/parse-change';
+import { CheckedChangeTexts } from './checked-change-texts';
 import type { SqlDatabase } from './database';
 import { statement } from './database';
+import { ChangeJson, type FeedPage } from './feed-page-json';
+import { NEED_JSON, SECONDMENT_JSON } from './feed-row-json';
 import {
-  toClient, toFlag, toNeed, toSecondment,
+  needAsSeenBy, seesNeedInFull, toClient, toFlag, toNeed, toSecondment,
   type ClientRow, type FlagRow, type MappingRow, type NeedRow, type SecondmentRow, type Viewer,
 } from './rows';
 
-type Item = { seq: number; entity: string; change: Change };
+/** A feed row: built as an object, or (SQLite's needs and secondments) as the entity's JSON text, null if unreadable. */
+type Item =
+  | { seq: number; entity: string; change: Change }
+  | { seq: number; entity: 'need' | 'secondment'; clientId: string; json: string | null };
+/** A need or secondment row as JSON text (SQLite): what the feed needs besides the text. */
+type JsonRow = { seq: number; client_id: string; json: string | null };
+type NeedJsonRow = JsonRow & { confidential: number; identified_by_user_id: string | null };
+const UPSERT = { need: 'need.upsert', secondment: 'secondment.upsert' } as const;
 /** A feed row that did not satisfy the contract: left out of the page, reported to the audit trail. */
 export type SkippedChange = { entity: string; seq: number; clientId: string | null; reason: string };
 type TombstoneRow = { seq: number; entity: 'client' | 'secondment' | 'need' | 'flag'; client_id: string; entity_id: string };
@@ -21,7 +31,8 @@ type TombstoneRow = { seq: number; entity: 'client' | 'secondment' | 'need' | 'f
  *
  * Every change is checked against the contract before it is sent: a row that cannot satisfy it
  * (say, data loaded around the API) is left out and reported, never allowed to stop every user's
- * sync. The cursor moves past it, and only ever to rows this user may see: at the end of the feed
+ * sync. On SQLite, needs and secondments (most of a book) come out of the database as JSON text
+ * (feed-row-json.ts), and a text that passed the check before is sent again unparsed. The cursor moves past it, and only ever to rows this user may see: at the end of the feed
  * it stays on the user's last visible change rather than the global head, so its movement tells
  * nothing of other users' or walled clients' writes.
  */
@@ -55,12 +66,17 @@ export function createChangesReader(db: SqlDatabase) {
     mappings: statement<MappingRow>(db, `SELECT * FROM mappings WHERE client_id IN (?) ORDER BY rowid`),
     secondments: statement<SecondmentRow>(db, `SELECT * ${visible.secondments} ORDER BY seq`),
     needs: statement<NeedRow>(db, `SELECT * ${visible.needs} ORDER BY seq`),
+    secondmentJson: statement<JsonRow>(db, `SELECT seq, client_id, ${SECONDMENT_JSON} AS json ${visible.secondments} ORDER BY seq`),
+    needJson: statement<NeedJsonRow>(db, `SELECT seq, client_id, confidential, identified_by_user_id, ${NEED_JSON} AS json ${visible.needs} ORDER BY seq`),
     flags: statement<FlagRow>(db, `SELECT * ${visible.flags} ORDER BY seq`),
     tombstones: statement<TombstoneRow>(db, `SELECT * ${visible.tombstones} ORDER BY seq`),
     revokes: statement<{ client_id: string; seq: number }>(db, `SELECT w.client_id, w.seq ${revokable} ORDER BY w.seq`),
   };
 
-  const read = async (viewer: Viewer, since: number, limit: number): Promise<{ page: ChangesPage; skipped: SkippedChange[] }> => {
+  const asJson = db.dialect === 'sqlite';
+  const checkedTexts = new CheckedChangeTexts();
+
+  const read = async (viewer: Viewer, since: number, limit: number): Promise<{ page: FeedPage; skipped: SkippedChange[] }> => {
     const seqs = await q.seqs.all({ user: viewer.id, since, upto: Number.MAX_SAFE_INTEGER, n: limit + 1 });
     const hasMore = seqs.length > limit;
     const p = { user: viewer.id, since, upto: hasMore ? seqs[limit - 1]!.seq : Number.MAX_SAFE_INTEGER };
@@ -75,17 +91,38 @@ export function createChangesReader(db: SqlDatabase) {
       }
       for (const r of clientRows) items.push({ seq: r.seq, entity: 'client', change: { type: 'client.upsert', client: toClient(r, byClient.get(r.id) ?? []) } });
     }
-    for (const r of await q.secondments.all(p)) items.push({ seq: r.seq, entity: 'secondment', change: { type: 'secondment.upsert', secondment: safely(() => toSecondment(r)) } });
-    for (const r of await q.needs.all(p)) items.push({ seq: r.seq, entity: 'need', change: { type: 'need.upsert', need: toNeed(r, viewer) } });
+    if (asJson) {
+      for (const r of await q.secondmentJson.all(p)) items.push({ seq: r.seq, entity: 'secondment', clientId: r.client_id, json: r.json });
+      for (const r of await q.needJson.all(p)) {
+        if (seesNeedInFull(r.confidential === 1, r.identified_by_user_id, viewer)) items.push({ seq: r.seq, entity: 'need', clientId: r.client_id, json: r.json });
+        else items.push({ seq: r.seq, entity: 'need', change: { type: 'need.upsert', need: r.json === null ? (null as unknown as Need) : needAsSeenBy(JSON.parse(r.json) as Need, viewer) } });
+      }
+    } else {
+      for (const r of await q.secondments.all(p)) items.push({ seq: r.seq, entity: 'secondment', change: { type: 'secondment.upsert', secondment: safely(() => toSecondment(r)) } });
+      for (const r of await q.needs.all(p)) items.push({ seq: r.seq, entity: 'need', change: { type: 'need.upsert', need: safely(() => toNeed(r, viewer)) } });
+    }
     for (const r of await q.flags.all(p)) items.push({ seq: r.seq, entity: 'flag', change: { type: 'flag.set', flag: toFlag(r) } });
     for (const r of await q.tombstones.all(p)) items.push({ seq: r.seq, entity: 'tombstone', change: tombstoneChange(r) });
     for (const r of await q.revokes.all(p)) items.push({ seq: r.seq, entity: 'wall', change: { type: 'access.revoke', clientId: r.client_id } });
 
     items.sort((a, b) => a.seq - b.seq); // the page: exactly the rows numbered up to `upto`
     const nextCursor = items.length ? items[items.length - 1]!.seq : since;
-    const changes: Change[] = [];
+    const changes: FeedPage['changes'] = [];
     const skipped: SkippedChange[] = [];
     for (const item of items) {
+      if ('json' in item) {
+        const upsert = UPSERT[item.entity];
+        if (item.json !== null && checkedTexts.passed(item.seq, item.json)) {
+          changes.push(new ChangeJson(`{"type":"${upsert}","${item.entity}":${item.json}}`));
+          continue;
+        }
+        const checked = parseChange({ type: upsert, [item.entity]: item.json === null ? null : JSON.parse(item.json) });
+        if (checked.success) {
+          changes.push(checked.data);
+          checkedTexts.remember(item.seq, item.json!);
+        } else skipped.push({ entity: item.entity, seq: item.seq, clientId: item.clientId.slice(0, 64), reason: describe(checked.error) });
+        continue;
+      }
       // The precompiled check first, as in the extension's worker: zod on every row was ~0.18 s of
       // the ~1.5 s of CPU a user's full sync costs here (bench/feed-serving.ts).
       const checked = parseChange(item.change);

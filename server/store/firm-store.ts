@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type {
-  CandidateFlag, ChangesPage, CheckIn, Client, ClientSummary, ExternalRecord, Mapping, Need, ParsedNewNeed, PmsSystem,
+  CandidateFlag, CheckIn, Client, ClientSummary, ExternalRecord, Mapping, Need, ParsedNewNeed, PmsSystem,
   RecordKind, Secondment, UserRole,
 } from '../../lib/contract';
 import { AuditLog } from './audit-log';
 import { createChangesReader, type SkippedChange } from './changes-feed';
+import type { FeedPage } from './feed-page-json';
 import { type Dialect, pluck, SqlDatabase, statement } from './database';
 import { migrate } from './migrations';
 import { migratePostgres } from './migrations-postgres';
@@ -49,7 +50,7 @@ export class FirmStore {
   readonly users: UserDirectory;
   /** The append-only audit trail. */
   readonly audit: AuditLog;
-  private readonly readChanges: (viewer: Viewer, since: number, limit: number) => Promise<{ page: ChangesPage; skipped: SkippedChange[] }>;
+  private readonly readChanges: (viewer: Viewer, since: number, limit: number) => Promise<{ page: FeedPage; skipped: SkippedChange[] }>;
   private readonly s: ReturnType<typeof prepareStatements>;
 
   private constructor(readonly sql: SqlDatabase, readonly location: string) {
@@ -356,7 +357,7 @@ export class FirmStore {
     }, 'read');
   }
   /** One page of the user's feed, and the rows left out because they did not satisfy the contract. */
-  changes(viewer: Viewer, since: number, limit: number): Promise<{ page: ChangesPage; skipped: SkippedChange[] }> {
+  changes(viewer: Viewer, since: number, limit: number): Promise<{ page: FeedPage; skipped: SkippedChange[] }> {
     return this.readChanges(viewer, since, limit);
   }
   /** Records that a feed row was left out; true the first time for that row version (to audit once). */

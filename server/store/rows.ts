@@ -88,8 +88,17 @@ export function secondmentParams(s: Secondment, seq: number) {
  * No viewer: the full need (the author's own answer, internal use).
  */
 export function toNeed(row: NeedRow, viewer?: Viewer): Need {
-  const full = toFullNeed(row);
-  if (!viewer || !full.confidential || viewer.role === 'bd' || viewer.role === 'risk' || row.identified_by_user_id === viewer.id) return full;
+  return needAsSeenBy(toFullNeed(row), viewer);
+}
+
+/** Whether `viewer` sees the need in full (its author's id as stored). */
+export function seesNeedInFull(confidential: boolean, authorUserId: string | null, viewer?: Viewer): boolean {
+  return !viewer || !confidential || viewer.role === 'bd' || viewer.role === 'risk' || authorUserId === viewer.id;
+}
+
+/** The full need as `viewer` may see it (see toNeed). */
+export function needAsSeenBy(full: Need, viewer?: Viewer): Need {
+  if (seesNeedInFull(full.confidential, full.identifiedBy.userId, viewer)) return full;
   return {
     ...full,
     title: REDACTED_NEED_TITLE,

@@ -287,6 +287,50 @@ describe('governed links', () => {
     expect(skipped.entries).toHaveLength(1);
     expect(skipped.entries[0]!.target).toMatch(/^need at \d+: need\.practiceArea/);
   });
+
+  /** Every change of a whole feed from 0, as `api` is sent it (each page checked against the contract). */
+  async function wholeFeed(api: ReturnType<typeof bd>): Promise<ChangesPage['changes']> {
+    const all: ChangesPage['changes'] = [];
+    let cursor = '0';
+    for (let i = 0; i < 100; i++) {
+      const page = await ok(await api.get(`/v1/changes?since=${cursor}&limit=5000`), ChangesPage);
+      all.push(...page.changes);
+      cursor = page.nextCursor;
+      if (!page.hasMore) return all;
+    }
+    throw new Error('the feed did not end');
+  }
+
+  it('a row changed around the API after the feed sent it, keeping its number, is checked again, not sent as it passed before', async () => {
+    const need = (await server.store.listNeeds(DEMO_CLIENTS.northwind.id))[0]!;
+    const sent = (changes: ChangesPage['changes']) => changes.some((c) => c.type === 'need.upsert' && c.need.id === need.id);
+    expect(sent(await wholeFeed(bd()))).toBe(true); // the endpoint has now seen this row's text pass
+    await server.store.sql.run(`UPDATE needs SET practice_area = '' WHERE id = ?`, [need.id]); // same seq
+    try {
+      const since = new Date().toISOString();
+      expect(sent(await wholeFeed(bd()))).toBe(false);
+      const skipped = await auditOf({ action: 'feed.skipped', since });
+      expect(skipped.entries.map((e) => e.target)).toEqual([expect.stringMatching(/^need at \d+: need\.practiceArea/)]);
+    } finally {
+      await server.store.sql.run(`UPDATE needs SET practice_area = ? WHERE id = ?`, [need.practiceArea, need.id]);
+    }
+  });
+
+  it('a secondment whose stored JSON cannot be read is left out and reported; the page goes on', async () => {
+    const placement = (await server.store.listSecondments(DEMO_CLIENTS.meridian.id))[0]!;
+    await server.store.sql.run(`UPDATE secondments SET objectives_json = '[{"text":', seq = (SELECT seq + 1 FROM counter) WHERE id = ?`, [placement.id]);
+    await server.store.sql.run(`UPDATE counter SET seq = seq + 1`);
+    try {
+      const since = new Date().toISOString();
+      const changes = await wholeFeed(partner());
+      expect(changes.some((c) => c.type === 'secondment.upsert' && c.secondment.id === placement.id)).toBe(false);
+      expect(changes.filter((c) => c.type === 'secondment.upsert').length).toBeGreaterThan(0);
+      const skipped = await auditOf({ action: 'feed.skipped', since });
+      expect(skipped.entries.map((e) => e.target)).toEqual([expect.stringMatching(/^secondment at \d+: secondment/)]);
+    } finally {
+      await server.store.sql.run(`UPDATE secondments SET objectives_json = ? WHERE id = ?`, [JSON.stringify(placement.objectives), placement.id]);
+    }
+  });
 });
 
 describe('writes that cannot overwrite each other', () => {
