@@ -4,20 +4,20 @@ import { CheckedChangeTexts } from './checked-change-texts';
 import type { SqlDatabase } from './database';
 import { statement } from './database';
 import { ChangeJson, type FeedPage } from './feed-page-json';
-import { NEED_JSON, SECONDMENT_JSON } from './feed-row-json';
+import { CLIENT_JSON, NEED_JSON, SECONDMENT_JSON } from './feed-row-json';
 import {
   needAsSeenBy, seesNeedInFull, toClient, toFlag, toNeed, toSecondment,
   type ClientRow, type FlagRow, type MappingRow, type NeedRow, type SecondmentRow, type Viewer,
 } from './rows';
 
-/** A feed row: built as an object, or (SQLite's needs and secondments) as the entity's JSON text, null if unreadable. */
+/** A feed row: built as an object, or (SQLite's clients, needs and secondments) as the entity's JSON text, null if unreadable. */
 type Item =
   | { seq: number; entity: string; change: Change }
-  | { seq: number; entity: 'need' | 'secondment'; clientId: string; json: string | null };
-/** A need or secondment row as JSON text (SQLite): what the feed needs besides the text. */
+  | { seq: number; entity: 'client' | 'need' | 'secondment'; clientId: string; json: string | null };
+/** A client, need or secondment row as JSON text (SQLite): what the feed needs besides the text. */
 type JsonRow = { seq: number; client_id: string; json: string | null };
 type NeedJsonRow = JsonRow & { confidential: number; identified_by_user_id: string | null };
-const UPSERT = { need: 'need.upsert', secondment: 'secondment.upsert' } as const;
+const UPSERT = { client: 'client.upsert', need: 'need.upsert', secondment: 'secondment.upsert' } as const;
 /** A feed row that did not satisfy the contract: left out of the page, reported to the audit trail. */
 export type SkippedChange = { entity: string; seq: number; clientId: string | null; reason: string };
 type TombstoneRow = { seq: number; entity: 'client' | 'secondment' | 'need' | 'flag'; client_id: string; entity_id: string };
@@ -31,10 +31,13 @@ type TombstoneRow = { seq: number; entity: 'client' | 'secondment' | 'need' | 'f
  *
  * Every change is checked against the contract before it is sent: a row that cannot satisfy it
  * (say, data loaded around the API) is left out and reported, never allowed to stop every user's
- * sync. On SQLite, needs and secondments (most of a book) come out of the database as JSON text
- * (feed-row-json.ts), and a text that passed the check before is sent again unparsed. The cursor moves past it, and only ever to rows this user may see: at the end of the feed
+ * sync. The cursor moves past it, and only ever to rows this user may see: at the end of the feed
  * it stays on the user's last visible change rather than the global head, so its movement tells
  * nothing of other users' or walled clients' writes.
+ *
+ * On SQLite, clients, needs and secondments (all of a book but flags and deletions) come out of
+ * the database as JSON text (feed-row-json.ts), and a text that passed the check before is sent
+ * again unparsed (checked-change-texts.ts); PostgreSQL's rows are built as objects.
  */
 export function createChangesReader(db: SqlDatabase) {
   const notWalled = `NOT IN (SELECT client_id FROM walls WHERE user_id = @user)`;
@@ -66,6 +69,7 @@ export function createChangesReader(db: SqlDatabase) {
     mappings: statement<MappingRow>(db, `SELECT * FROM mappings WHERE client_id IN (?) ORDER BY rowid`),
     secondments: statement<SecondmentRow>(db, `SELECT * ${visible.secondments} ORDER BY seq`),
     needs: statement<NeedRow>(db, `SELECT * ${visible.needs} ORDER BY seq`),
+    clientJson: statement<JsonRow>(db, `SELECT seq, id AS client_id, ${CLIENT_JSON} AS json ${visible.clients} ORDER BY seq`),
     secondmentJson: statement<JsonRow>(db, `SELECT seq, client_id, ${SECONDMENT_JSON} AS json ${visible.secondments} ORDER BY seq`),
     needJson: statement<NeedJsonRow>(db, `SELECT seq, client_id, confidential, identified_by_user_id, ${NEED_JSON} AS json ${visible.needs} ORDER BY seq`),
     flags: statement<FlagRow>(db, `SELECT * ${visible.flags} ORDER BY seq`),
@@ -82,7 +86,8 @@ export function createChangesReader(db: SqlDatabase) {
     const p = { user: viewer.id, since, upto: hasMore ? seqs[limit - 1]!.seq : Number.MAX_SAFE_INTEGER };
     const items: Item[] = [];
 
-    const clientRows = await q.clients.all(p);
+    const clientRows = asJson ? [] : await q.clients.all(p);
+    if (asJson) for (const r of await q.clientJson.all(p)) items.push({ seq: r.seq, entity: 'client', clientId: r.client_id, json: r.json });
     if (clientRows.length) {
       const byClient = new Map<string, MappingRow[]>();
       for (const m of await q.mappings.all(clientRows.map((r) => r.id))) {

@@ -1,8 +1,8 @@
 /**
- * A need's and a secondment's contract JSON written by SQLite itself (`json_object`), for the change
+ * A client's, a need's and a secondment's contract JSON written by SQLite itself (`json_object`), for the change
  * feed: a full sync reads ~55,000 of these rows, and turning each into a JS object of ~20 columns
  * and back into JSON was most of the endpoint's CPU per feed (bench/feed-serving.ts). The text is
- * what `toNeed` / `toSecondment` (rows.ts) give for the same row, key for key (a test holds the two
+ * what `toClient` / `toNeed` / `toSecondment` (rows.ts) give for the same row, key for key (a test holds the two
  * equal over the large book); PostgreSQL keeps those mappers.
  *
  * A row whose stored JSON column is not valid JSON gives NULL here, which the feed's contract check
@@ -46,3 +46,8 @@ export const SECONDMENT_JSON = `CASE WHEN ${storedJsonValid(['host_contact_json'
   'review', ${jsonColumn('review_json')}, 'reintegrationPlan', reintegration_plan,
   'firmMentor', ${person('firm_mentor_user_id', 'firm_mentor_name')},
   'version', CAST(COALESCE(version, 1) AS TEXT)) END`;
+
+/** A client with its external records, in the order they were linked (as `toClient` over the mappings by rowid). */
+export const CLIENT_JSON = `json_object('id', id, 'name', name, 'industry', industry, 'externalIds', (
+  SELECT json_group_array(json_object('system', m.system, 'kind', m.kind, 'externalId', m.external_id, 'tenant', m.tenant) ORDER BY m.rowid)
+  FROM mappings m WHERE m.client_id = clients.id))`;
