@@ -316,6 +316,23 @@ describe('governed links', () => {
     }
   });
 
+  it('keys the contract does not know, stored in a JSON column around the API, are never sent: not the first time, not later', async () => {
+    const need = (await server.store.listNeeds(DEMO_CLIENTS.northwind.id))[1]!;
+    await server.store.sql.run(`UPDATE needs SET matter_json = ?, seq = (SELECT seq + 1 FROM counter) WHERE id = ?`,
+      [JSON.stringify({ system: 'clio', kind: 'matter', externalId: 'M-7', tenant: null, billingPartnerHomeAddress: '1 Secret Lane' }), need.id]);
+    await server.store.sql.run(`UPDATE counter SET seq = seq + 1`);
+    try {
+      for (let feed = 0; feed < 2; feed++) {
+        const res = await bd().get(`/v1/changes?since=0&limit=5000`);
+        const text = await res.clone().text();
+        expect(text).toContain('M-7');
+        expect(text).not.toContain('Secret Lane');
+      }
+    } finally {
+      await server.store.sql.run(`UPDATE needs SET matter_json = ? WHERE id = ?`, [need.matter ? JSON.stringify(need.matter) : null, need.id]);
+    }
+  });
+
   it('a secondment whose stored JSON cannot be read is left out and reported; the page goes on', async () => {
     const placement = (await server.store.listSecondments(DEMO_CLIENTS.meridian.id))[0]!;
     await server.store.sql.run(`UPDATE secondments SET objectives_json = '[{"text":', seq = (SELECT seq + 1 FROM counter) WHERE id = ?`, [placement.id]);
