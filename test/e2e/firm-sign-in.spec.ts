@@ -158,6 +158,11 @@ test('a refused refresh ends the session: “Sign in with <firm>” in the sideb
   const { lens } = await openNorthwind();
   await signInFromSidebar(lens);
   const needsBefore = await endpoint.store.countNeeds(NORTHWIND_ID);
+  // The first sync after sign-in is over: a page request of its own would otherwise meet the
+  // refused refresh before the lawyer's write does, and end the session first (a full run once saw
+  // "Sign in needed" replace the form before "Log a need" was pressed).
+  const syncState = async () => (await sendFromOptions<{ value?: { sync: { state: string } | null } }>(browser, { type: 'options.status' })).value?.sync?.state;
+  await expect.poll(syncState, { timeout: 20_000 }).toBe('done');
 
   // Firm IT ends the session at the provider; the access token then comes to its end.
   const { tokens } = (await readAuthRecord(browser.worker))!;
