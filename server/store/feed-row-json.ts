@@ -1,9 +1,10 @@
 /**
- * A client's, a need's and a secondment's contract JSON written by SQLite itself (`json_object`), for the change
- * feed: a full sync reads ~55,000 of these rows, and turning each into a JS object of ~20 columns
- * and back into JSON was most of the endpoint's CPU per feed (bench/feed-serving.ts). The text is
- * what `toClient` / `toNeed` / `toSecondment` (rows.ts) give for the same row, key for key (a test holds the two
- * equal over the large book); PostgreSQL keeps those mappers.
+ * A client's, a need's and a secondment's contract JSON written by SQLite itself (`json_object`),
+ * for the change feed: a large book's full sync reads ~75,000 of these rows, and turning each into
+ * a JS object of up to ~20 columns and back into JSON was most of the endpoint's CPU per feed
+ * (bench/feed-serving.ts). The text is what `toClient` / `toNeed` / `toSecondment` (rows.ts) give
+ * for the same row, key for key (test/server/feed-row-json.test.ts holds them equal over a
+ * generated book and the rarer shapes); PostgreSQL keeps those mappers.
  *
  * A row whose stored JSON column is not valid JSON gives NULL here, which the feed's contract check
  * refuses as it refuses any broken row (the mappers would have thrown).
