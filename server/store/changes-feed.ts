@@ -13,9 +13,9 @@ import {
 /** A feed row: built as an object, or (SQLite's clients, needs and secondments) as the entity's JSON text, null if unreadable. */
 type Item =
   | { seq: number; entity: string; change: Change }
-  | { seq: number; entity: 'client' | 'need' | 'secondment'; clientId: string; json: string | null };
+  | { seq: number; entity: 'client' | 'need' | 'secondment'; id: string; clientId: unknown; json: string | null };
 /** A client, need or secondment row as JSON text (SQLite): what the feed needs besides the text. */
-type JsonRow = { seq: number; client_id: string; json: string | null };
+type JsonRow = { seq: number; id: string; client_id: unknown; json: string | null };
 type NeedJsonRow = JsonRow & { confidential: number; identified_by_user_id: string | null };
 const UPSERT = { client: 'client.upsert', need: 'need.upsert', secondment: 'secondment.upsert' } as const;
 /** A feed row that did not satisfy the contract: left out of the page, reported to the audit trail. */
@@ -69,9 +69,9 @@ export function createChangesReader(db: SqlDatabase) {
     mappings: statement<MappingRow>(db, `SELECT * FROM mappings WHERE client_id IN (?) ORDER BY rowid`),
     secondments: statement<SecondmentRow>(db, `SELECT * ${visible.secondments} ORDER BY seq`),
     needs: statement<NeedRow>(db, `SELECT * ${visible.needs} ORDER BY seq`),
-    clientJson: statement<JsonRow>(db, `SELECT seq, id AS client_id, ${CLIENT_JSON} AS json ${visible.clients} ORDER BY seq`),
-    secondmentJson: statement<JsonRow>(db, `SELECT seq, client_id, ${SECONDMENT_JSON} AS json ${visible.secondments} ORDER BY seq`),
-    needJson: statement<NeedJsonRow>(db, `SELECT seq, client_id, confidential, identified_by_user_id, ${NEED_JSON} AS json ${visible.needs} ORDER BY seq`),
+    clientJson: statement<JsonRow>(db, `SELECT seq, id, id AS client_id, ${CLIENT_JSON} AS json ${visible.clients} ORDER BY seq`),
+    secondmentJson: statement<JsonRow>(db, `SELECT seq, id, client_id, ${SECONDMENT_JSON} AS json ${visible.secondments} ORDER BY seq`),
+    needJson: statement<NeedJsonRow>(db, `SELECT seq, id, client_id, confidential, identified_by_user_id, ${NEED_JSON} AS json ${visible.needs} ORDER BY seq`),
     flags: statement<FlagRow>(db, `SELECT * ${visible.flags} ORDER BY seq`),
     tombstones: statement<TombstoneRow>(db, `SELECT * ${visible.tombstones} ORDER BY seq`),
     revokes: statement<{ client_id: string; seq: number }>(db, `SELECT w.client_id, w.seq ${revokable} ORDER BY w.seq`),
@@ -80,14 +80,30 @@ export function createChangesReader(db: SqlDatabase) {
   const asJson = db.dialect === 'sqlite';
   const checkedTexts = new CheckedChangeTexts();
 
+  /** A page's clients, secondments and needs as SQLite's JSON (confidential needs the viewer may not read in full, redacted as objects). */
+  const readAsJson = async (p: { user: string; since: number; upto: number }, viewer: Viewer): Promise<Item[]> => {
+    const items: Item[] = [];
+    for (const r of await q.clientJson.all(p)) items.push({ seq: r.seq, entity: 'client', id: r.id, clientId: r.client_id, json: r.json });
+    for (const r of await q.secondmentJson.all(p)) items.push({ seq: r.seq, entity: 'secondment', id: r.id, clientId: r.client_id, json: r.json });
+    for (const r of await q.needJson.all(p)) {
+      if (seesNeedInFull(r.confidential === 1, r.identified_by_user_id, viewer)) items.push({ seq: r.seq, entity: 'need', id: r.id, clientId: r.client_id, json: r.json });
+      else items.push({ seq: r.seq, entity: 'need', change: { type: 'need.upsert', need: r.json === null ? (null as unknown as Need) : needAsSeenBy(JSON.parse(r.json) as Need, viewer) } });
+    }
+    return items;
+  };
+
   const read = async (viewer: Viewer, since: number, limit: number): Promise<{ page: FeedPage; skipped: SkippedChange[] }> => {
     const seqs = await q.seqs.all({ user: viewer.id, since, upto: Number.MAX_SAFE_INTEGER, n: limit + 1 });
     const hasMore = seqs.length > limit;
     const p = { user: viewer.id, since, upto: hasMore ? seqs[limit - 1]!.seq : Number.MAX_SAFE_INTEGER };
     const items: Item[] = [];
 
-    const clientRows = asJson ? [] : await q.clients.all(p);
-    if (asJson) for (const r of await q.clientJson.all(p)) items.push({ seq: r.seq, entity: 'client', clientId: r.client_id, json: r.json });
+    // SQLite's JSON, or the objects when SQLite cannot write it (json_object refuses a BLOB, which a
+    // text column may hold when loaded around the API): the page is then built as before, and the
+    // contract check leaves out the row at fault.
+    const jsonItems = asJson ? await readAsJson(p, viewer).catch(() => null) : null;
+    if (jsonItems) items.push(...jsonItems);
+    const clientRows = jsonItems ? [] : await q.clients.all(p);
     if (clientRows.length) {
       const byClient = new Map<string, MappingRow[]>();
       for (const m of await q.mappings.all(clientRows.map((r) => r.id))) {
@@ -96,13 +112,7 @@ export function createChangesReader(db: SqlDatabase) {
       }
       for (const r of clientRows) items.push({ seq: r.seq, entity: 'client', change: { type: 'client.upsert', client: toClient(r, byClient.get(r.id) ?? []) } });
     }
-    if (asJson) {
-      for (const r of await q.secondmentJson.all(p)) items.push({ seq: r.seq, entity: 'secondment', clientId: r.client_id, json: r.json });
-      for (const r of await q.needJson.all(p)) {
-        if (seesNeedInFull(r.confidential === 1, r.identified_by_user_id, viewer)) items.push({ seq: r.seq, entity: 'need', clientId: r.client_id, json: r.json });
-        else items.push({ seq: r.seq, entity: 'need', change: { type: 'need.upsert', need: r.json === null ? (null as unknown as Need) : needAsSeenBy(JSON.parse(r.json) as Need, viewer) } });
-      }
-    } else {
+    if (!jsonItems) {
       for (const r of await q.secondments.all(p)) items.push({ seq: r.seq, entity: 'secondment', change: { type: 'secondment.upsert', secondment: safely(() => toSecondment(r)) } });
       for (const r of await q.needs.all(p)) items.push({ seq: r.seq, entity: 'need', change: { type: 'need.upsert', need: safely(() => toNeed(r, viewer)) } });
     }
@@ -117,22 +127,25 @@ export function createChangesReader(db: SqlDatabase) {
     for (const item of items) {
       if ('json' in item) {
         const upsert = UPSERT[item.entity];
-        if (item.json !== null && checkedTexts.passed(item.seq, item.json)) {
+        const key = `${item.entity}:${item.id}`;
+        if (item.json !== null && checkedTexts.passed(key, item.json)) {
           changes.push(new ChangeJson(`{"type":"${upsert}","${item.entity}":${item.json}}`));
           continue;
         }
         const entity: unknown = item.json === null ? null : JSON.parse(item.json);
         const checked = parseChange({ type: upsert, [item.entity]: entity });
         if (!checked.success) {
-          skipped.push({ entity: item.entity, seq: item.seq, clientId: item.clientId.slice(0, 64), reason: describe(checked.error) });
+          skipped.push({ entity: item.entity, seq: item.seq, clientId: typeof item.clientId === 'string' ? item.clientId.slice(0, 64) : null, reason: describe(checked.error) });
           continue;
         }
         // The check strips keys the contract does not know (a stored JSON column may carry some):
-        // only a text the check left whole is sent as it is, and remembered.
-        const text = JSON.stringify(entity);
-        if (text === item.json) {
+        // only a text the check left whole is sent as it is, and remembered. (When zod had the last
+        // word its data is a new object, never the text.)
+        const whole = (checked.data as Record<string, unknown>)[item.entity] === entity;
+        const text = whole ? JSON.stringify(entity) : null;
+        if (text !== null && text === item.json) {
           changes.push(new ChangeJson(`{"type":"${upsert}","${item.entity}":${text}}`));
-          checkedTexts.remember(item.seq, text);
+          checkedTexts.remember(key, text);
         } else changes.push(checked.data);
         continue;
       }

@@ -2,24 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { CheckedChangeTexts } from '../../server/store/checked-change-texts';
 
 describe('CheckedChangeTexts', () => {
-  it('answers yes only for the same row number and the very same text', () => {
+  it('answers yes only for the same row and the very same text', () => {
     const texts = new CheckedChangeTexts();
-    texts.remember(7, '{"id":"n-1","title":"A"}');
-    expect(texts.passed(7, '{"id":"n-1","title":"A"}')).toBe(true);
-    expect(texts.passed(7, '{"id":"n-1","title":"B"}')).toBe(false); // changed around the API, same seq
-    expect(texts.passed(8, '{"id":"n-1","title":"A"}')).toBe(false);
+    texts.remember('need:n-1', '{"id":"n-1","title":"A"}');
+    expect(texts.passed('need:n-1', '{"id":"n-1","title":"A"}')).toBe(true);
+    expect(texts.passed('need:n-1', '{"id":"n-1","title":"B"}')).toBe(false); // changed around the API
+    expect(texts.passed('need:n-2', '{"id":"n-1","title":"A"}')).toBe(false);
+    texts.remember('need:n-1', '{"id":"n-1","title":"B"}'); // rewritten: replaces its own entry
+    expect([texts.size, texts.passed('need:n-1', '{"id":"n-1","title":"B"}')]).toEqual([1, true]);
   });
 
-  it('keeps at most its bound in characters, forgetting the oldest first', () => {
+  it('keeps at most its bound in characters: when full it adds nothing, so what it holds stays useful', () => {
     const texts = new CheckedChangeTexts(25);
-    texts.remember(1, 'a'.repeat(10));
-    texts.remember(2, 'b'.repeat(10));
-    texts.remember(3, 'c'.repeat(10)); // 30 > 25: row 1 goes
-    expect([texts.passed(1, 'a'.repeat(10)), texts.passed(2, 'b'.repeat(10)), texts.passed(3, 'c'.repeat(10))]).toEqual([false, true, true]);
-    texts.remember(2, 'B'.repeat(20)); // replaces row 2's text: 30 > 25, row 3 (now the oldest) goes
-    expect(texts.size).toBe(1);
-    expect(texts.passed(2, 'B'.repeat(20))).toBe(true);
-    texts.remember(4, 'd'.repeat(40)); // larger than the bound on its own: nothing is kept
-    expect(texts.size).toBe(0);
+    texts.remember('a', 'a'.repeat(10));
+    texts.remember('b', 'b'.repeat(10));
+    texts.remember('c', 'c'.repeat(10)); // 30 > 25: not added
+    expect([texts.passed('a', 'a'.repeat(10)), texts.passed('b', 'b'.repeat(10)), texts.passed('c', 'c'.repeat(10))]).toEqual([true, true, false]);
+    // A book read again in the same order keeps hitting its first rows.
+    texts.remember('c', 'c'.repeat(10));
+    expect(texts.passed('a', 'a'.repeat(10))).toBe(true);
+    texts.remember('b', 'B'.repeat(20)); // rewritten past the bound: its old entry goes, the new is not kept
+    expect([texts.size, texts.passed('b', 'b'.repeat(10)), texts.passed('b', 'B'.repeat(20))]).toEqual([1, false, false]);
+    texts.remember('b', 'B'.repeat(15)); // fits again
+    expect(texts.passed('b', 'B'.repeat(15))).toBe(true);
   });
 });
