@@ -18,6 +18,10 @@ type Item =
 type JsonRow = { seq: number; id: string; client_id: unknown; json: string | null };
 type NeedJsonRow = JsonRow & { confidential: number; identified_by_user_id: string | null };
 const UPSERT = { client: 'client.upsert', need: 'need.upsert', secondment: 'secondment.upsert' } as const;
+/** The upsert of a client, need or secondment whose JSON text passed the contract check whole. */
+function checkedUpsert(entity: keyof typeof UPSERT, text: string): ChangeJson {
+  return new ChangeJson(`{"type":"${UPSERT[entity]}","${entity}":${text}}`);
+}
 /** A feed row that did not satisfy the contract: left out of the page, reported to the audit trail. */
 export type SkippedChange = { entity: string; seq: number; clientId: string | null; reason: string };
 type TombstoneRow = { seq: number; entity: 'client' | 'secondment' | 'need' | 'flag'; client_id: string; entity_id: string };
@@ -129,7 +133,7 @@ export function createChangesReader(db: SqlDatabase) {
         const upsert = UPSERT[item.entity];
         const key = `${item.entity}:${item.id}`;
         if (item.json !== null && checkedTexts.passed(key, item.json)) {
-          changes.push(new ChangeJson(`{"type":"${upsert}","${item.entity}":${item.json}}`));
+          changes.push(checkedUpsert(item.entity, item.json));
           continue;
         }
         const entity: unknown = item.json === null ? null : JSON.parse(item.json);
@@ -144,7 +148,7 @@ export function createChangesReader(db: SqlDatabase) {
         const whole = (checked.data as Record<string, unknown>)[item.entity] === entity;
         const text = whole ? JSON.stringify(entity) : null;
         if (text !== null && text === item.json) {
-          changes.push(new ChangeJson(`{"type":"${upsert}","${item.entity}":${text}}`));
+          changes.push(checkedUpsert(item.entity, text));
           checkedTexts.remember(key, text);
         } else changes.push(checked.data);
         continue;

@@ -1,14 +1,14 @@
 // The feed's clients, needs and secondments as SQLite writes their JSON (feed-row-json.ts) must be exactly what
 // the row mappers give for the same rows: over a generated book, and over the rows' rarer shapes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChangesPage, REDACTED_NEED_TITLE } from '../../lib/contract';
+import { REDACTED_NEED_TITLE } from '../../lib/contract';
 import { DEMO_TOKENS, DEMO_USERS } from '../../server/demo/demo-ids';
 import { seedLargeBook } from '../../server/demo/large-book';
 import type { RunningServer } from '../../server/start-server';
 import { CLIENT_JSON, NEED_JSON, SECONDMENT_JSON } from '../../server/store/feed-row-json';
 import { type ClientRow, type MappingRow, type NeedRow, type SecondmentRow, toClient, toNeed, toSecondment } from '../../server/store/rows';
 import { ChangeJson } from '../../server/store/feed-page-json';
-import { client, ok, start, tempDir } from './helpers';
+import { client, start, tempDir, wholeFeed } from './helpers';
 
 const tmp = tempDir();
 let server: RunningServer;
@@ -86,30 +86,17 @@ describe('the feed rows SQLite writes as JSON', () => {
   });
 });
 
-/** Every change of a whole feed from 0 as the holder of `token` is sent it, each page checked against the contract. */
-async function wholeFeed(token: string): Promise<ChangesPage['changes']> {
-  const api = client(server, token);
-  const all: ChangesPage['changes'] = [];
-  for (let cursor = '0', i = 0; i < 100; i++) {
-    const page = await ok(await api.get(`/v1/changes?since=${cursor}&limit=5000`), ChangesPage);
-    all.push(...page.changes);
-    cursor = page.nextCursor;
-    if (!page.hasMore) return all;
-  }
-  throw new Error('the feed did not end');
-}
-
 describe('the feed over SQLite\'s JSON rows', () => {
   it('remembers the texts that passed, and a confidential need stays redacted for a reader after BD read it in full', async () => {
     const [secret] = await server.store.sql.all<{ id: string; identified_by_user_id: string | null }>(
       `SELECT id, identified_by_user_id FROM needs WHERE confidential = 1 ORDER BY seq LIMIT 1`);
     expect(secret!.identified_by_user_id).not.toBe(DEMO_USERS.partner.id);
-    const bdSees = (await wholeFeed(DEMO_TOKENS.bd)).find((c) => c.type === 'need.upsert' && c.need.id === secret!.id);
+    const bdSees = (await wholeFeed(client(server, DEMO_TOKENS.bd))).find((c) => c.type === 'need.upsert' && c.need.id === secret!.id);
     expect(bdSees?.type === 'need.upsert' && bdSees.need.confidential && !bdSees.need.redacted).toBe(true);
     // BD's feed put the need's full text in the endpoint's memory; the partner must still get it redacted.
     const { page } = await server.store.changes({ id: DEMO_USERS.bd.id, role: 'bd' }, 0, 5000);
     expect(page.changes.filter((c) => c instanceof ChangeJson).length).toBeGreaterThan(page.changes.length * 0.9);
-    const partnerSees = (await wholeFeed(DEMO_TOKENS.partner)).find((c) => c.type === 'need.upsert' && c.need.id === secret!.id);
+    const partnerSees = (await wholeFeed(client(server, DEMO_TOKENS.partner))).find((c) => c.type === 'need.upsert' && c.need.id === secret!.id);
     expect(partnerSees).toMatchObject({ need: { title: REDACTED_NEED_TITLE, detail: '', redacted: true } });
   });
 
@@ -119,7 +106,7 @@ describe('the feed over SQLite\'s JSON rows', () => {
     await server.store.sql.run(`INSERT INTO clients (id, name, industry, created_seq, seq) VALUES (NULL, 'No id', 'Retail', 1, 2)`);
     try {
       for (const token of [DEMO_TOKENS.bd, DEMO_TOKENS.partner]) {
-        const changes = await wholeFeed(token);
+        const changes = await wholeFeed(client(server, token));
         expect(changes.some((c) => c.type === 'need.upsert' && c.need.id === need!.id)).toBe(false);
         expect(changes.some((c) => c.type === 'client.upsert' && c.client.name === 'No id')).toBe(false);
         expect(changes.filter((c) => c.type === 'need.upsert').length).toBeGreaterThan(6_000);

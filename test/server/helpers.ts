@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { Problem, PROBLEM_CONTENT_TYPE } from '../../lib/contract';
+import { ChangesPage, Problem, PROBLEM_CONTENT_TYPE } from '../../lib/contract';
 import { DEMO_TOKENS } from '../../server/demo/demo-ids';
 import { startServer, type RunningServer, type StartServerOptions } from '../../server/start-server';
 import { FirmStore } from '../../server/store/firm-store';
@@ -113,4 +113,16 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
   for await (const item of items) all.push(item);
   return all;
+}
+
+/** Every change of a whole feed from 0 as `api`'s user is sent it, 5,000 a page, each page checked against the contract. */
+export async function wholeFeed(api: Api): Promise<ChangesPage['changes']> {
+  const all: ChangesPage['changes'] = [];
+  for (let cursor = '0', i = 0; i < 100; i++) {
+    const page = await ok(await api.get(`/v1/changes?since=${cursor}&limit=5000`), ChangesPage);
+    all.push(...page.changes);
+    cursor = page.nextCursor;
+    if (!page.hasMore) return all;
+  }
+  throw new Error('the feed did not end');
 }

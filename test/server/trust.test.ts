@@ -14,7 +14,7 @@ import { DEMO_CLIENTS, DEMO_TOKENS, DEMO_USERS } from '../../server/demo/demo-id
 import { RateLimiter } from '../../server/rate-limit';
 import type { RunningServer } from '../../server/start-server';
 import { SqlDatabase } from '../../server/store/database';
-import { client, collect, ifMatchFlag, ok, problem, start, tempDir } from './helpers';
+import { client, collect, ifMatchFlag, ok, problem, start, tempDir, wholeFeed } from './helpers';
 
 const tmp = tempDir();
 let server: RunningServer;
@@ -287,19 +287,6 @@ describe('governed links', () => {
     expect(skipped.entries).toHaveLength(1);
     expect(skipped.entries[0]!.target).toMatch(/^need at \d+: need\.practiceArea/);
   });
-
-  /** Every change of a whole feed from 0, as `api` is sent it (each page checked against the contract). */
-  async function wholeFeed(api: ReturnType<typeof bd>): Promise<ChangesPage['changes']> {
-    const all: ChangesPage['changes'] = [];
-    let cursor = '0';
-    for (let i = 0; i < 100; i++) {
-      const page = await ok(await api.get(`/v1/changes?since=${cursor}&limit=5000`), ChangesPage);
-      all.push(...page.changes);
-      cursor = page.nextCursor;
-      if (!page.hasMore) return all;
-    }
-    throw new Error('the feed did not end');
-  }
 
   it('a row changed around the API after the feed sent it, keeping its number, is checked again, not sent as it passed before', async () => {
     const need = (await server.store.listNeeds(DEMO_CLIENTS.northwind.id))[0]!;
