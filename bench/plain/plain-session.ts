@@ -1,7 +1,9 @@
+import { rmSync } from 'node:fs';
 import { DEMO_TOKENS } from '../../server/demo/demo-ids';
 import type { RunningServer } from '../../server/start-server';
 import { type BenchEvent, BENCH_HOST, CLIO_HOST, SIDE_PANEL_USER_AGENT, startBenchHostServer } from './bench-host-server';
 import { buildBenchExtension } from './build-bench-extension';
+import { writeFloorExtension } from './floor-extension';
 import { launchPlainChromium, type PlainChromium } from './launch-plain-chromium';
 import { makeThrowawayCert } from './self-signed-cert';
 
@@ -11,9 +13,10 @@ export const PLAIN = 'plain-chromium';
 /**
  * A browser session's page: 'with' runs the bench build of the extension, 'without' none,
  * 'side-panel' the same bench build with the side panel as the sidebar's placement (nothing
- * inserted into the page), in its own profile.
+ * inserted into the page), in its own profile; 'floor' an extension of one empty content script
+ * (bench/plain/floor-extension.ts): what any content script costs the page.
  */
-export type SessionName = 'with' | 'without' | 'side-panel';
+export type SessionName = 'with' | 'without' | 'side-panel' | 'floor';
 
 export type LoadEvent = BenchEvent & { timeOrigin: number; loadEventStart: number; loadEventEnd: number };
 export type ReadyEvent = BenchEvent & { at: number; detail: { clientId: string } };
@@ -41,9 +44,10 @@ export async function startPlainSession(endpoint: RunningServer, say: (line: str
   const cert = makeThrowawayCert([CLIO_HOST, BENCH_HOST]);
   const host = await startBenchHostServer(cert, { endpointUrl: endpoint.url, token: DEMO_TOKENS.partner });
   const browsers: PlainChromium[] = [];
+  let floorDir: string | undefined;
   const launch = (session: SessionName) => browsers.push(launchPlainChromium({
     startUrl: host.recordUrl(session, 1001), hosts: host.hosts, port: host.port, spkiSha256: cert.spkiSha256,
-    extensionDir: session === 'without' ? undefined : extensionDir,
+    extensionDir: session === 'without' ? undefined : session === 'floor' ? floorDir : extensionDir,
     // How the bench server tells this browser's worker apart when it asks for its sign-in config.
     userAgent: session === 'side-panel' ? SIDE_PANEL_USER_AGENT : undefined,
   }));
@@ -121,11 +125,19 @@ export async function startPlainSession(endpoint: RunningServer, say: (line: str
     }
     say('plain-chromium: a third browser signed in with the side panel as the placement');
   };
+  /** Starts the fourth browser, the floor's (only when its figures are next). */
+  const addFloorBrowser = async () => {
+    floorDir = writeFloorExtension();
+    launch('floor');
+    await host.waitFor((e) => e.source === 'host' && e.kind === 'load' && e.session === 'floor', 30_000);
+    await pause(2_000);
+  };
   return {
-    host, openFresh, readyAfter, changeHash, addSidePanelBrowser,
+    host, openFresh, readyAfter, changeHash, addSidePanelBrowser, addFloorBrowser,
     async close() {
       for (const b of browsers) await b.close();
       await host.close();
+      if (floorDir) rmSync(floorDir, { recursive: true, force: true });
     },
   };
 }
