@@ -84,6 +84,8 @@ export const en = {
     title: 'Reminders',
     label: 'Remind me when a check-in is due in the next two days, or a placement I am on or mentor ends in 14 days',
     help: 'Shown as browser notifications, once each, from the book on this computer.',
+    notSaved: (reason: string) => `Your choice was not saved (${reason}). The box shows what is stored; try again.`,
+    notRead: (reason: string) => `Your reminder choice could not be read (${reason}), so reminders show as off; tick the box to turn them on.`,
   },
   rules: {
     title: 'Your firm’s systems',

@@ -63,15 +63,6 @@ function OptionsApp() {
     return () => browser.storage.onChanged.removeListener(changed);
   }, [refresh, refreshRules, refreshSettings]);
 
-  const [reminders, setReminders] = useState<boolean | null>(null);
-  useEffect(() => void remindersEnabled().then(setReminders), []);
-  // The box shows the click at once (a controlled box left on the stored value until the write
-  // resolved snapped back for a moment, and a check right after the click saw it unchanged); if
-  // the write fails, it shows what is stored again.
-  const chooseReminders = (on: boolean) => {
-    setReminders(on);
-    setRemindersEnabled(on).catch(() => remindersEnabled().then(setReminders, () => setReminders(null)));
-  };
   // The user's own settings; storage's change event re-reads them (policy still on top).
   const saveSettings = async (patch: Partial<Settings>): Promise<Result<unknown>> => (await saveUserSettings(patch), ok(null));
   const signIn = async (endpointUrl: string, token: string): Promise<Result<unknown>> => {
@@ -101,7 +92,7 @@ function OptionsApp() {
         setTimeout(() => void refresh(), 300); // show "running" while it runs
       }}>
       {settings && <SidebarPlacementSection loaded={settings} onSave={saveSettings} />}
-      {status?.user && <RemindersSection enabled={reminders} onChange={chooseReminders} />}
+      {status?.user && <RemindersSection read={remindersEnabled} write={setRemindersEnabled} />}
       <GenericRulesSection state={rules} access={access}
         onAdd={(rule) => addRule(rules, rule).then(async (result) => (await refreshRules(), result))}
         onRemove={(index) => void removeRule(rules, index).then(refreshRules)}
