@@ -26,6 +26,8 @@ function store(initial: boolean) {
       stored = on;
     },
     stored: () => stored,
+    /** Another options page (or the policy) changes what is stored; this box is not told. */
+    storeElsewhere: (on: boolean) => void (stored = on),
   };
   return state;
 }
@@ -51,13 +53,16 @@ describe('the reminders box in the options page', () => {
   });
 
   it('a write that fails says why, and the box shows what is stored again', async () => {
-    const s = store(false);
+    const s = store(true);
     render(<RemindersSection read={s.read} write={s.write} />);
-    await waitFor(() => expect(box().disabled).toBe(false));
+    await waitFor(() => expect(box().checked).toBe(true));
+    s.storeElsewhere(false); // what is stored is now neither this click's choice nor what the box showed
     s.failWrites = true;
-    fireEvent.click(box());
+    fireEvent.click(box()); // off: the write fails
     expect((await screen.findByRole('alert')).textContent).toBe('Your choice was not saved (QUOTA_BYTES quota exceeded). The box shows what is stored; try again.');
-    await waitFor(() => expect(box().checked).toBe(false));
+    // What is stored (off), not what the box showed before the click (on).
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(box().checked).toBe(false);
     expect(box().disabled).toBe(false);
   });
 
