@@ -13,11 +13,12 @@ import { PlacementRegistrar } from '@/lib/background/placement-registration';
 import { registerPipelineMenu } from '@/lib/background/pipeline-page';
 import { loadRecordView } from '@/lib/background/record-view-loader';
 import { SidebarHub } from '@/lib/background/sidebar-hub';
+import { acceptLaneOffers, SidebarLanes } from '@/lib/background/sidebar-lanes';
 import { SYNC_ALARM, SyncService } from '@/lib/background/sync-service';
 import { TabViews } from '@/lib/background/tab-views';
 import { purgeClient } from '@/lib/cache/context-cache';
 import type { OutboxItemView } from '@/lib/messaging/outbox-item-view';
-import { SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT } from '@/lib/messaging/protocol';
+import { SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT, SidebarLaneOffer } from '@/lib/messaging/protocol';
 import { classifySender } from '@/lib/messaging/sender';
 import { POLICY_RULES_KEY } from '@/lib/settings/generic-rules-store';
 import { SETTINGS_KEY } from '@/lib/settings/settings-schema';
@@ -62,9 +63,17 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
+  // A sidebar page's views skip the browser process once its lane is paired (see SidebarLanes).
+  const lanes = new SidebarLanes((port, lane) => hub.attachLane(port, lane));
+  acceptLaneOffers(self, extension.origin, lanes);
+
   browser.runtime.onConnect.addListener((port) => {
     const from = port.sender && classifySender(port.sender, extension);
     if (from?.kind !== 'extension-page') return port.disconnect();
+    port.onMessage.addListener((message: unknown) => {
+      const offer = SidebarLaneOffer.safeParse(message);
+      if (offer.success) lanes.portAsked(port, offer.data.nonce);
+    });
     if (port.name === SIDEBAR_PORT && from.tabId !== null) {
       hub.add(port, { tabId: from.tabId, panelWindowId: null });
       void tabs.current(from.tabId);

@@ -2,20 +2,38 @@ import type { Runtime } from 'webextension-polyfill';
 import { SIDEBAR_VIEW_MESSAGE } from '../messaging/protocol';
 import type { SidebarView } from '../messaging/sidebar-view';
 
+interface Binding {
+  tabId: number | null;
+  panelWindowId: number | null;
+  /** The page's MessagePort, once paired (SidebarLanes): views go there instead of the port. */
+  lane?: MessagePort;
+}
+
 /**
  * The open sidebars and the tab each shows: frames injected in a tab show that tab; a side panel
  * shows whichever tab is active in its window and is re-bound when that changes. Views are pushed
  * over the port, because the background learns of new data at times the sidebar cannot predict.
+ * Each push is numbered, so that a page that gets views on two channels (the port until its lane
+ * is paired, then the lane) can drop one that arrives after a newer one.
  */
 export class SidebarHub {
-  private readonly ports = new Map<Runtime.Port, { tabId: number | null; panelWindowId: number | null }>();
+  private readonly ports = new Map<Runtime.Port, Binding>();
+  private sent = 0;
 
   /** `onView`: told of every view a tab is given, whether or not a sidebar shows it now (the toolbar badge). */
   constructor(private readonly onView: (tabId: number, view: SidebarView) => void = () => undefined) {}
 
   add(port: Runtime.Port, binding: { tabId: number | null; panelWindowId: number | null }): void {
-    this.ports.set(port, binding);
-    port.onDisconnect.addListener(() => this.ports.delete(port));
+    this.ports.set(port, { ...binding });
+    port.onDisconnect.addListener(() => this.remove(port));
+  }
+
+  /** The port's page sent its lane: later views go there. Closed when the port is gone. */
+  attachLane(port: Runtime.Port, lane: MessagePort): void {
+    const binding = this.ports.get(port);
+    if (!binding) return lane.close();
+    binding.lane?.close();
+    binding.lane = lane;
   }
 
   /** A side panel follows the active tab of its window. Returns whether any panel was re-bound. */
@@ -34,15 +52,22 @@ export class SidebarHub {
     this.onView(tabId, view);
     for (const [port, binding] of this.ports) {
       if (binding.tabId !== tabId) continue;
+      const message = { type: SIDEBAR_VIEW_MESSAGE, tabId, view, seq: ++this.sent };
       try {
-        port.postMessage({ type: SIDEBAR_VIEW_MESSAGE, tabId, view });
+        if (binding.lane) binding.lane.postMessage(message);
+        else port.postMessage(message);
       } catch {
-        this.ports.delete(port); // the page went away between the check and the send
+        this.remove(port); // the page went away between the check and the send
       }
     }
   }
 
   tabsShown(): number[] {
     return [...new Set([...this.ports.values()].map((b) => b.tabId).filter((t): t is number => t !== null))];
+  }
+
+  private remove(port: Runtime.Port): void {
+    this.ports.get(port)?.lane?.close();
+    this.ports.delete(port);
   }
 }

@@ -76,5 +76,12 @@ export type OptionsToBackground = z.infer<typeof OptionsToBackground>;
 export const SIDEBAR_PORT = 'lens.sidebar';
 export const SIDE_PANEL_PORT_PREFIX = 'lens.sidepanel.';
 
-/** The type of the message that carries a SidebarView over the sidebar's port. */
+/** The type of the message that carries a SidebarView over the sidebar's port (or its lane). */
 export const SIDEBAR_VIEW_MESSAGE = 'bg.view';
+
+/**
+ * A sidebar page's offer of a faster channel for its views (lib/background/sidebar-lanes.ts): sent
+ * on its runtime port, and with a MessagePort to the service worker, carrying the same nonce.
+ */
+export const SidebarLaneOffer = z.object({ type: z.literal('sb.lane'), nonce: z.string().regex(/^[0-9a-f-]{32,40}$/) });
+export type SidebarLaneOffer = z.infer<typeof SidebarLaneOffer>;

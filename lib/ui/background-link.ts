@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
-import { SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT, SIDEBAR_VIEW_MESSAGE, type SidebarRequest } from '../messaging/protocol';
+import { SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT, SIDEBAR_VIEW_MESSAGE, type SidebarLaneOffer, type SidebarRequest } from '../messaging/protocol';
 import { askBackground } from '../messaging/background-client';
 import type { Result } from '../messaging/result';
 import { SidebarView } from '../messaging/sidebar-view';
@@ -11,20 +11,47 @@ export type SidebarMode = 'frame' | 'panel';
  * The sidebar's line to the background: a port on which views are pushed (each validated on
  * receipt, fail closed), reopened whenever the worker was stopped, and one-off requests. A side
  * panel has no tab of its own: it sends the tab of the view it shows with each request.
+ * With each port the page offers the worker a lane, a MessagePort that skips the browser process
+ * (lib/background/sidebar-lanes.ts); views then come on it, numbered so that one overtaken by a
+ * newer view on the other channel is dropped.
  */
 export class BackgroundLink {
   private tabId: number | undefined;
+  /** The number of the newest view shown since the port was opened (the worker numbers afresh). */
+  private newest = 0;
 
   constructor(private readonly mode: SidebarMode, private readonly onView: (view: SidebarView) => void, private readonly onInvalid: (message: string) => void) {}
 
   async open(): Promise<void> {
     const name = this.mode === 'frame' ? SIDEBAR_PORT : `${SIDE_PANEL_PORT_PREFIX}${(await browser.windows.getCurrent()).id}`;
     const port = browser.runtime.connect({ name });
-    port.onMessage.addListener((message: unknown) => this.receive(message));
+    this.newest = 0;
+    port.onMessage.addListener((message: unknown) => this.receive(message, 'port'));
+    const lane = this.offerLane(port);
     // The worker was stopped: reconnecting wakes it and it pushes the current view again.
     port.onDisconnect.addListener(() => {
+      lane?.close();
       setTimeout(() => void this.open(), 50);
     });
+  }
+
+  /** Offers the worker a MessagePort for views, paired with the port by a nonce sent on both. */
+  private offerLane(port: { postMessage(message: unknown): void }): MessagePort | null {
+    let container: ServiceWorkerContainer | undefined;
+    try {
+      container = globalThis.navigator?.serviceWorker; // a getter that may throw where storage is denied
+    } catch {
+      return null;
+    }
+    // Firefox's background is a page: its `ready` never comes, and the port alone carries the views.
+    if (!container || typeof MessageChannel === 'undefined') return null;
+    const nonce = crypto.randomUUID();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => this.receive(event.data, 'lane');
+    const offer = { type: 'sb.lane', nonce } satisfies SidebarLaneOffer;
+    port.postMessage(offer);
+    void container.ready.then((registration) => registration.active?.postMessage(offer, [channel.port2])).catch(() => undefined);
+    return channel.port1;
   }
 
   /** A one-off request; views come over the port, so only a few answers carry data (`value` checks it). */
@@ -33,13 +60,17 @@ export class BackgroundLink {
     return askBackground(withTab, value);
   }
 
-  private receive(message: unknown): void {
+  private receive(message: unknown, via: 'port' | 'lane'): void {
     if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== SIDEBAR_VIEW_MESSAGE) return;
-    const { tabId, view } = message as { tabId?: unknown; view?: unknown };
+    const { tabId, view, seq } = message as { tabId?: unknown; view?: unknown; seq?: unknown };
+    if (Number.isSafeInteger(seq)) {
+      if ((seq as number) <= this.newest) return; // a newer view came first, on the other channel
+      this.newest = seq as number;
+    }
     const parsed = SidebarView.safeParse(view);
     if (!parsed.success) return this.onInvalid(parsed.error.issues[0]?.message ?? 'invalid view');
     if (typeof tabId === 'number' && Number.isInteger(tabId)) this.tabId = tabId;
-    performance.mark('lens:view-received'); // for `npm run bench`: transport vs rendering
+    performance.mark('lens:view-received', { detail: { via } }); // for `npm run bench` and the e2e: transport vs rendering
     this.onView(parsed.data);
   }
 }
