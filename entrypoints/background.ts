@@ -12,13 +12,14 @@ import { PlacementBadge } from '@/lib/background/placement-badge';
 import { PlacementRegistrar } from '@/lib/background/placement-registration';
 import { registerPipelineMenu } from '@/lib/background/pipeline-page';
 import { loadRecordView } from '@/lib/background/record-view-loader';
+import { RecordReports } from '@/lib/background/record-reports';
 import { SidebarHub } from '@/lib/background/sidebar-hub';
 import { acceptLaneOffers, SidebarLanes } from '@/lib/background/sidebar-lanes';
 import { SYNC_ALARM, SyncService } from '@/lib/background/sync-service';
 import { TabViews } from '@/lib/background/tab-views';
 import { purgeClient } from '@/lib/cache/context-cache';
 import type { OutboxItemView } from '@/lib/messaging/outbox-item-view';
-import { SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT, SidebarLaneOffer } from '@/lib/messaging/protocol';
+import { FrameRecordReport, SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT, SidebarLaneOffer } from '@/lib/messaging/protocol';
 import { classifySender } from '@/lib/messaging/sender';
 import { POLICY_RULES_KEY } from '@/lib/settings/generic-rules-store';
 import { SETTINGS_KEY } from '@/lib/settings/settings-schema';
@@ -32,7 +33,14 @@ export default defineBackground(() => {
   const sessions = new ActiveSession(undefined, () => outbox.retryWaiting(), new FirmSignIn());
   // With the side panel as the placement, the toolbar button marks tabs whose record is a client.
   const badge = new PlacementBadge();
-  const hub = new SidebarHub((tabId, view) => badge.viewFor(tabId, view));
+  // A record report the frame passes on from the content script counts only with that tab's nonce.
+  const reports = new RecordReports();
+  const hub = new SidebarHub((tabId, view) => badge.viewFor(tabId, view), (tabId, message) => {
+    const report = FrameRecordReport.safeParse(message);
+    const acted = report.success && reports.fromFrame(tabId, report.data.lane, report.data.n);
+    performance.mark('lens:frame-report', { detail: { acted } }); // User Timing, for the e2e and `npm run bench`
+    if (acted) void tabs.setRecord(tabId, report.data.ref, false);
+  });
   const tabs: TabViews = new TabViews(hub, (ref, signal, push, options) => loadRecordView(sessions, ref, signal, push, options), {
     // A purged client's data leaves the cache; what the user wrote for it stays visible.
     forgetClient: async (clientId): Promise<OutboxItemView[]> => {
@@ -58,7 +66,7 @@ export default defineBackground(() => {
   const syncPlacement = () => placement.sync().then((p) => badge.setPlacement(p === 'side-panel')).catch(() => undefined);
   const ruleScripts = new RuleScriptRegistrar(undefined, syncPlacement);
   const reminders = new ReminderService(sessions);
-  const route = createMessageRouter({ sessions, tabs, outbox, sync, layout, ruleScripts });
+  const route = createMessageRouter({ sessions, tabs, reports, outbox, sync, layout, ruleScripts });
   const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
@@ -92,6 +100,7 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     tabs.forget(tabId);
+    reports.forget(tabId);
     badge.forget(tabId);
   });
   // Firm IT changed the policy rules: follow them (the user's own rules change through the router).

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { CONTENT_SCRIPT_MATCHES, detectRecord, type GenericRule, type RecordRef } from '@/lib/adapters';
 import { afterLoadWhenIdle } from '@/lib/content/after-load';
+import { extensionDocumentOrigin, FrameLane } from '@/lib/content/frame-lane';
 import { SidebarFrame } from '@/lib/content/sidebar-frame';
 import { RecordWatcher } from '@/lib/content/record-watcher';
 import { sendWhenReady } from '@/lib/content/send-when-ready';
@@ -22,7 +23,11 @@ export default defineContentScript({
   main(ctx) {
     // Bench builds only ('' elsewhere: dropped): the script's synchronous work per navigation, timed.
     if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('main');
-    const frame = new SidebarFrame(browser.runtime.getURL('/sidebar.html'));
+    const frameUrl = browser.runtime.getURL('/sidebar.html');
+    const frame = new SidebarFrame(frameUrl);
+    // Record reports reach the frame directly too, and through it the worker sooner (FrameLane).
+    const lane = new FrameLane(extensionDocumentOrigin(frameUrl, browser.runtime.id));
+    frame.onLoad((frameWindow) => lane.handTo(frameWindow));
     // Always a promise: Chromium's own sendMessage throws, rather than rejects, once the extension
     // has been reloaded under this page (the polyfill used to turn that into a rejection).
     const send = async (message: object): Promise<unknown> => browser.runtime.sendMessage(message);
@@ -69,9 +74,11 @@ export default defineContentScript({
     };
     const report = (ref: RecordRef | null) => {
       shown = ref;
-      layOut();
-      const message = { type: 'cs.recordChanged', ref, pageLoad };
       const current = ++reports;
+      // A page's first report is a page load's, which the worker takes from the runtime message.
+      if (!pageLoad) lane.send(current, ref);
+      layOut();
+      const message = { type: 'cs.recordChanged', ref, pageLoad, lane: lane.nonce, n: current };
       void sendWhenReady(() => send(message), () => current === reports).catch(() => undefined);
       pageLoad = false;
     };

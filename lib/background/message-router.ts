@@ -18,12 +18,15 @@ import type { SyncService } from './sync-service';
 import { collectStatus } from './status-report';
 import { toExternalRecord } from './record-view-loader';
 import type { TabViews } from './tab-views';
+import type { RecordReports } from './record-reports';
 import { checkBound } from './bound-action';
 import type { RecordRefMessage } from '../messaging/record-ref-schema';
 
 export interface RouterDeps {
   sessions: ActiveSession;
   tabs: TabViews;
+  /** Which record reports were already acted on (the frame may bring a report first). */
+  reports: RecordReports;
   outbox: OutboxService;
   sync: SyncService;
   layout: LayoutStore;
@@ -58,7 +61,7 @@ async function fromContent(deps: RouterDeps, tabId: number, message: unknown): P
   const m = parsed.data;
   switch (m.type) {
     case 'cs.recordChanged':
-      void deps.tabs.setRecord(tabId, m.ref, m.pageLoad);
+      if (deps.reports.fromContent(tabId, m.lane, m.n)) void deps.tabs.setRecord(tabId, m.ref, m.pageLoad);
       return ok(null);
     case 'cs.getRules': {
       // With the systems whose sidebar is collapsed: the first report lays the frame out once,

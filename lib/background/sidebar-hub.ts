@@ -20,8 +20,15 @@ export class SidebarHub {
   private readonly ports = new Map<Runtime.Port, Binding>();
   private sent = 0;
 
-  /** `onView`: told of every view a tab is given, whether or not a sidebar shows it now (the toolbar badge). */
-  constructor(private readonly onView: (tabId: number, view: SidebarView) => void = () => undefined) {}
+  /**
+   * `onView`: told of every view a tab is given, whether or not a sidebar shows it now (the toolbar
+   * badge). `onFrameMessage`: what an in-page frame sends on its lane (unchecked: the caller
+   * validates it), with the tab the browser vouched for when the frame's port connected.
+   */
+  constructor(
+    private readonly onView: (tabId: number, view: SidebarView) => void = () => undefined,
+    private readonly onFrameMessage: (tabId: number, message: unknown) => void = () => undefined,
+  ) {}
 
   add(port: Runtime.Port, binding: { tabId: number | null; panelWindowId: number | null }): void {
     this.ports.set(port, { ...binding });
@@ -34,6 +41,9 @@ export class SidebarHub {
     if (!binding) return lane.close();
     binding.lane?.close();
     binding.lane = lane;
+    // A side panel's tab changes with the active tab: only a frame's lane speaks for a tab.
+    const frameTab = binding.panelWindowId === null ? binding.tabId : null;
+    lane.onmessage = frameTab === null ? null : (event) => this.onFrameMessage(frameTab, event.data);
   }
 
   /** A side panel follows the active tab of its window. Returns whether any panel was re-bound. */

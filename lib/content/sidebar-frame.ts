@@ -25,6 +25,13 @@ export class SidebarFrame {
     this.frame.setAttribute('data-secondment-lens', '');
   }
 
+  /** Calls `listener` each time the frame's document has loaded (the browser's event, not the page's). */
+  onLoad(listener: (frameWindow: Window | null) => void): void {
+    this.frame.addEventListener('load', (event) => {
+      if (event.isTrusted) listener(this.frame.contentWindow);
+    });
+  }
+
   /** Inserts the frame (hidden) so that it loads while the record is being detected. */
   mount(): void {
     if (!this.frame.isConnected) this.doc.documentElement.append(this.frame);

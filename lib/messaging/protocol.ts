@@ -7,6 +7,11 @@ import { MAX_RULES } from '../settings/generic-rule-limits';
 import { ENDPOINT_URL_RULE, isAllowedEndpointUrl } from '../settings/endpoint-url';
 import { RecordRefSchema } from './record-ref-schema';
 
+/** A nonce made with crypto.randomUUID() that pairs two channels of the same page. */
+export const LaneNonce = z.string().regex(/^[0-9a-f-]{32,40}$/);
+/** The number of a content script's record report, counted from 1 for each page. */
+const ReportNumber = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
 /**
  * Every message the background receives, one schema each; the `type` names the direction
  * (cs = content script, ui = sidebar, options = options page). Validated on receipt; unknown or
@@ -15,7 +20,10 @@ import { RecordRefSchema } from './record-ref-schema';
 export const ContentToBackground = z.discriminatedUnion('type', [
   // `pageLoad`: the first report of a freshly loaded page, which always gets a new look-up (a reload
   // is how users ask for fresh data); later reports change only what differs.
-  z.object({ type: z.literal('cs.recordChanged'), ref: RecordRefSchema.nullable(), pageLoad: z.boolean() }),
+  // `lane` and `n`: the content script's nonce for its record lane to the frame, and the number of
+  // this report, so that the same report arriving first by the frame is not applied twice
+  // (lib/background/record-reports.ts).
+  z.object({ type: z.literal('cs.recordChanged'), ref: RecordRefSchema.nullable(), pageLoad: z.boolean(), lane: LaneNonce.optional(), n: ReportNumber.optional() }),
   // The firm's generic detection rules (the content script checks each with isGenericRule), and
   // the systems whose sidebar the user keeps collapsed.
   z.object({ type: z.literal('cs.getRules') }),
@@ -83,5 +91,19 @@ export const SIDEBAR_VIEW_MESSAGE = 'bg.view';
  * A sidebar page's offer of a faster channel for its views (lib/background/sidebar-lanes.ts): sent
  * on its runtime port, and with a MessagePort to the service worker, carrying the same nonce.
  */
-export const SidebarLaneOffer = z.object({ type: z.literal('sb.lane'), nonce: z.string().regex(/^[0-9a-f-]{32,40}$/) });
+export const SidebarLaneOffer = z.object({ type: z.literal('sb.lane'), nonce: LaneNonce });
 export type SidebarLaneOffer = z.infer<typeof SidebarLaneOffer>;
+
+/**
+ * A record report the content script sent the sidebar frame on its own MessagePort (lib/content/
+ * frame-lane.ts), passed on by the frame to the worker on its lane with the content script's nonce.
+ * The worker acts on it only when the nonce is the one that tab's content script gave it itself.
+ */
+export const FrameRecordReport = z.strictObject({ type: z.literal('sb.record'), lane: LaneNonce, n: ReportNumber, ref: RecordRefSchema.nullable() });
+export type FrameRecordReport = z.infer<typeof FrameRecordReport>;
+
+/** The content script hands the frame its MessagePort (a window message with the port). */
+export const ContentLaneHandOver = z.strictObject({ type: z.literal('cs.lane'), nonce: LaneNonce });
+/** One report on that port: what the content script also sends the worker as `cs.recordChanged`. */
+export const ContentRecordReport = z.strictObject({ type: z.literal('cs.record'), n: ReportNumber, ref: RecordRefSchema.nullable() });
+export type ContentRecordReport = z.infer<typeof ContentRecordReport>;

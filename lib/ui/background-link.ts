@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
-import { SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT, SIDEBAR_VIEW_MESSAGE, type SidebarLaneOffer, type SidebarRequest } from '../messaging/protocol';
+import { type FrameRecordReport, SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT, SIDEBAR_VIEW_MESSAGE, type SidebarLaneOffer, type SidebarRequest } from '../messaging/protocol';
 import { askBackground } from '../messaging/background-client';
 import type { Result } from '../messaging/result';
 import { SidebarView } from '../messaging/sidebar-view';
@@ -19,6 +19,8 @@ export class BackgroundLink {
   private tabId: number | undefined;
   /** The number of the newest view shown since the port was opened (the worker numbers afresh). */
   private newest = 0;
+  /** This page's end of its lane to the worker, once offered. */
+  private lane: MessagePort | null = null;
 
   constructor(private readonly mode: SidebarMode, private readonly onView: (view: SidebarView) => void, private readonly onInvalid: (message: string) => void) {}
 
@@ -28,9 +30,11 @@ export class BackgroundLink {
     this.newest = 0;
     port.onMessage.addListener((message: unknown) => this.receive(message, 'port'));
     const lane = this.offerLane(port);
+    this.lane = lane;
     // The worker was stopped: reconnecting wakes it and it pushes the current view again.
     port.onDisconnect.addListener(() => {
       lane?.close();
+      if (this.lane === lane) this.lane = null;
       setTimeout(() => void this.open(), 50);
     });
   }
@@ -52,6 +56,15 @@ export class BackgroundLink {
     port.postMessage(offer);
     void container.ready.then((registration) => registration.active?.postMessage(offer, [channel.port2])).catch(() => undefined);
     return channel.port1;
+  }
+
+  /**
+   * A record report from the content script, passed on to the worker on the lane (not on the
+   * port: that would wait on the browser process like the content script's own message). Without a
+   * lane (Firefox) it is left to that message.
+   */
+  passOn(report: FrameRecordReport): void {
+    this.lane?.postMessage(report);
   }
 
   /** A one-off request; views come over the port, so only a few answers carry data (`value` checks it). */

@@ -15,6 +15,7 @@ import { ActionGate, type Shown, watchVisibility } from './action-gate';
 import { BackgroundLink, type SidebarMode } from './background-link';
 import { usePaintMark } from './paint-mark';
 import { useFocusKeeper } from './focus-keeper';
+import { relayRecordReports } from './record-relay';
 import { ViewFeed } from './view-feed';
 
 /** The in-page frame is collapsed when the content script narrows it; its width is the truth. */
@@ -128,6 +129,8 @@ export function mountSidebar(mode: SidebarMode): void {
   const feed = new ViewFeed();
   const link = new BackgroundLink(mode, (view) => feed.push(view), (m) => console.warn('Secondment Lens refused a view:', m));
   void link.open();
+  // The in-page frame passes the content script's record reports on to the worker (record-relay.ts).
+  if (mode === 'frame') relayRecordReports(window, (report) => link.passOn(report));
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <SidebarApp mode={mode} link={link} feed={feed} />

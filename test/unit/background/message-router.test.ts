@@ -5,6 +5,7 @@ import type { Runtime } from 'webextension-polyfill';
 import type { ActiveSession } from '@/lib/background/active-session';
 import { createMessageRouter, type RouterDeps } from '@/lib/background/message-router';
 import type { OutboxService } from '@/lib/background/outbox-service';
+import { RecordReports } from '@/lib/background/record-reports';
 import { SidebarHub } from '@/lib/background/sidebar-hub';
 import { TabViews } from '@/lib/background/tab-views';
 import type { RecordRefMessage } from '@/lib/messaging/record-ref-schema';
@@ -28,8 +29,9 @@ function setUp() {
     get: async () => ({ api: { createMapping: async (...args: unknown[]) => (mappings.push(args), { ok: true, value: { id: 'c-x', name: 'X', industry: null }, etag: null, status: 201 }) } }),
   } as unknown as ActiveSession;
   const outbox = { enqueue: async (...args: unknown[]) => (enqueued.push(args), 'ob-1'), flush: async () => undefined } as unknown as OutboxService;
-  const deps = { sessions, tabs, outbox, sync: {}, layout: {}, ruleScripts: {} } as unknown as RouterDeps;
-  return { route: createMessageRouter(deps), tabs, enqueued, mappings };
+  const reports = new RecordReports();
+  const deps = { sessions, tabs, reports, outbox, sync: {}, layout: {}, ruleScripts: {} } as unknown as RouterDeps;
+  return { route: createMessageRouter(deps), tabs, reports, enqueued, mappings };
 }
 
 const extensionOrigin = () => new URL(browser.runtime.getURL('/')).origin;
@@ -126,5 +128,16 @@ describe('message router', () => {
     const answer = await route({ type: 'ui.linkRecord', record: OTHER, clientId: 'c-northwind' }, sidebarFrame());
     expect(answer).toMatchObject({ ok: false, error: { code: 'moved-on' } });
     expect(mappings).toEqual([]);
+  });
+
+  it('acts on a record report once: the copy the frame brought first is not looked up again', async () => {
+    const { route, tabs, reports } = setUp();
+    const lane = '0123456789abcdef0123456789abcdef';
+    const setRecord = vi.spyOn(tabs, 'setRecord');
+    await route({ type: 'cs.recordChanged', ref: RECORD, pageLoad: true, lane, n: 1 }, contentScript);
+    expect(reports.fromFrame(TAB, lane, 2)).toBe(true); // the frame passed report 2 on first
+    await route({ type: 'cs.recordChanged', ref: OTHER, pageLoad: false, lane, n: 2 }, contentScript);
+    await route({ type: 'cs.recordChanged', ref: RECORD, pageLoad: false, lane, n: 3 }, contentScript);
+    expect(setRecord.mock.calls.map(([, ref]) => ref?.externalId)).toEqual([RECORD.externalId, RECORD.externalId]);
   });
 });

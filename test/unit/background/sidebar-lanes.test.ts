@@ -165,3 +165,21 @@ describe('SidebarHub with lanes', () => {
     expect(hub.tabsShown()).toEqual([]);
   });
 });
+
+describe('SidebarHub hears frames on their lanes', () => {
+  it('passes what an in-page frame sends on its lane on, with the frame’s tab; a side panel’s lane is not heard', async () => {
+    const heard: [number, unknown][] = [];
+    const hub = new SidebarHub(undefined, (tabId, message) => heard.push([tabId, message]));
+    const frame = fakePort(), panel = fakePort();
+    hub.add(frame.port, { tabId: 7, panelWindowId: null });
+    hub.add(panel.port, { tabId: 7, panelWindowId: 3 }); // follows the window's active tab
+    const frameLane = new MessageChannel(), panelLane = new MessageChannel();
+    channels.push(frameLane, panelLane);
+    hub.attachLane(frame.port, frameLane.port2 as unknown as MessagePort);
+    hub.attachLane(panel.port, panelLane.port2 as unknown as MessagePort);
+    frameLane.port1.postMessage({ from: 'frame' });
+    panelLane.port1.postMessage({ from: 'panel' });
+    await settle();
+    expect(heard).toEqual([[7, { from: 'frame' }]]);
+  });
+});

@@ -112,4 +112,18 @@ describe('BackgroundLink', () => {
     expect(shown).toEqual([]);
     expect(refused).toHaveLength(1);
   });
+
+  it('passes record reports on to the worker on the lane, never on the port (that waits on the browser process)', async () => {
+    const link = new BackgroundLink('frame', () => undefined, () => undefined);
+    const report = { type: 'sb.record', lane: '0123456789abcdef0123456789abcdef', n: 2, ref: { system: 'clio', kind: 'contact', externalId: '1004' } } as const;
+    link.passOn(report); // before the port opened: no lane yet, nothing sent
+    await link.open();
+    await settle();
+    const atWorker: unknown[] = [];
+    offer(0).lane.onmessage = (event) => atWorker.push(event.data);
+    link.passOn(report);
+    await settle();
+    expect(atWorker).toEqual([report]);
+    expect(port(0).posted).toEqual([offer(0).data]); // the lane offer alone
+  });
 });
