@@ -1,7 +1,7 @@
 import { MessageChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FrameRecordReport } from '@/lib/messaging/protocol';
-import { MAX_RELAYED_PORTS, relayRecordReports } from '@/lib/ui/record-relay';
+import { MAX_RELAYED_PORTS, MAX_REPORTS_PER_SECOND, relayRecordReports } from '@/lib/ui/record-relay';
 
 // The frame passes the content script's record reports on, each with the nonce its port came with,
 // and judges nothing else: only valid hand-overs from the parent window, only valid reports.
@@ -104,5 +104,27 @@ describe('relayRecordReports', () => {
     await settle();
     expect(listening()).toBe(0);
     expect(cs.closed()).toBe(true);
+  });
+
+  it(`passes on at most ${MAX_REPORTS_PER_SECOND} reports a second, however many ports bring them`, async () => {
+    let clock = 5_000;
+    const passed: number[] = [];
+    const { win, deliver } = frameWindow();
+    relayRecordReports(win, (report) => passed.push(report.n), () => clock);
+    const flood = contentChannel();
+    deliver({ type: 'cs.lane', nonce: NONCE }, flood.port);
+    for (let n = 1; n <= MAX_REPORTS_PER_SECOND + 5; n++) flood.send({ type: 'cs.record', n, ref: REF });
+    await settle();
+    expect(passed).toHaveLength(MAX_REPORTS_PER_SECOND);
+    const fresh = contentChannel(); // a new port does not bring a new allowance
+    deliver({ type: 'cs.lane', nonce: NONCE }, fresh.port);
+    fresh.send({ type: 'cs.record', n: 100, ref: REF });
+    await settle();
+    expect(passed).toHaveLength(MAX_REPORTS_PER_SECOND);
+    clock += 1_000;
+    fresh.send({ type: 'cs.record', n: 101, ref: REF });
+    flood.send({ type: 'cs.record', n: 102, ref: REF });
+    await settle();
+    expect(passed.slice(MAX_REPORTS_PER_SECOND).sort()).toEqual([101, 102]); // two ports: either may be delivered first
   });
 });
