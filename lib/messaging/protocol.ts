@@ -7,7 +7,7 @@ import { MAX_RULES } from '../settings/generic-rule-limits';
 import { ENDPOINT_URL_RULE, isAllowedEndpointUrl } from '../settings/endpoint-url';
 import { RecordRefSchema } from './record-ref-schema';
 
-/** A nonce made with crypto.randomUUID() that pairs two channels of the same page. */
+/** A nonce that pairs two channels of one page: a UUID (the sidebar's lane) or 32 hex digits (the content script's). */
 export const LaneNonce = z.string().regex(/^[0-9a-f-]{32,40}$/);
 /** The number of a content script's record report, counted from 1 for each page. */
 const ReportNumber = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -106,4 +106,3 @@ export type FrameRecordReport = z.infer<typeof FrameRecordReport>;
 export const ContentLaneHandOver = z.strictObject({ type: z.literal('cs.lane'), nonce: LaneNonce });
 /** One report on that port: what the content script also sends the worker as `cs.recordChanged`. */
 export const ContentRecordReport = z.strictObject({ type: z.literal('cs.record'), n: ReportNumber, ref: RecordRefSchema.nullable() });
-export type ContentRecordReport = z.infer<typeof ContentRecordReport>;
