@@ -15,6 +15,8 @@ export async function measurePlainRecordSwitch(session: PlainSession, runs: numb
   // of the page are rendered for the first time.
   const viewToPaintFirstInTab: number[] = [];
   const viewToPaintLater: number[] = [];
+  // From the view's arrival in the frame to its acceptance: the frame's zod check of it.
+  const viewCheck: number[] = [];
   let shown: string | null = null;
   let used = LOOKUPS_PER_TAB;
   for (let i = 0; i < runs; i++) {
@@ -32,6 +34,8 @@ export async function measurePlainRecordSwitch(session: PlainSession, runs: numb
     switches.push(ready.at - at);
     const received = session.host.events.slice(from).filter((e) => e.source === 'sidebar' && e.mark === 'lens:view-received' && (e.at as number) >= at && (e.at as number) <= ready.at).at(-1);
     if (received) {
+      const arrived = session.host.events.slice(from).filter((e) => e.source === 'sidebar' && e.mark === 'lens:view-arrived' && (e.at as number) >= at && (e.at as number) <= (received.at as number)).at(-1);
+      if (arrived) viewCheck.push((received.at as number) - (arrived.at as number));
       untilViewReachesFrame.push((received.at as number) - at);
       (firstInTab ? viewToPaintFirstInTab : viewToPaintLater).push(ready.at - (received.at as number));
     }
@@ -39,6 +43,6 @@ export async function measurePlainRecordSwitch(session: PlainSession, runs: numb
   }
   return {
     ...distribution(switches), harness: PLAIN, untilViewReachesFrame: distribution(untilViewReachesFrame),
-    viewToPaint: { firstInTab: distribution(viewToPaintFirstInTab), later: distribution(viewToPaintLater) },
+    viewCheck: distribution(viewCheck), viewToPaint: { firstInTab: distribution(viewToPaintFirstInTab), later: distribution(viewToPaintLater) },
   };
 }

@@ -75,6 +75,8 @@ export class BackgroundLink {
 
   private receive(message: unknown, via: 'port' | 'lane'): void {
     if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== SIDEBAR_VIEW_MESSAGE) return;
+    // Bench builds only: with 'lens:view-received' below, the time the view's check takes here.
+    if (import.meta.env.LENS_BENCH_REPORT_URL) performance.mark('lens:view-arrived');
     const { tabId, view, seq } = message as { tabId?: unknown; view?: unknown; seq?: unknown };
     if (Number.isSafeInteger(seq)) {
       if ((seq as number) <= this.newest) return; // a newer view came first, on the other channel
