@@ -9,6 +9,8 @@ import { pause, PLAIN, type PlainSession } from './plain/plain-session';
  */
 export async function measurePlainRecordSwitch(session: PlainSession, runs: number) {
   const switches: number[] = [];
+  // The same switch until the browser's rendering step after React's commit is done (lens:rendered).
+  const rendered: number[] = [];
   const untilViewReachesFrame: number[] = [];
   // From the view's arrival in the frame to its paint: the frame's own work (parse and render),
   // apart for the first switch in a fresh tab, when the frame's code and the other client's parts
@@ -32,6 +34,8 @@ export async function measurePlainRecordSwitch(session: PlainSession, runs: numb
     const ready = await session.readyAfter(from, at, shown);
     used++;
     switches.push(ready.at - at);
+    const renderedAt = await session.renderedAfter(from, ready);
+    if (renderedAt !== null) rendered.push(renderedAt - at);
     const received = session.host.events.slice(from).filter((e) => e.source === 'sidebar' && e.mark === 'lens:view-received' && (e.at as number) >= at && (e.at as number) <= ready.at).at(-1);
     if (received) {
       const arrived = session.host.events.slice(from).filter((e) => e.source === 'sidebar' && e.mark === 'lens:view-arrived' && (e.at as number) >= at && (e.at as number) <= (received.at as number)).at(-1);
@@ -42,7 +46,7 @@ export async function measurePlainRecordSwitch(session: PlainSession, runs: numb
     shown = ready.detail.clientId;
   }
   return {
-    ...distribution(switches), harness: PLAIN, untilViewReachesFrame: distribution(untilViewReachesFrame),
+    ...distribution(switches), harness: PLAIN, rendered: distribution(rendered), untilViewReachesFrame: distribution(untilViewReachesFrame),
     viewCheck: distribution(viewCheck), viewToPaint: { firstInTab: distribution(viewToPaintFirstInTab), later: distribution(viewToPaintLater) },
   };
 }

@@ -62,6 +62,14 @@ export async function startPlainSession(endpoint: RunningServer, say: (line: str
   /** The first paint of a client's context (other than `notClient`) at or after `atLeast` (epoch ms). */
   const readyAfter = (from: number, atLeast: number, notClient: string | null = null, timeoutMs = 10_000) =>
     host.waitFor((e) => isReady(e) && e.at >= atLeast && e.detail.clientId !== notClient, timeoutMs, from) as Promise<ReadyEvent>;
+  /**
+   * The sidebar's `lens:rendered` mark that follows `ready` (bench/plain: the browser's rendering
+   * step after React's commit done), or null when none came within `timeoutMs`.
+   */
+  const renderedAfter = (from: number, ready: ReadyEvent, timeoutMs = 2_000) =>
+    host.waitFor((e) => e.source === 'sidebar' && e.mark === 'lens:rendered' && (e.at as number) >= ready.at
+      && (e.detail as { clientId?: unknown } | null)?.clientId === ready.detail.clientId, timeoutMs, from)
+      .then((e) => e.at as number, () => null);
   /** Changes the hash of the session's page; resolves with the epoch time it was set (page clock). */
   const changeHash = async (session: SessionName, contactId: number) => {
     const from = host.events.length;
@@ -133,7 +141,7 @@ export async function startPlainSession(endpoint: RunningServer, say: (line: str
     await pause(2_000);
   };
   return {
-    host, openFresh, readyAfter, changeHash, addSidePanelBrowser, addFloorBrowser,
+    host, openFresh, readyAfter, renderedAfter, changeHash, addSidePanelBrowser, addFloorBrowser,
     async close() {
       for (const b of browsers) await b.close();
       await host.close();
