@@ -36,12 +36,15 @@ export async function measurePlainRecordSwitch(session: PlainSession, runs: numb
     switches.push(ready.at - at);
     const renderedAt = await session.renderedAfter(from, ready);
     if (renderedAt !== null) rendered.push(renderedAt - at);
-    const received = session.host.events.slice(from).filter((e) => e.source === 'sidebar' && e.mark === 'lens:view-received' && (e.at as number) >= at && (e.at as number) <= ready.at).at(-1);
-    if (received) {
-      const arrived = session.host.events.slice(from).filter((e) => e.source === 'sidebar' && e.mark === 'lens:view-arrived' && (e.at as number) >= at && (e.at as number) <= (received.at as number)).at(-1);
-      if (arrived) viewCheck.push((received.at as number) - (arrived.at as number));
-      untilViewReachesFrame.push((received.at as number) - at);
-      (firstInTab ? viewToPaintFirstInTab : viewToPaintLater).push(ready.at - (received.at as number));
+    /** The sidebar's last `name` mark between two times of this switch (epoch ms). */
+    const lastMark = (name: string, after: number, until: number) => session.host.events.slice(from)
+      .filter((e) => e.source === 'sidebar' && e.mark === name && (e.at as number) >= after && (e.at as number) <= until).at(-1)?.at as number | undefined;
+    const received = lastMark('lens:view-received', at, ready.at);
+    if (received !== undefined) {
+      const arrived = lastMark('lens:view-arrived', at, received);
+      if (arrived !== undefined) viewCheck.push(received - arrived);
+      untilViewReachesFrame.push(received - at);
+      (firstInTab ? viewToPaintFirstInTab : viewToPaintLater).push(ready.at - received);
     }
     shown = ready.detail.clientId;
   }

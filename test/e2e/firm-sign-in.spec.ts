@@ -5,6 +5,7 @@ import { TEST_EXTENSION_ID } from '../../scripts/test-extension-key';
 import { startOidcProvider, TEST_API_AUDIENCE, type TestOidcProvider, TEST_ACCOUNT } from '../support/oidc-provider';
 import { type ExtensionBrowser, launchWithExtension, sidebar } from './support/browser';
 import { startEndpoint } from './support/endpoint';
+import { logNeedInSidebar } from './support/sidebar-actions';
 import { sendFromOptions, setUserSettings } from './support/worker';
 
 // Issue 13, "Sign-in with the firm's identity provider", in the extension: the built extension in
@@ -168,16 +169,13 @@ test('a refused refresh ends the session: “Sign in with <firm>” in the sideb
   // between, a revalidation after the sync, say, would find the session ended and take the form
   // away: a full run once timed out waiting for "Log a need" when the tokens ended before the form
   // was opened).
-  const title = 'Data protection support for the Rotterdam depot';
-  await lens.getByRole('button', { name: 'Log a need', exact: true }).click({ timeout: 10_000 });
-  await lens.getByLabel('Need', { exact: true }).fill(title);
-  await lens.getByLabel('Practice area').selectOption('Employment');
-  const { tokens } = (await readAuthRecord(browser.worker))!;
-  await idp.revokeRefreshToken(tokens.refreshToken!);
-  await patchAuthTokens(browser.worker, { refreshAt: 0, expiresAt: Date.now() - 1_000 });
-
   // The need is committed to the outbox; sending it finds the session ended.
-  await lens.getByRole('button', { name: 'Log need' }).click({ timeout: 10_000 });
+  const title = 'Data protection support for the Rotterdam depot';
+  await logNeedInSidebar(lens, title, 'Employment', async () => {
+    const { tokens } = (await readAuthRecord(browser.worker))!;
+    await idp.revokeRefreshToken(tokens.refreshToken!);
+    await patchAuthTokens(browser.worker, { refreshAt: 0, expiresAt: Date.now() - 1_000 });
+  });
   await expect(lens.getByRole('heading', { level: 1, name: 'Sign in needed' })).toBeVisible();
   await expect(lens.getByText('Your sign-in has expired or was refused.')).toBeVisible();
   const signInAgain = lens.getByRole('button', { name: SIGN_IN_WITH_FIRM });
