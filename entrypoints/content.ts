@@ -23,17 +23,18 @@ export default defineContentScript({
   main(ctx) {
     // Bench builds only ('' elsewhere: dropped): the script's synchronous work per navigation, timed.
     if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('main');
-    const frameUrl = browser.runtime.getURL('/sidebar.html');
-    const frame = new SidebarFrame(frameUrl);
-    // Record reports reach the frame directly too, and through it the worker sooner (FrameLane).
-    const lane = new FrameLane(extensionDocumentOrigin(frameUrl, browser.runtime.id));
-    frame.onLoad((frameWindow) => lane.handTo(frameWindow));
     // Always a promise: Chromium's own sendMessage throws, rather than rejects, once the extension
     // has been reloaded under this page (the polyfill used to turn that into a rejection).
     const send = async (message: object): Promise<unknown> => browser.runtime.sendMessage(message);
     // With the side panel as the sidebar's placement, nothing is ever inserted into the page: the
     // background's flag script (entrypoints/side-panel-flag.ts) ran before this one and says so.
     let sidePanelOnly = isSidePanelFlagged();
+    // The frame and the lane to it are made only for the frame placement (creating the iframe
+    // element is most of this script's work before the first detection): with the side panel,
+    // only if the placement changes to the frame while the page is open.
+    let sidebar: SidebarParts | null = null;
+    const frameParts = () => (sidebar ??= makeSidebarParts());
+    if (!sidePanelOnly) frameParts();
     // A page that shows a record (by the built-in plug-ins) starts loading the frame at once, while
     // the rules come: it is the slow part of the first paint. Any other page of the CRM loads it once
     // its own load is over and the main thread is idle: an iframe holds up its parent's load event,
@@ -42,12 +43,12 @@ export default defineContentScript({
     // (The bench names the stretch 'noFrame' when the placement leaves the page alone.)
     const mountPart = sidePanelOnly ? 'noFrame' : 'mount';
     if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart(mountPart);
-    if (!sidePanelOnly && detectRecord(location.href, document) !== null) frame.mount();
+    if (!sidePanelOnly && detectRecord(location.href, document) !== null) frameParts().frame.mount();
     else {
       afterLoadWhenIdle(ctx, () => {
         if (sidePanelOnly) return;
         if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadStart('idleMount');
-        frame.ensureMounted();
+        frameParts().frame.ensureMounted();
         if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadEnd('idleMount');
       });
     }
@@ -64,6 +65,7 @@ export default defineContentScript({
     /** Frames the record the page shows now, or hides the frame; with the side panel as placement, nothing. */
     const layOut = () => {
       if (sidePanelOnly) return;
+      const { frame } = frameParts();
       if (shown) frame.ensureMounted();
       // Width first, then shown: the frame and the page's margin are laid out once, at the width kept.
       if (shown && shown.system !== system) {
@@ -76,9 +78,9 @@ export default defineContentScript({
       shown = ref;
       const current = ++reports;
       // A page's first report is a page load's, which the worker takes from the runtime message.
-      if (!pageLoad) lane.send(current, ref);
+      if (!pageLoad) sidebar?.lane.send(current, ref);
       layOut();
-      const message = { type: 'cs.recordChanged', ref, pageLoad, lane: lane.nonce, n: current };
+      const message = { type: 'cs.recordChanged', ref, pageLoad, lane: sidebar?.lane.nonce, n: current };
       void sendWhenReady(() => send(message), () => current === reports).catch(() => undefined);
       pageLoad = false;
     };
@@ -118,20 +120,35 @@ export default defineContentScript({
     // Answered through sendResponse: without the polyfill (wxt.config.ts), Chromium does not take
     // a promise returned by the listener as the answer.
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-      if (isBackgroundToContent(message)) frame.setCollapsed(message.collapsed);
+      if (isBackgroundToContent(message)) sidebar?.frame.setCollapsed(message.collapsed);
       // The placement changed (options page, policy): the frame goes, or comes back beside the record.
       if (isPlacementChange(message) && message.sidePanelOnly !== sidePanelOnly) {
         sidePanelOnly = message.sidePanelOnly;
         system = null; // a frame put back is laid out afresh, at its system's kept width
-        if (sidePanelOnly) frame.remove();
+        if (sidePanelOnly) sidebar?.frame.remove();
         else layOut();
       }
-      if (isFrameShownQuery(message)) sendResponse(frame.shownPlainly());
+      if (isFrameShownQuery(message)) sendResponse(sidebar?.frame.shownPlainly() ?? false);
     });
     ctx.onInvalidated(() => {
       watcher.stop();
-      frame.remove();
+      sidebar?.frame.remove();
     });
     if (import.meta.env.LENS_BENCH_REPORT_URL) mainThreadEnd('main');
   },
 });
+
+/** The sidebar frame (hidden until a record is shown) and the content script's lane to it. */
+interface SidebarParts {
+  frame: SidebarFrame;
+  lane: FrameLane;
+}
+
+function makeSidebarParts(): SidebarParts {
+  const frameUrl = browser.runtime.getURL('/sidebar.html');
+  const frame = new SidebarFrame(frameUrl);
+  // Record reports reach the frame directly too, and through it the worker sooner (FrameLane).
+  const lane = new FrameLane(extensionDocumentOrigin(frameUrl, browser.runtime.id));
+  frame.onLoad((frameWindow) => lane.handTo(frameWindow));
+  return { frame, lane };
+}
