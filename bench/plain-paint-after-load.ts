@@ -1,4 +1,4 @@
-import { distribution } from './stats';
+import { distribution, percentileInterval } from './stats';
 import { pause, PLAIN, type PlainSession } from './plain/plain-session';
 
 /**
@@ -20,6 +20,6 @@ export async function measurePlainPaintAfterLoad(session: PlainSession, runs: nu
     if (rendered !== null) renderedAfterLoad.push(rendered - (load.timeOrigin + load.loadEventEnd));
     await pause(300); // the revalidation of the record settles before the next load
   }
-  return { ...distribution(afterLoad), harness: PLAIN, afterNavigationStart: distribution(afterNavigationStart),
+  return { ...distribution(afterLoad), p95Interval: percentileInterval(afterLoad, 95), harness: PLAIN, afterNavigationStart: distribution(afterNavigationStart),
     rendered: distribution(renderedAfterLoad) };
 }

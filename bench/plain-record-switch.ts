@@ -1,4 +1,4 @@
-import { distribution } from './stats';
+import { distribution, percentileInterval } from './stats';
 import { LOOKUPS_PER_TAB } from './paint-timings';
 import { pause, PLAIN, type PlainSession } from './plain/plain-session';
 
@@ -49,7 +49,10 @@ export async function measurePlainRecordSwitch(session: PlainSession, runs: numb
     shown = ready.detail.clientId;
   }
   return {
-    ...distribution(switches), harness: PLAIN, rendered: distribution(rendered), untilViewReachesFrame: distribution(untilViewReachesFrame),
+    ...distribution(switches), harness: PLAIN,
+    // How far the p95 could move with another draw of as many switches; every switch, in run order.
+    p95Interval: percentileInterval(switches, 95), everyMs: switches.map((ms) => Math.round(ms * 10) / 10),
+    rendered: distribution(rendered), untilViewReachesFrame: distribution(untilViewReachesFrame),
     viewCheck: distribution(viewCheck), viewToPaint: { firstInTab: distribution(viewToPaintFirstInTab), later: distribution(viewToPaintLater) },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distribution, percentile, ratioOfMediansInterval } from '../../../bench/stats';
+import { distribution, percentile, percentileInterval, ratioOfMediansInterval } from '../../../bench/stats';
 
 describe('bench statistics', () => {
   it('takes percentiles by nearest rank, so every figure is a value that was measured', () => {
@@ -25,5 +25,21 @@ describe('bench statistics', () => {
     const b = [10, 10, 11, 12, 9, 8];
     expect(ratioOfMediansInterval(a, b)).toEqual(ratioOfMediansInterval(a, b));
     expect(ratioOfMediansInterval([], b).every(Number.isNaN)).toBe(true);
+  });
+
+  it('gives a p95 interval around the measured p95 that narrows with more runs, and is one value for a constant set', () => {
+    // Sixty "runs" from 1 to 60 ms: the p95 by nearest rank is 57.
+    const runs = Array.from({ length: 60 }, (_, i) => i + 1);
+    const [lo, hi] = percentileInterval(runs, 95);
+    expect(lo).toBeLessThanOrEqual(57);
+    expect(hi).toBeGreaterThanOrEqual(57);
+    expect(lo).toBeGreaterThan(45);
+    expect(hi).toBeLessThanOrEqual(60);
+    // The same spread measured a third as often: an interval at least as wide.
+    const [fewLo, fewHi] = percentileInterval(runs.filter((v) => v % 3 === 0), 95);
+    expect(fewHi - fewLo).toBeGreaterThanOrEqual(hi - lo);
+    expect(percentileInterval([7, 7, 7, 7], 95)).toEqual([7, 7]);
+    expect(percentileInterval(runs, 95)).toEqual([lo, hi]);
+    expect(percentileInterval([], 95).every(Number.isNaN)).toBe(true);
   });
 });
