@@ -46,7 +46,6 @@ export class TabViews {
   }
 
   async setRecord(tabId: number, ref: RecordRefMessage | null, pageLoad = false): Promise<void> {
-    performance.mark('lens:record-received'); // User Timing for `npm run bench`
     const previous = this.tabs.get(tabId);
     if (!pageLoad && previous && sameRecord(previous.ref, ref)) return;
     // Kept for a restarted worker; not awaited: the look-up must not wait on it.
