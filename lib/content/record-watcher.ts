@@ -54,8 +54,11 @@ export class RecordWatcher {
   private watch(inPage: boolean, destinationUrl?: string): void {
     this.current?.abort();
     this.current = null;
-    // A loaded page usually shows its record and label already: then no observer, no timers.
-    if (!inPage && this.emitTrusted(this.currentUrl(), true)) return;
+    // A loaded page usually shows its record and label already: then no observer, no timers. Nor
+    // for a loaded page whose URL names no record (a list, a search): every plug-in and rule finds
+    // a record by its URL first, so no DOM change can make one, and observing every mutation of a
+    // page that is still building itself costs it its load (a URL change is a navigation: navigate()).
+    if (!inPage && this.emitTrusted(this.currentUrl(), true) !== 'unlabelled') return;
     const view = new AbortController();
     this.current = view;
     const { signal } = view;
@@ -74,7 +77,7 @@ export class RecordWatcher {
     };
     const check = (url = this.currentUrl()) => {
       if (signal.aborted) return done();
-      if (this.emitTrusted(url, rendered)) done();
+      if (this.emitTrusted(url, rendered) === 'labelled') done();
     };
     const giveUp = setTimeout(done, SETTLE_TIMEOUT_MS);
     signal.addEventListener('abort', done, { once: true });
@@ -82,12 +85,12 @@ export class RecordWatcher {
     if (inPage) check(destinationUrl);
   }
 
-  /** Detects and reports (a label only once the DOM has changed); true when the record's label is in. */
-  private emitTrusted(url: string, rendered: boolean): boolean {
+  /** Detects and reports (a label only once the DOM has changed); what it found: a record with its label, one without, none. */
+  private emitTrusted(url: string, rendered: boolean): 'labelled' | 'unlabelled' | 'none' {
     const ref = this.safeDetect(url);
     const trusted = ref && !rendered ? withoutLabel(ref) : ref;
     this.emit(trusted);
-    return Boolean(trusted?.label);
+    return trusted === null ? 'none' : trusted.label ? 'labelled' : 'unlabelled';
   }
 
   private emit(ref: RecordRef | null): void {

@@ -15,6 +15,11 @@ const heading = (text: string | null) => {
   document.body.replaceChildren();
   if (text !== null) document.body.append(Object.assign(document.createElement('h1'), { textContent: text }));
 };
+/** An in-page navigation's two reports: the record from the destination URL, then with its label. */
+const fromUrlThenWithLabel = (externalId: string, label: string): RecordRef[] => [
+  { system: 'clio', kind: 'contact', externalId },
+  { system: 'clio', kind: 'contact', externalId, label },
+];
 /** Lets MutationObserver callbacks and the watcher's timers run. */
 const settle = async (ms = 100) => {
   await Promise.resolve();
@@ -69,10 +74,7 @@ it('reports the new record at once from the destination URL, before the app rend
   url = 'https://app.clio.com/nc/#/contacts/1002';
   heading('Harbor');
   await settle();
-  expect(reports.slice(1)).toEqual([
-    { system: 'clio', kind: 'contact', externalId: '1002' },
-    { system: 'clio', kind: 'contact', externalId: '1002', label: 'Harbor' },
-  ]);
+  expect(reports.slice(1)).toEqual(fromUrlThenWithLabel('1002', 'Harbor'));
 });
 
 it('moving on to a list before the record rendered ends with no record, and no late label for it', async () => {
@@ -84,6 +86,29 @@ it('moving on to a list before the record rendered ends with no record, and no l
   await settle();
   expect(reports.at(-1)).toBeNull();
   expect(reports.filter((r) => r?.externalId === '1002' && r.label)).toEqual([]);
+});
+
+it('leaves a loaded page whose URL names no record alone while it builds itself, and still follows a navigation to a record', async () => {
+  url = 'https://app.clio.com/nc/#/contacts';
+  heading(null);
+  let detections = 0;
+  const counted = new RecordWatcher((at) => { detections++; return detect(at); }, (ref) => reports.push(ref), document, () => url);
+  counted.start();
+  expect(reports).toEqual([null]);
+  // The list renders, row after row: nothing is re-detected, nothing more is reported.
+  for (const name of ['Northwind', 'Harbor', 'Meridian']) {
+    heading(name);
+    await settle();
+  }
+  expect(detections).toBe(1);
+  expect(reports).toEqual([null]);
+  // A click on a row is a navigation: the record is reported from its URL, then with its label.
+  counted.navigate('https://app.clio.com/nc/#/contacts/1004');
+  url = 'https://app.clio.com/nc/#/contacts/1004';
+  heading('Meridian Retail');
+  await settle();
+  expect(reports.slice(1)).toEqual(fromUrlThenWithLabel('1004', 'Meridian Retail'));
+  counted.stop();
 });
 
 it('a failing detector reports no record instead of throwing into the page', () => {
