@@ -29,8 +29,8 @@ export default defineContentScript({
     // With the side panel as the sidebar's placement, nothing is ever inserted into the page: the
     // background's flag script (entrypoints/side-panel-flag.ts) ran before this one and says so.
     let sidePanelOnly = isSidePanelFlagged();
-    // The frame and the lane to it are made only for the frame placement (creating the iframe
-    // element is most of this script's work before the first detection): with the side panel,
+    // The frame and the lane to it are made only for the frame placement (making them was about
+    // half of main()'s work with the side panel, for a frame never inserted): with the side panel,
     // only if the placement changes to the frame while the page is open.
     let sidebar: SidebarParts | null = null;
     const frameParts = () => (sidebar ??= makeSidebarParts());
