@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { DEMO_TOKENS } from '../../server/demo/demo-ids';
 import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './support/browser';
 import { startEndpoint } from './support/endpoint';
-import { holdWorkerStorage } from './support/storage-hold';
+import { HELD_ORDER, holdWorkerStorage } from './support/storage-hold';
 
 // A tab the worker knows nothing of (a fresh tab; any tab after a worker restart): its frame's port
 // can connect before the page's record report, and that report can land while the worker is still
@@ -35,7 +35,7 @@ test('a record report that lands while the connecting frame\'s stored record is 
   await page.goto(NORTHWIND_CONTACT);
   const lens = sidebar(page);
   // The interleaving did happen: the frame's read went out before the report and came back after it.
-  await expect.poll(() => held.readAnsweredAfterReport(), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => held.order(), { timeout: 30_000 }).toEqual([...HELD_ORDER]);
   await expect(lens.getByTestId('bound-record')).toContainText('Clio contact · Northwind Logistics plc');
   // "No record" in the in-page frame is drawn as the waiting panel (it is shown only with a record).
   await expect(lens.locator('main.panel[data-state="waiting"]')).toHaveCount(0);
