@@ -1,3 +1,5 @@
+import { abortableSleep } from './abortable-sleep';
+
 /** Endpoint look-ups a tab may start at once, and how fast it earns another (one per REFILL_MS). */
 const BURST = 10;
 const REFILL_MS = 3_000;
@@ -35,7 +37,7 @@ export class LookupRateLimit {
       if (signal.aborted) return false;
       const wait = this.take(tabId);
       if (wait === 0) return true;
-      if (!(await sleep(wait, signal))) return false;
+      if (!(await abortableSleep(wait, signal))) return false;
     }
   }
 
@@ -51,20 +53,4 @@ export class LookupRateLimit {
     this.buckets.set(tabId, bucket);
     return bucket;
   }
-}
-
-/** Resolves true after `ms`, or false as soon as `signal` is aborted. */
-function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', stop);
-      resolve(true);
-    }, ms);
-    const stop = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    signal.addEventListener('abort', stop, { once: true });
-  });
 }

@@ -105,3 +105,46 @@ describe('the endpoint turn (the tab\'s rate limit)', () => {
     expect(views.at(-1)).toMatchObject({ status: 'ready', freshness: { state: 'offline' } });
   });
 });
+
+describe('painting first (PAINT_FIRST_MS)', () => {
+  /** Loads with a scripted endpoint that notes when it was first asked; `abortAfterFirstView` stops the look-up there. */
+  async function timedLoad(options: LoadOptions, abortAfterFirstView = false) {
+    const asked: number[] = [];
+    const { api, calls } = scriptedApi({ resolve: async () => (asked.push(performance.now()), networkError) });
+    const active = { db, api, settings: SettingsSchema.parse({}), session: { user: PARTNER } } as unknown as Active;
+    const controller = new AbortController();
+    const views: { status: string; at: number }[] = [];
+    await loadRecordView({ get: async () => active } as unknown as ActiveSession, REF, controller.signal, (v) => {
+      views.push({ status: v.status, at: performance.now() });
+      if (abortAfterFirstView) controller.abort();
+    }, options);
+    return { asked, calls, views };
+  }
+
+  it('a view painted from the cache has the sidebar to itself for the wait before the endpoint is asked', async () => {
+    await syncClient(client('c-a', 'Aldgate Capital LLP'));
+    const { asked: [askedAt, ...more], views: [painted] } = await timedLoad({ paintFirstMs: 80 });
+    expect(painted?.status).toBe('ready');
+    expect(more).toEqual([]);
+    expect((askedAt ?? 0) - (painted?.at ?? 0)).toBeGreaterThanOrEqual(78); // a timer may fire a millisecond early
+  });
+
+  it('the record left during the wait: the endpoint is never asked', async () => {
+    await syncClient(client('c-a', 'Aldgate Capital LLP'));
+    const { calls, views } = await timedLoad({ paintFirstMs: 60_000 }, true);
+    expect(views.map((v) => v.status)).toEqual(['ready']);
+    expect(calls).toEqual([]);
+  });
+
+  it('a refresh the user asked for, and a record with nothing cached, go to the endpoint without waiting', async () => {
+    await syncClient(client('c-a', 'Aldgate Capital LLP'));
+    // A wait of a minute would outlast the test's own time limit.
+    const refreshed = await timedLoad({ paintFirstMs: 60_000, force: true });
+    expect(refreshed.calls.map((c) => c.method)).toEqual(['resolve']);
+    expect(refreshed.views.map((v) => v.status)).toEqual(['ready', 'ready']);
+    db = await openLensDb(`lens-test-rvl-${Math.random().toString(36).slice(2)}`); // nothing cached
+    const cold = await timedLoad({ paintFirstMs: 60_000 });
+    expect(cold.calls.map((c) => c.method)).toEqual(['resolve']);
+    expect(cold.views.map((v) => v.status)).toEqual(['loading', 'error']);
+  });
+});
