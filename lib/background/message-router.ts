@@ -76,34 +76,35 @@ async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackg
   // The frame in a tab speaks for that tab; the side panel names the tab it follows.
   const tabId = from.tabId ?? ('tabId' in m ? m.tabId : undefined) ?? null;
   const fromPageFrame = from.tabId !== null;
-  const reload = () => (tabId === null ? Promise.resolve() : deps.tabs.reload(tabId));
+  // After a write: answered once the view with it is pushed, not once the endpoint has revalidated.
+  const reloadUntilShown = () => (tabId === null ? Promise.resolve() : deps.tabs.reloadUntilShown(tabId));
   switch (m.type) {
     case 'ui.refresh':
       if (tabId !== null) await deps.tabs.reload(tabId, { force: true });
       void deps.outbox.flush();
       return ok(null);
     case 'ui.logNeed':
-      return queue(deps, tabId, fromPageFrame, m, { kind: 'need', need: m.need }, reload);
+      return queue(deps, tabId, fromPageFrame, m, { kind: 'need', need: m.need }, reloadUntilShown);
     case 'ui.setFlag':
-      return queue(deps, tabId, fromPageFrame, m, { kind: 'flag-set', flag: m.flag, seenVersion: m.seenVersion }, reload);
+      return queue(deps, tabId, fromPageFrame, m, { kind: 'flag-set', flag: m.flag, seenVersion: m.seenVersion }, reloadUntilShown);
     case 'ui.clearFlag':
-      return queue(deps, tabId, fromPageFrame, m, { kind: 'flag-clear', seenVersion: m.seenVersion }, reload);
+      return queue(deps, tabId, fromPageFrame, m, { kind: 'flag-clear', seenVersion: m.seenVersion }, reloadUntilShown);
     case 'ui.triageNeed':
-      return queue(deps, tabId, fromPageFrame, m, { kind: 'need-triage', needId: m.needId, needTitle: m.needTitle, patch: m.patch, seenVersion: m.seenVersion }, reload);
+      return queue(deps, tabId, fromPageFrame, m, { kind: 'need-triage', needId: m.needId, needTitle: m.needTitle, patch: m.patch, seenVersion: m.seenVersion }, reloadUntilShown);
     case 'ui.recordCheckIn':
-      return queue(deps, tabId, fromPageFrame, m, { kind: 'check-in', secondmentId: m.secondmentId, checkIn: m.checkIn }, reload);
+      return queue(deps, tabId, fromPageFrame, m, { kind: 'check-in', secondmentId: m.secondmentId, checkIn: m.checkIn }, reloadUntilShown);
     case 'ui.setObjectiveStatus':
-      return queue(deps, tabId, fromPageFrame, m, { kind: 'objective', secondmentId: m.secondmentId, objectiveId: m.objectiveId, objectiveText: m.objectiveText, status: m.status, seenVersion: m.seenVersion }, reload);
+      return queue(deps, tabId, fromPageFrame, m, { kind: 'objective', secondmentId: m.secondmentId, objectiveId: m.objectiveId, objectiveText: m.objectiveText, status: m.status, seenVersion: m.seenVersion }, reloadUntilShown);
     case 'ui.discardOutboxItem': {
       const active = await deps.sessions.get();
       if ('signedOut' in active) return fail('signed-out', 'Sign in first.');
       await discardOutboxItem(active.db, m.id);
-      await reload();
+      await reloadUntilShown();
       return ok(null);
     }
     case 'ui.reapplyOutboxItem': {
       if (!(await deps.outbox.reapply(m.id))) return fail('gone', 'That change is no longer waiting.');
-      await reload();
+      await reloadUntilShown();
       return ok(null);
     }
     case 'ui.retryOutbox':
@@ -161,7 +162,7 @@ async function fromSidebar(deps: RouterDeps, from: SenderKind, m: SidebarToBackg
  * A write is acknowledged only once it is committed to the outbox; a full disk is said plainly.
  * It is refused if the tab no longer shows the record and client the sidebar displayed.
  */
-async function queue(deps: RouterDeps, tabId: number | null, fromPageFrame: boolean, shown: { record: RecordRefMessage; clientId: string }, payload: OutboxPayload, reload: () => Promise<void>): Promise<Result<unknown>> {
+async function queue(deps: RouterDeps, tabId: number | null, fromPageFrame: boolean, shown: { record: RecordRefMessage; clientId: string }, payload: OutboxPayload, reloadUntilShown: () => Promise<void>): Promise<Result<unknown>> {
   const refused = await checkBound(deps, tabId, shown, fromPageFrame);
   if (refused) return refused;
   let id: string | null;
@@ -172,7 +173,7 @@ async function queue(deps: RouterDeps, tabId: number | null, fromPageFrame: bool
     throw error;
   }
   if (!id) return fail('signed-out', 'Sign in first.');
-  await reload();
+  await reloadUntilShown();
   return ok({ id });
 }
 

@@ -66,6 +66,16 @@ export class TabViews {
   }
 
   /**
+   * Loads again after a write the sidebar queued, resolving once the look-up's first view (the
+   * cache's, with the write in it) is pushed: the write's answer, and the form waiting on it, need
+   * not wait for the endpoint's revalidation (PAINT_FIRST_MS and a round trip later).
+   */
+  async reloadUntilShown(tabId: number): Promise<void> {
+    const ref = await this.recordOf(tabId);
+    await new Promise<void>((resolve) => void this.show(tabId, ref, {}, false, resolve).finally(resolve));
+  }
+
+  /**
    * After a sign-in, sign-out or user switch: no view of the previous session stays in memory, for
    * tabs with a sidebar open now or later (a side panel opened afterwards, a frame re-inserted).
    */
@@ -133,8 +143,11 @@ export class TabViews {
     }
   }
 
-  /** `fromPage`: the page's record report started this look-up, so its endpoint requests spend the tab's tokens. */
-  private async show(tabId: number, ref: RecordRefMessage | null, options: LoadOptions = {}, fromPage = false): Promise<void> {
+  /**
+   * `fromPage`: the page's record report started this look-up, so its endpoint requests spend the
+   * tab's tokens. `pushed`: called after the look-up's first view is pushed.
+   */
+  private async show(tabId: number, ref: RecordRefMessage | null, options: LoadOptions = {}, fromPage = false, pushed?: () => void): Promise<void> {
     this.tabs.get(tabId)?.controller.abort();
     const controller = new AbortController();
     const keep = this.tabs.get(tabId);
@@ -154,6 +167,7 @@ export class TabViews {
       state.view = labelled;
       this.hub.push(tabId, labelled);
       performance.mark('lens:view-pushed', { detail: { status: labelled.status } });
+      pushed?.();
     };
     if (!ref) return push({ status: 'idle' });
     const purges: PurgeGuard = {

@@ -86,6 +86,27 @@ describe('tab views', () => {
     expect(last(1)?.status).toBe('ready');
   });
 
+  it('after a write, the answer waits for the view with it, not for the endpoint; a plain reload waits for both', async () => {
+    const { hub, last } = hubFor([1]);
+    let answer: (() => void) | null = null;
+    const tabs = new TabViews(hub, (ref, _s, push) => new Promise<void>((resolve) => {
+      push(readyView({ record: ref, freshness: { fetchedAt: new Date(0).toISOString(), state: 'revalidating' } }));
+      answer = () => (push(readyView({ record: ref })), resolve());
+    }));
+    const settled = (promise: Promise<void>) => Promise.race([promise.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 20))]);
+    const first = tabs.setRecord(1, record('1001'), true);
+    answer!();
+    await first;
+
+    expect(await settled(tabs.reloadUntilShown(1))).toBe(true); // the endpoint has not answered
+    expect(last(1)).toMatchObject({ status: 'ready', freshness: { state: 'revalidating' } });
+    const reloaded = tabs.reload(1);
+    expect(await settled(reloaded)).toBe(false);
+    answer!();
+    expect(await settled(reloaded)).toBe(true);
+    expect(last(1)).toMatchObject({ status: 'ready', freshness: { state: 'fresh' } });
+  });
+
   // A restarted worker knows no tab: a sidebar that connects (or a reload) reads the tab's record
   // from storage.session, and the page's own report can land while that read is out.
   it.each([
