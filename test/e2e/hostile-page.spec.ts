@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { DEMO_TOKENS, DEMO_USERS, NORTHWIND_ID } from '../../server/demo/demo-ids';
 import { CLIO_DEMO_PAGE } from '../../scripts/chromium-with-extension';
 import { sidebar, signIn } from './support/browser';
+import { expectConfirmedByEndpoint } from './support/confirmed';
 import { proxiedPerTest } from './support/proxied';
 
 // The host page is untrusted. This one is hostile: it reads its own DOM and every open shadow root,
@@ -71,6 +72,7 @@ test('reads its DOM and shadow roots, forges pageshow, postMessage and clicks: n
   const { page, lens } = await open(DEMO_TOKENS.bd, 'contacts/1001');
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
   await expect(lens.getByText('Sam Okafor').first()).toBeVisible(); // data the endpoint sent is on screen…
+  await expectConfirmedByEndpoint(lens); // the look-up's own requests are in before the count
   const lookups = proxy.requests(LOOKUPS).length;
 
   await page.evaluate(() => (window as unknown as { __forge(): void }).__forge());

@@ -1,6 +1,7 @@
 import { expect, type FrameLocator, test } from '@playwright/test';
 import { DEMO_TOKENS, NORTHWIND_ID } from '../../server/demo/demo-ids';
 import { sidebar, signIn } from './support/browser';
+import { expectConfirmedByEndpoint } from './support/confirmed';
 import { proxiedPerTest } from './support/proxied';
 import { saveSidebarScreenshot } from './support/screenshots';
 import { logNeedInSidebar } from './support/sidebar-actions';
@@ -23,6 +24,7 @@ async function openNorthwind(token: string = DEMO_TOKENS.partner) {
   await page.goto(NORTHWIND_CONTACT);
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
+  await expectConfirmedByEndpoint(lens); // what the user saw is the endpoint's flag, not only the synced one
   return { page, lens };
 }
 

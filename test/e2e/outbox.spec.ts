@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_TOKENS, NORTHWIND_ID } from '../../server/demo/demo-ids';
 import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './support/browser';
+import { expectConfirmedByEndpoint } from './support/confirmed';
 import { startEndpoint } from './support/endpoint';
 import { startFaultProxy } from './support/fault-proxy';
 import { stopServiceWorkers } from './support/service-worker';
@@ -66,6 +67,10 @@ async function openNorthwind() {
   await page.goto(NORTHWIND_CONTACT);
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
+  // Seen online first, as a lawyer who then loses the network would have: the firm's practice areas
+  // (fetched after the endpoint's answer) are what the need form offers offline.
+  await expectConfirmedByEndpoint(lens);
+  await expect.poll(() => proxy.delivered.some((request) => request.startsWith('GET /v1/practice-areas'))).toBe(true);
   return { page, lens };
 }
 
@@ -128,6 +133,8 @@ test('keeps writes made while offline and delivers all of them once, in order', 
   for (const title of titles) {
     await logNeedInSidebar(lens, title);
     await expect(lens.locator('[data-outbox-state="pending"]', { hasText: title })).toBeVisible();
+    // The form closes once the background has the need: then the lawyer logs the next one.
+    await expect(lens.getByRole('button', { name: 'Log a need', exact: true })).toHaveAttribute('aria-expanded', 'false');
   }
   expect((await titlesAtEndpoint()).filter((t) => titles.includes(t))).toEqual([]);
 

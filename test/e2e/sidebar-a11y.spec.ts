@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { DEMO_TOKENS, DEMO_USERS, HARBOR_ID } from '../../server/demo/demo-ids';
 import { axeViolations, SIDEBAR_FRAME } from './support/axe';
 import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './support/browser';
+import { expectConfirmedByEndpoint } from './support/confirmed';
 import { startEndpoint } from './support/endpoint';
 import { startFaultProxy } from './support/fault-proxy';
 import { saveSidebarScreenshot } from './support/screenshots';
@@ -105,6 +106,7 @@ test('restricted: passes axe and shows neither the clientâ€™s name nor the pageâ
   const page = await open(clio('1002'));
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', { level: 1, name: 'Harbor Biotech Ltd' })).toBeVisible();
+  await expectConfirmedByEndpoint(lens); // seen online: the endpoint gave the record's mapping
   (await endpoint.store.raiseWall(DEMO_USERS.secondee.id, HARBOR_ID));
   await page.reload();
   await expect(lens.getByRole('heading', { level: 1, name: 'Restricted' })).toBeVisible();
