@@ -15,7 +15,8 @@ const KEEP_DELIVERED_MS = 24 * 60 * 60_000;
  */
 export class OutboxService {
   private running: Promise<void> | null = null;
-  private again = false;
+  /** A flush asked for while one ran, with the strongest retry asked for meanwhile. */
+  private again: FlushOptions | null = null;
 
   constructor(private readonly sessions: ActiveSession, private readonly onChanged: () => Promise<void>) {}
 
@@ -58,15 +59,15 @@ export class OutboxService {
 
   flush(options: FlushOptions = {}): Promise<void> {
     if (this.running) {
-      this.again = true;
+      // The user's "Try now" pressed while a flush runs must not become a flush that waits out the back-off.
+      this.again = { ...this.again, ...options, retryNow: strongerRetry(this.again?.retryNow, options.retryNow) };
       return this.running;
     }
     this.running = this.flushOnce(options).finally(() => {
       this.running = null;
-      if (this.again) {
-        this.again = false;
-        void this.flush();
-      }
+      const again = this.again;
+      this.again = null;
+      if (again) void this.flush(again);
     });
     return this.running;
   }
@@ -85,6 +86,14 @@ export class OutboxService {
     if (report.nextAttemptAt !== null) await browser.alarms.create(OUTBOX_ALARM, { when: report.nextAttemptAt });
     if (report.touchedClients.size > 0) await this.onChanged();
   }
+}
+
+const RETRY_STRENGTH = { unreachable: 1, all: 2 } as const;
+
+function strongerRetry(a: FlushOptions['retryNow'], b: FlushOptions['retryNow']): FlushOptions['retryNow'] {
+  if (!a) return b;
+  if (!b) return a;
+  return RETRY_STRENGTH[a] >= RETRY_STRENGTH[b] ? a : b;
 }
 
 async function unsentRows(db: LensDb, clientId: string): Promise<OutboxRow[]> {
