@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_TOKENS, DEMO_USERS, NORTHWIND_ACTIVE_OUTBOUND_ID, NORTHWIND_ID } from '../../server/demo/demo-ids';
 import { launchWithExtension, sidebar, signIn } from './support/browser';
+import { expectConfirmedByEndpoint } from './support/confirmed';
 import { proxiedPerTest } from './support/proxied';
 import { saveSidebarScreenshot } from './support/screenshots';
 
@@ -20,6 +21,7 @@ test('BD moves a need to won while offline; it lands once online; the matter is 
   const lens = sidebar(page);
   const item = lens.locator(`[data-need-id="${target.id}"]`);
   await expect(item.getByTestId('need-triage')).toBeVisible();
+  await expectConfirmedByEndpoint(lens); // seen online first
 
   proxy.set({ kind: 'drop' }); // the train goes into a tunnel
   await item.getByLabel(`Status of "${target.title}"`).selectOption('won');

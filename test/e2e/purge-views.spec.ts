@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_TOKENS, DEMO_USERS, NORTHWIND_ID } from '../../server/demo/demo-ids';
 import { sidebar } from './support/browser';
+import { expectConfirmedByEndpoint } from './support/confirmed';
 import { readCache, readProjectionText } from './support/cache-probe';
 import { signedInPerTest } from './support/signed-in';
 import { openSidePanel, readSidePanel } from './support/side-panel';
@@ -49,9 +50,11 @@ test('a 404 for a cached client purges it like a wall: "This client is not avail
   const contact = await browser.context.newPage();
   await contact.goto('https://app.clio.com/nc/#/contacts/1001');
   await expect(sidebar(contact).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
+  await expectConfirmedByEndpoint(sidebar(contact)); // both records mapped by the endpoint, not only by the synced book
   const matter = await browser.context.newPage();
   await matter.goto('https://app.clio.com/nc/#/matters/5001');
   await expect(sidebar(matter).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
+  await expectConfirmedByEndpoint(sidebar(matter));
 
   (await endpoint.store.raiseWall(DEMO_USERS.secondee.id, NORTHWIND_ID)); // the endpoint now answers 404 for it
   await matter.reload(); // the cached mapping still says Northwind: the context answers 404

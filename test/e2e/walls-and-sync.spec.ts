@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { CLIO_TENANT, DEMO_TOKENS, DEMO_USERS, NORTHWIND_ID } from '../../server/demo/demo-ids';
 import { seedLargeBook } from '../../server/demo/large-book';
 import { type ExtensionBrowser, launchWithExtension, sidebar, signIn } from './support/browser';
+import { expectConfirmedByEndpoint } from './support/confirmed';
 import { readCache } from './support/cache-probe';
 import { startEndpoint } from './support/endpoint';
 import { sendFromOptions } from './support/worker';
@@ -29,6 +30,7 @@ async function openNorthwindAs(token: string) {
   await page.goto(NORTHWIND_CONTACT);
   const lens = sidebar(page);
   await expect(lens.getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
+  await expectConfirmedByEndpoint(lens); // seen online: the record's mapping is the endpoint's
   return { page, lens };
 }
 
