@@ -7,6 +7,7 @@ import { type SyncHooks, type SyncOutcome, syncBook } from '../sync/book-sync';
 import type { SyncProgress } from '../messaging/status-report';
 import { readSyncRetry, runAllowedFrom } from '../sync/sync-retry';
 import type { ActiveSession } from './active-session';
+import { refreshPracticeAreas } from './practice-areas';
 
 export const SYNC_ALARM = 'lens.sync';
 const SYNC_EVERY_MINUTES = 15;
@@ -67,7 +68,12 @@ export class SyncService {
     for (const id of expired) outcome.purged.add(id);
     if (outcome.failure?.kind === 'http' && outcome.failure.status === 401) await this.sessions.markRejected();
     await evictLeastRecentlyViewed(db, settings.cacheMaxClients);
-    if (outcome.progress.state === 'done') await tidyAfterSync(db, outcome.touched, outcome.chunks);
+    if (outcome.progress.state === 'done') {
+      await tidyAfterSync(db, outcome.touched, outcome.chunks);
+      // The firm's practice areas with the book (once a day at most): a need logged offline on a
+      // record never opened online offers them, not only the fallback.
+      await refreshPracticeAreas(active).catch(() => false);
+    }
     if (outcome.progress.applied > 0 || outcome.purged.size > 0) await this.onSynced(outcome);
     // The pipeline page reads this instead of the whole book; a failure leaves it to read the book.
     await updateProjection(db, [...outcome.touched, ...outcome.purged], this.now()).catch(() => undefined);

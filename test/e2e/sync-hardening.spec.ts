@@ -44,6 +44,18 @@ test('offline, a synced client never opened before shows its cached context on i
   await expect(lens.getByTestId('freshness')).toContainText('Offline');
 });
 
+test('offline, a need on a synced record never opened online offers the firm’s practice areas, brought by the sync', async () => {
+  await signInAndSync(DEMO_TOKENS.partner);
+  await session.proxy.close();
+  await session.endpoint.close();
+
+  const lens = sidebar(await open(NORTHWIND_CONTACT));
+  await expect(lens.getByTestId('freshness')).toContainText('Offline');
+  await lens.getByRole('button', { name: 'Log a need', exact: true }).click();
+  // The fallback list is "General" alone; the firm's list came with the book.
+  await expect(lens.getByLabel('Practice area').locator('option', { hasText: 'Employment' })).toHaveCount(1);
+});
+
 test('offline, a record of several synced clients offers the picker, and the pick shows its context', async () => {
   await signInAndSync(DEMO_TOKENS.partner);
   await session.proxy.close();

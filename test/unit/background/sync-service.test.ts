@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Active, ActiveSession } from '@/lib/background/active-session';
+import { cachedPracticeAreas } from '@/lib/background/practice-areas';
 import { SyncService } from '@/lib/background/sync-service';
 import { writeContext } from '@/lib/cache/context-cache';
 import { type LensDb, META_KEYS, openLensDb } from '@/lib/cache/lens-db';
@@ -37,7 +38,7 @@ describe('the sync service', () => {
 
     const later = new SyncService(sessionsWith(feed.api).sessions, async () => undefined, () => NOW + 61_000);
     expect((await later.sync())?.progress.state).toBe('done');
-    expect(feed.calls).toHaveLength(1);
+    expect(feed.calls.filter((c) => c.method === 'changes')).toHaveLength(1);
   });
 
   it('"Update now" skips the back-off but never the endpoint’s Retry-After', async () => {
@@ -50,7 +51,19 @@ describe('the sync service', () => {
     await db.put('meta', { failures: 3, notBefore: NOW + 60_000, retryAfterUntil: 0 }, META_KEYS.syncRetry);
     expect(await service.sync()).toBeNull(); // automatic: still backing off
     expect((await service.sync({ userAsked: true }))?.progress.state).toBe('done');
-    expect(feed.calls).toHaveLength(1);
+    expect(feed.calls.filter((c) => c.method === 'changes')).toHaveLength(1);
+  });
+
+  it('a completed sync brings the firm’s practice areas along, once a day at most', async () => {
+    const { api, calls } = scriptedApi({
+      changes: async () => okResult({ changes: [], nextCursor: '1', hasMore: false }),
+      practiceAreas: async () => okResult({ practiceAreas: ['Employment', 'Tax'] }),
+    });
+    const service = new SyncService(sessionsWith(api).sessions, async () => undefined, () => NOW);
+    expect((await service.sync())?.progress.state).toBe('done');
+    expect(await cachedPracticeAreas(db)).toEqual(['Employment', 'Tax']);
+    await service.sync({ userAsked: true });
+    expect(calls.filter((c) => c.method === 'practiceAreas')).toHaveLength(1);
   });
 
   it('locks the session when the feed answers 401', async () => {
