@@ -27,7 +27,7 @@ const RESOLUTION_TTL_MS = 24 * 60 * 60_000;
  * runs of 60 switches each, interleaved). The cached view shows either way; its confirmation comes
  * 100 ms later than it did.
  */
-export const PAINT_FIRST_MS = 100;
+const PAINT_FIRST_MS = 100;
 
 export interface LoadOptions {
   /** Ask the endpoint even when the cached mapping is recent (the user pressed refresh). */

@@ -166,7 +166,6 @@ export class TabViews {
       if (labelled.status === 'restricted' && state.unsent?.length) labelled = { ...labelled, unsent: state.unsent };
       state.view = labelled;
       this.hub.push(tabId, labelled);
-      performance.mark('lens:view-pushed', { detail: { status: labelled.status } });
       pushed?.();
     };
     if (!ref) return push({ status: 'idle' });

@@ -6,7 +6,7 @@ import { startOidcProvider, TEST_API_AUDIENCE, type TestOidcProvider, TEST_ACCOU
 import { type ExtensionBrowser, launchWithExtension, sidebar } from './support/browser';
 import { startEndpoint } from './support/endpoint';
 import { logNeedInSidebar } from './support/sidebar-actions';
-import { sendFromOptions, setUserSettings } from './support/worker';
+import { expectSyncDone, sendFromOptions, setUserSettings } from './support/worker';
 
 // Issue 13, "Sign-in with the firm's identity provider", in the extension: the built extension in
 // Chromium signs in through identity.launchWebAuthFlow against a real OIDC provider on loopback
@@ -161,8 +161,7 @@ test('a refused refresh ends the session: “Sign in with <firm>” in the sideb
   // The first sync after sign-in is over: a page request of its own would otherwise meet the
   // refused refresh before the lawyer's write does, and end the session first (a full run once saw
   // "Sign in needed" replace the form before "Log a need" was pressed).
-  const syncState = async () => (await sendFromOptions<{ value?: { sync: { state: string } | null } }>(browser, { type: 'options.status' })).value?.sync?.state;
-  await expect.poll(syncState, { timeout: 20_000 }).toBe('done');
+  await expectSyncDone(browser);
 
   // The lawyer fills in a need. Meanwhile firm IT ends the session at the provider, and the access
   // token comes to its end just before "Log need" is pressed (any request of the worker's own in

@@ -3,7 +3,7 @@ import { DEMO_TOKENS } from '../../server/demo/demo-ids';
 import { sidebar, signIn } from './support/browser';
 import { expectConfirmedByEndpoint } from './support/confirmed';
 import { proxiedPerTest } from './support/proxied';
-import { sendFromOptions } from './support/worker';
+import { expectSyncDone } from './support/worker';
 
 // Each tab may start ten endpoint look-ups at once, then one every three seconds
 // (lib/background/lookup-rate-limit.ts). Only what reaches the endpoint spends that budget: a person
@@ -24,8 +24,7 @@ test('past the burst, a switch to a cached record paints at once; records only t
   await signIn(browser, proxy.url, DEMO_TOKENS.partner);
   // The first book sync done: its end reloads every view, which would abort a look-up in its wait
   // before it spends its token.
-  const syncState = async () => (await sendFromOptions<{ value?: { sync: { state: string } | null } }>(browser, { type: 'options.status' })).value?.sync?.state;
-  await expect.poll(syncState, { timeout: 20_000 }).toBe('done');
+  await expectSyncDone(browser);
   // Both clients into the cache, from another tab (each tab has its own budget).
   const warm = await browser.context.newPage();
   await warm.goto('https://app.clio.com/nc/#/contacts/1001');

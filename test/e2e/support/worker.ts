@@ -1,4 +1,4 @@
-import type { BrowserContext, Worker } from '@playwright/test';
+import { type BrowserContext, expect, type Worker } from '@playwright/test';
 
 /** Writes the user's settings (as the options page would) straight into the worker's storage. */
 export async function setUserSettings(worker: Worker, settings: Record<string, unknown>): Promise<void> {
@@ -18,4 +18,10 @@ export async function sendFromOptions<T = unknown>(browser: { context: BrowserCo
   }, message);
   await page.close();
   return answer as T;
+}
+
+/** Waits until the book sync (the one signing in starts) is done, as the options page's status says. */
+export async function expectSyncDone(browser: { context: BrowserContext; extensionId: string }): Promise<void> {
+  const state = async () => (await sendFromOptions<{ value?: { sync: { state: string } | null } }>(browser, { type: 'options.status' })).value?.sync?.state;
+  await expect.poll(state, { timeout: 20_000 }).toBe('done');
 }

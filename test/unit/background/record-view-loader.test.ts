@@ -20,12 +20,16 @@ const RECORD: ExternalRecord = { system: 'clio', kind: 'contact', externalId: '1
 const client = (id: string, name: string): Client => ({ id, name, industry: 'x', externalIds: [RECORD] });
 let db: LensDb;
 
+/** The session service as the loader sees it: signed in as a partner, with this endpoint. */
+function sessionsFor(api: Active['api'], settings: object = {}): ActiveSession {
+  const active = { db, api, settings: SettingsSchema.parse(settings), session: { user: PARTNER } } as unknown as Active;
+  return { get: async () => active, markRejected: async () => undefined } as unknown as ActiveSession;
+}
+
 /** Loads the view once, with the endpoint answering as scripted; returns every view pushed. */
 async function load(api: Active['api'], settings: object = {}, options: LoadOptions = {}): Promise<SidebarView[]> {
-  const active = { db, api, settings: SettingsSchema.parse(settings), session: { user: PARTNER } } as unknown as Active;
-  const sessions = { get: async () => active, markRejected: async () => undefined } as unknown as ActiveSession;
   const views: SidebarView[] = [];
-  await loadRecordView(sessions, REF, new AbortController().signal, (v) => views.push(v), options);
+  await loadRecordView(sessionsFor(api, settings), REF, new AbortController().signal, (v) => views.push(v), options);
   return views;
 }
 
@@ -86,8 +90,7 @@ describe('the endpoint turn (the tab\'s rate limit)', () => {
     const { api, calls } = scriptedApi({ resolve: async () => networkError });
     const views: SidebarView[] = [];
     const painted: string[] = [];
-    const active = { db, api, settings: SettingsSchema.parse({}), session: { user: PARTNER } } as unknown as Active;
-    await loadRecordView({ get: async () => active } as unknown as ActiveSession, REF, new AbortController().signal, (v) => views.push(v), {
+    await loadRecordView(sessionsFor(api), REF, new AbortController().signal, (v) => views.push(v), {
       endpointTurn: async () => (painted.push(...views.map((v) => v.status)), false),
     });
     expect(painted).toEqual(['ready']); // the cache's answer was already on its way to the sidebar
@@ -111,10 +114,9 @@ describe('painting first (PAINT_FIRST_MS)', () => {
   async function timedLoad(options: LoadOptions, abortAfterFirstView = false) {
     const asked: number[] = [];
     const { api, calls } = scriptedApi({ resolve: async () => (asked.push(performance.now()), networkError) });
-    const active = { db, api, settings: SettingsSchema.parse({}), session: { user: PARTNER } } as unknown as Active;
     const controller = new AbortController();
     const views: { status: string; at: number }[] = [];
-    await loadRecordView({ get: async () => active } as unknown as ActiveSession, REF, controller.signal, (v) => {
+    await loadRecordView(sessionsFor(api), REF, controller.signal, (v) => {
       views.push({ status: v.status, at: performance.now() });
       if (abortAfterFirstView) controller.abort();
     }, options);
