@@ -48,10 +48,12 @@ const part = (name: 'paint' | 'plain' | 'host' | 'memory' | 'cold' | 'endpoint' 
 const say = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 /**
- * Loads per browser in the side panel's loop (with the floor and none, interleaved): its ratio
- * against a goal of 1.03 needs the most runs of any figure here (with 20, the interval was ±0.1).
+ * `--side-panel-loads=N`: loads per browser in the side panel's loop (with the floor and none,
+ * interleaved; default 40): its ratio against a goal of 1.03 needs the most runs of any figure here
+ * (with 20, the interval was ±0.1; with 40, ±0.07–0.1).
  */
-const SIDE_PANEL_LOADS = 40;
+const SIDE_PANEL_LOADS = Number(process.argv.find((a) => a.startsWith('--side-panel-loads='))?.slice('--side-panel-loads='.length) ?? 40);
+if (!Number.isInteger(SIDE_PANEL_LOADS) || SIDE_PANEL_LOADS < 5) throw new Error('--side-panel-loads=N: N must be a whole number of at least 5.');
 /**
  * Record switches in the plain harness: their p95 is held against a goal a millisecond or two from
  * where it reads. With 30 switches it was the second-slowest one, its interval 2–9 ms wide; with

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { benchSignIn } from '@/lib/background/bench-sign-in';
 import { ActiveSession } from '@/lib/background/active-session';
 import { FirmSignIn } from '@/lib/background/firm-sign-in';
+import { AfterLoadInjector } from '@/lib/background/after-load-injection';
 import { RuleScriptRegistrar } from '@/lib/background/content-script-registration';
 import { LayoutStore } from '@/lib/background/layout-store';
 import { createMessageRouter } from '@/lib/background/message-router';
@@ -21,7 +22,6 @@ import { purgeClient } from '@/lib/cache/context-cache';
 import type { OutboxItemView } from '@/lib/messaging/outbox-item-view';
 import { FrameRecordReport, SIDE_PANEL_PORT_PREFIX, SIDEBAR_PORT, SidebarLaneOffer } from '@/lib/messaging/protocol';
 import { classifySender } from '@/lib/messaging/sender';
-import { POLICY_RULES_KEY } from '@/lib/settings/generic-rules-store';
 import { SETTINGS_KEY } from '@/lib/settings/settings-schema';
 
 // The only code that talks to the firm endpoint and owns the cache. Everything here runs on every
@@ -65,10 +65,13 @@ export default defineBackground(() => {
     await tabs.reloadAll();
   }, Date.now, { onPagePurged: purgeViews });
   const layout = new LayoutStore();
-  // Where the sidebar shows, for the content scripts; it covers the rules' origins too.
+  // Where the sidebar shows: with the frame, the content script is registered for the built-in
+  // systems' hosts (placement) and the rules' (ruleScripts); with the side panel, neither, and it
+  // comes once each page has loaded (afterLoad).
   const placement = new PlacementRegistrar();
   const syncPlacement = () => placement.sync().then((p) => badge.setPlacement(p === 'side-panel')).catch(() => undefined);
-  const ruleScripts = new RuleScriptRegistrar(undefined, syncPlacement);
+  const ruleScripts = new RuleScriptRegistrar();
+  const afterLoad = new AfterLoadInjector();
   const reminders = new ReminderService(sessions);
   const route = createMessageRouter({ sessions, tabs, reports, outbox, sync, layout, ruleScripts });
   const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
@@ -102,6 +105,17 @@ export default defineBackground(() => {
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
     if (hub.bindPanels(windowId, tabId)) void tabs.current(tabId);
   });
+  // With the side panel as the placement, a CRM page gets the content script once it has loaded.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'complete' && tab.url) void afterLoad.pageLoaded(tabId, tab.url);
+  });
+  // Installed or updated: the browser gives pages already open no content script; they get it now.
+  browser.runtime.onInstalled.addListener(() => {
+    void Promise.all([syncPlacement(), ruleScripts.sync().catch(() => undefined)])
+      .then(() => browser.tabs.query({}))
+      .then((open) => afterLoad.openPages(open))
+      .catch(() => undefined);
+  });
   browser.tabs.onRemoved.addListener((tabId) => {
     tabs.forget(tabId);
     reports.forget(tabId);
@@ -111,11 +125,13 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => sessions.permissionsChanged());
   browser.permissions.onRemoved.addListener(() => sessions.permissionsChanged());
   browser.storage.onChanged.addListener((changes, area) => {
+    // Policy (its rules included) or the user's settings: the placement, and with it where the
+    // content script is registered, may have changed.
     if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) {
       sessions.settingsChanged();
       void syncPlacement();
+      void ruleScripts.sync().catch(() => undefined);
     }
-    if (area === 'managed' && POLICY_RULES_KEY in changes) void ruleScripts.sync().catch(() => undefined);
     if (area === 'local' && REMINDERS_KEY in changes) void reminders.schedule().then(() => reminders.check()).catch(() => undefined);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -148,9 +164,9 @@ export default defineBackground(() => {
   // At every worker start (after a restart of the browser, too): queued writes go out, and the book
   // is brought up to date if it is stale or a sync was cut short.
   void outbox.flush();
-  // The generic rules' content-script registration, re-synced in case policy changed while stopped.
+  // The content script's registrations and where the sidebar shows, re-synced in case policy
+  // changed while stopped.
   void ruleScripts.sync().catch(() => undefined);
-  // Where the sidebar shows (policy may have changed while stopped); again after the rules' sync.
   void syncPlacement();
   void sync.schedule();
   void sync.syncIfStale();

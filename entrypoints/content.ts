@@ -12,9 +12,13 @@ import { isSidePanelFlagged } from '@/lib/settings/sidebar-placement';
 
 // Runs inside every CRM page the lawyer opens, so it only detects, positions and reports: no React,
 // no zod, no client data. The sidebar frame gets its data from the background, never from here.
-// Declared for the built-in systems' hosts; the background registers this same file for the hosts
-// of the firm's generic rules (lib/background/content-script-registration.ts).
+// Never in the manifest, so that with the side panel as the placement nothing of ours runs while a
+// CRM page loads. With the frame, the background registers it at document_end for the built-in
+// systems' hosts (lib/background/placement-registration.ts) and the firm's rules' hosts
+// (lib/background/content-script-registration.ts); with the side panel, it injects it once each
+// page has loaded (lib/background/after-load-injection.ts).
 export default defineContentScript({
+  registration: 'runtime',
   matches: CONTENT_SCRIPT_MATCHES,
   runAt: 'document_end',
   // WXT's old "script started" window.postMessage reaches every `message` listener of the page
@@ -27,7 +31,7 @@ export default defineContentScript({
     // has been reloaded under this page (the polyfill used to turn that into a rejection).
     const send = async (message: object): Promise<unknown> => browser.runtime.sendMessage(message);
     // With the side panel as the sidebar's placement, nothing is ever inserted into the page: the
-    // background's flag script (entrypoints/side-panel-flag.ts) ran before this one and says so.
+    // flag script the background injects with this one (entrypoints/side-panel-flag.ts) says so.
     let sidePanelOnly = isSidePanelFlagged();
     // The frame and the lane to it are made only for the frame placement (making them was about
     // half of main()'s work with the side panel, for a frame never inserted): with the side panel,

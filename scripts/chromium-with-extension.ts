@@ -1,6 +1,7 @@
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SETTINGS_KEY } from '../lib/settings/settings-schema';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const EXTENSION_DIR = path.join(ROOT, process.env.LENS_OUT_DIR ?? '.output', 'chrome-mv3');
@@ -31,10 +32,34 @@ export async function launchWithExtension(options: { userDataDir?: string; headl
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await contentScriptRegistered(worker);
   // `demoPages: false` for a run that opens no PMS page: once any route is set, Playwright pauses
   // every request of the context (the worker's fetches too) on its way out, ~5 ms each here.
   if (options.demoPages !== false) await routeDemoPages(context);
   return { context, worker, extensionId: new URL(worker.url()).host };
+}
+
+/**
+ * Waits for the worker's first start to register the content script (lib/background/
+ * placement-registration.ts): the manifest declares none, so a CRM page opened before would get
+ * it only once loaded, as pages open at install do. Not in a profile whose user chose the side
+ * panel (npm start's, kept between runs): nothing is registered then.
+ */
+async function contentScriptRegistered(worker: Worker): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const { registered, sidePanel } = await worker.evaluate(async (settingsKey) => {
+      const chrome = (globalThis as unknown as { chrome: {
+        scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> };
+        storage: { local: { get(key: string): Promise<Record<string, { sidebarPlacement?: unknown } | undefined>> } };
+      } }).chrome;
+      const settings = (await chrome.storage.local.get(settingsKey))[settingsKey];
+      return { registered: (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id), sidePanel: settings?.sidebarPlacement === 'side-panel' };
+    }, SETTINGS_KEY);
+    if (registered.includes('lens-content') || sidePanel) return;
+    if (Date.now() > deadline) throw new Error(`The extension registered no content script within 15 s (registered: ${registered.join(', ') || 'none'}).`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Serves the demo Clio Manage page at the real Clio hosts; the request never leaves the machine. */

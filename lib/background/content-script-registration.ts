@@ -4,6 +4,8 @@ import { CONTENT_SCRIPT_MATCHES, type GenericRule, originPatternOfRule } from '.
 import { parseGenericRules } from '../adapters/generic-rule-schema';
 import { fail, ok, type Result } from '../messaging/result';
 import { effectiveRules, readGenericRules, writeUserRules } from '../settings/generic-rules-store';
+import { loadPlacement } from '../settings/load-settings';
+import type { SidebarPlacement } from '../settings/sidebar-placement';
 
 /** The id of the one dynamic registration that covers every generic rule's host. */
 export const RULES_SCRIPT_ID = 'lens-generic-rules';
@@ -53,22 +55,25 @@ export async function ruleOriginsInForce(): Promise<string[]> {
 }
 
 /**
- * Keeps the registration in step with the configured rules; the user's rules change through it. Run at every worker start (a policy
- * may have changed while the browser was closed) and whenever rules change; runs never overlap,
- * so two quick changes cannot both try to register the same id.
+ * Keeps the registration in step with the configured rules and the sidebar's placement: the rules'
+ * origins while the page is the placement, none with the side panel (the content script then comes
+ * once a page has loaded: after-load-injection.ts). The user's rules change through it. Run at
+ * every worker start (a policy may have changed while the browser was closed) and whenever rules
+ * or settings change; runs never overlap, so two quick changes cannot both register the same id.
  */
 export class RuleScriptRegistrar {
   private queue: Promise<unknown> = Promise.resolve();
 
-  /** `afterSync`: told after each change of origins is registered (the placement's flag script follows them). */
-  constructor(private readonly scripting: ScriptingApi = browser.scripting, private readonly afterSync: () => Promise<unknown> = async () => undefined) {}
+  constructor(
+    private readonly scripting: ScriptingApi = browser.scripting,
+    private readonly placement: () => Promise<SidebarPlacement> = loadPlacement,
+  ) {}
 
   /** Resolves with the origins registered, or rejects with why the browser refused. */
   sync(): Promise<string[]> {
     const run = this.queue.then(async () => {
-      const origins = await ruleOriginsInForce();
+      const origins = (await this.placement()) === 'page' ? await ruleOriginsInForce() : [];
       await applyRuleOrigins(this.scripting, origins);
-      await this.afterSync().catch(() => undefined);
       return origins;
     });
     this.queue = run.catch(() => undefined);

@@ -1,13 +1,17 @@
 import { browser } from 'wxt/browser';
 import { CONTENT_SCRIPT_MATCHES } from '../adapters';
 import type { PlacementChange } from '../messaging/content-guard';
-import { loadSettings } from '../settings/load-settings';
+import { loadPlacement } from '../settings/load-settings';
 import type { SidebarPlacement } from '../settings/sidebar-placement';
-import { applyRegistration, ruleOriginsInForce, type ScriptingApi } from './content-script-registration';
+import { applyRegistration, CONTENT_SCRIPT_FILE, type ScriptingApi } from './content-script-registration';
 
-/** The registration of entrypoints/side-panel-flag.ts, present only while the side panel is the placement. */
-export const FLAG_SCRIPT_ID = 'lens-side-panel-flag';
-export const FLAG_SCRIPT_FILE = 'side-panel-flag.js';
+/**
+ * The content script's registration for the built-in systems' hosts, present only while the page
+ * is the placement (the firm's rules' hosts have their own: content-script-registration.ts).
+ */
+export const PAGE_SCRIPT_ID = 'lens-content';
+/** What earlier versions registered while the side panel was the placement (a flag at document_start): removed. */
+export const LEGACY_FLAG_SCRIPT_ID = 'lens-side-panel-flag';
 
 /** Tells the content script of every open tab's page (top frame) the placement now in force. */
 export type TellTabs = (change: PlacementChange) => Promise<void>;
@@ -15,29 +19,26 @@ export type TellTabs = (change: PlacementChange) => Promise<void>;
 export interface PlacementSources {
   /** The effective `sidebarPlacement`: policy over the user's choice. */
   placement(): Promise<SidebarPlacement>;
-  /** Where the content script runs: the built-in systems' hosts and the firm's rules' origins. */
-  matches(): Promise<string[]>;
 }
 
-const settingsAndRules: PlacementSources = {
-  placement: async () => (await loadSettings()).settings.sidebarPlacement,
-  matches: async () => [...CONTENT_SCRIPT_MATCHES, ...(await ruleOriginsInForce())],
-};
+const fromSettings: PlacementSources = { placement: loadPlacement };
 
 /**
- * Makes the content script see the placement in force before it inserts anything: while the side
- * panel is the placement, a one-line flag script is registered at document_start wherever the
- * content script runs (it persists across browser restarts); otherwise none is. Open pages are told
+ * Decides whether anything of ours runs while a CRM page loads. With the frame (the page as the
+ * placement) the content script is registered at document_end on the built-in systems' hosts, so
+ * the frame is on its way before the page's load event. With the side panel nothing is registered:
+ * even an empty content script costs a fast page's load event several per cent (docs/BENCHMARKS.md),
+ * so the script is injected once the page has loaded (after-load-injection.ts). Open pages are told
  * when the placement changes: their frame goes, or comes back beside the record. Run at every
- * worker start (a policy may have changed while the browser was closed), at every settings change
- * and after the firm's rules change (their origins); runs never overlap.
+ * worker start (a policy may have changed while the browser was closed) and at every settings
+ * change; runs never overlap.
  */
 export class PlacementRegistrar {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly scripting: ScriptingApi = browser.scripting,
-    private readonly sources: PlacementSources = settingsAndRules,
+    private readonly sources: PlacementSources = fromSettings,
     private readonly tellTabs: TellTabs = tellOpenTabs,
   ) {}
 
@@ -45,12 +46,13 @@ export class PlacementRegistrar {
   sync(): Promise<SidebarPlacement> {
     const run = this.queue.then(async () => {
       const placement = await this.sources.placement();
-      const sidePanel = placement === 'side-panel';
-      const registered = await applyRegistration(this.scripting, FLAG_SCRIPT_ID, sidePanel ? {
-        id: FLAG_SCRIPT_ID, js: [FLAG_SCRIPT_FILE], matches: await this.sources.matches(),
-        runAt: 'document_start', allFrames: false, persistAcrossSessions: true,
+      const page = placement === 'page';
+      const registered = await applyRegistration(this.scripting, PAGE_SCRIPT_ID, page ? {
+        id: PAGE_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches: CONTENT_SCRIPT_MATCHES,
+        runAt: 'document_end', allFrames: false, persistAcrossSessions: true,
       } : null);
-      if (registered !== sidePanel) await this.tellTabs({ type: 'bg.setPlacement', sidePanelOnly: sidePanel });
+      await applyRegistration(this.scripting, LEGACY_FLAG_SCRIPT_ID, null);
+      if (registered !== page) await this.tellTabs({ type: 'bg.setPlacement', sidePanelOnly: !page });
       return placement;
     });
     this.queue = run.catch(() => undefined);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { type PolicySource, readManagedPolicy } from './managed-policy';
 import { describeProblem, type SettingProblem } from './setting-problem';
 import { type Settings, SETTINGS_KEY, SettingsSchema } from './settings-schema';
+import type { SidebarPlacement } from './sidebar-placement';
 
 export interface LoadedSettings {
   settings: Settings;
@@ -40,6 +41,11 @@ export async function loadSettings(options: { policyTimeoutMs?: number } = {}): 
   // A key counts as managed only when the policy's value applies: a refused one stays the user's to set.
   const managedKeys = Object.keys(managed).filter((k) => k in fields && !refused.some((r) => r.source === 'policy' && r.key === k));
   return { settings, managedKeys, invalid: problems.map((p) => p.key), problems, policy };
+}
+
+/** The sidebar's placement in force: policy over the user's choice. */
+export async function loadPlacement(): Promise<SidebarPlacement> {
+  return (await loadSettings()).settings.sidebarPlacement;
 }
 
 /** Saves the user's own settings (policy keys are ignored when read back, so policy still wins). */

@@ -11,9 +11,9 @@ export type SidebarPlacement = (typeof SIDEBAR_PLACEMENTS)[number];
 
 /**
  * Set on the content scripts' isolated world by entrypoints/side-panel-flag.ts, which the
- * background registers at document_start only while the side panel is the placement: the content
- * script (document_end) reads it synchronously, so a frame is never inserted and then taken out,
- * and the default placement waits for nothing.
+ * background injects right before the content script while the side panel is the placement
+ * (lib/background/after-load-injection.ts): the content script reads it synchronously, so a frame
+ * is never inserted and then taken out, and the default placement waits for nothing.
  */
 export const SIDE_PANEL_FLAG = 'secondmentLensSidePanelOnly';
 

@@ -9,7 +9,8 @@ import { openSidePanel, readSidePanel } from './support/side-panel';
 
 // The `sidebarPlacement` setting: with the side panel as the placement, nothing of Secondment Lens
 // is inserted into the CRM's pages (no frame, no margin); the browser's side panel shows the record
-// of the active tab. Chosen in the options page; pages already open follow at once.
+// of the active tab. Chosen in the options page; pages already open follow at once. Nothing of ours
+// runs while a CRM page loads then: the content script is injected once the page has loaded.
 
 const clio = (id: string) => `https://app.clio.com/nc/#/contacts/${id}`;
 
@@ -22,6 +23,12 @@ const badges = () => session.browser.worker.evaluate(async () => {
   const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; action: { getBadgeText(d: object): Promise<string> } } }).chrome;
   const tabs = await chrome.tabs.query({ url: 'https://app.clio.com/*' });
   return Promise.all(tabs.map((tab) => chrome.action.getBadgeText({ tabId: tab.id })));
+});
+
+/** The worker's dynamic content-script registrations (the manifest declares none). */
+const registrations = () => session.browser.worker.evaluate(async () => {
+  const chrome = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string; runAt?: string }[]> } } }).chrome;
+  return (await chrome.scripting.getRegisteredContentScripts()).map((s) => `${s.id} ${s.runAt}`);
 });
 
 async function choosePlacement(page: Page, extensionId: string, label: RegExp | string): Promise<void> {
@@ -38,6 +45,8 @@ test('with the side panel as the placement, the CRM page holds nothing of the ex
   await expect(sidebar(northwind).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
   expect(await traceInPage(northwind)).toEqual({ frames: 1, marked: 1, margin: '380px' });
   expect(await badges()).toEqual(['']); // the frame shows it: the button stays plain
+  // The frame is on its way while the page loads: the content script is registered at document_end.
+  expect(await registrations()).toEqual(['lens-content document_end']);
 
   const options = await context.newPage();
   await choosePlacement(options, extensionId, /Only in the browser’s side panel/);
@@ -47,6 +56,8 @@ test('with the side panel as the placement, the CRM page holds nothing of the ex
   await expect.poll(() => traceInPage(northwind)).toEqual({ frames: 0, marked: 0, margin: '' });
   // The toolbar button now says the record is a client (nothing of the client on it).
   await expect.poll(badges).toEqual(['●']);
+  // Nothing of ours is registered to run while a CRM page loads: the script comes once it has loaded.
+  await expect.poll(registrations).toEqual([]);
 
   // A record page opened now never gets a frame; the side panel shows its client.
   const meridian = await context.newPage();
@@ -69,4 +80,38 @@ test('with the side panel as the placement, the CRM page holds nothing of the ex
   await expect(sidebar(meridian).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
   expect(await traceInPage(meridian)).toEqual({ frames: 1, marked: 1, margin: '380px' });
   await expect.poll(badges).toEqual(['', '']);
+  expect(await registrations()).toEqual(['lens-content document_end']);
+});
+
+test('with the side panel as the placement, nothing of the extension runs in a CRM page before its load event; with the frame, it does', async () => {
+  const { extensionId, context } = session.browser;
+  /** What the page's DevTools session saw, in order: our isolated world made, the page's load event. */
+  const openAndWatch = async (id: string) => {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const seen: string[] = [];
+    cdp.on('Page.loadEventFired', () => seen.push('load'));
+    cdp.on('Runtime.executionContextCreated', ({ context: made }) => {
+      if (made.auxData?.type === 'isolated' && (made.origin.includes(extensionId) || made.name === 'Secondment Lens')) seen.push('extension');
+    });
+    await cdp.send('Page.enable');
+    await cdp.send('Runtime.enable');
+    await page.goto(clio(id));
+    await expect.poll(() => seen.includes('extension') && seen.includes('load')).toBe(true);
+    return { page, seen };
+  };
+
+  const framed = await openAndWatch('1001');
+  expect(framed.seen).toEqual(['extension', 'load']);
+
+  const options = await context.newPage();
+  await choosePlacement(options, extensionId, /Only in the browser’s side panel/);
+  await expect.poll(registrations).toEqual([]);
+  const paneled = await openAndWatch('1004');
+  expect(paneled.seen).toEqual(['load', 'extension']);
+  // Injected once loaded, the content script still follows the record for the side panel.
+  const opener = await openSidePanel(session.browser);
+  await paneled.page.bringToFront();
+  await expect.poll(async () => (await readSidePanel(opener)).heading).toBe('Meridian Retail Group');
+  expect(await traceInPage(paneled.page)).toEqual({ frames: 0, marked: 0, margin: '' });
 });

@@ -1,13 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { CONTENT_SCRIPT_MATCHES } from '@/lib/adapters';
-import { FLAG_SCRIPT_FILE, FLAG_SCRIPT_ID, PlacementRegistrar, type PlacementSources } from '@/lib/background/placement-registration';
+import { CONTENT_SCRIPT_FILE } from '@/lib/background/content-script-registration';
+import { LEGACY_FLAG_SCRIPT_ID, PAGE_SCRIPT_ID, PlacementRegistrar, type PlacementSources } from '@/lib/background/placement-registration';
 import type { PlacementChange } from '@/lib/messaging/content-guard';
 import { loadSettings, saveUserSettings } from '@/lib/settings/load-settings';
 import { fakeScripting } from '../support/fake-scripting';
 
-// The content script learns the placement from a flag script the background registers at
-// document_start while the side panel is the placement; open pages are told when it changes.
+// With the page as the placement the content script is registered at document_end on the
+// built-in systems' hosts; with the side panel nothing is (it is injected once a page has loaded:
+// after-load-injection.test.ts). Open pages are told when the placement changes.
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -18,37 +20,42 @@ function setUp(sources?: PlacementSources) {
   return { scripting, told, registrar };
 }
 
+const PAGE_SCRIPT = {
+  id: PAGE_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches: [...CONTENT_SCRIPT_MATCHES], runAt: 'document_end', allFrames: false, persistAcrossSessions: true,
+};
+
 describe('PlacementRegistrar', () => {
-  it('registers nothing and tells nobody while the page is the placement (the default)', async () => {
+  it('with the page as the placement (the default): the content script at document_end on the built-in hosts, registered, then kept', async () => {
     const { scripting, told, registrar } = setUp();
     expect(await registrar.sync()).toBe('page');
-    expect(scripting.calls).toEqual([]);
-    expect(told).toEqual([]);
+    expect(await registrar.sync()).toBe('page');
+    expect([...scripting.scripts.values()]).toEqual([PAGE_SCRIPT]);
+    expect(scripting.calls).toEqual(['register', 'update']);
+    // Told once, when first registered (a first install: no page runs the script yet to hear it).
+    expect(told).toEqual([{ type: 'bg.setPlacement', sidePanelOnly: false }]);
   });
 
-  it('with the user’s choice of the side panel: the flag script at document_start wherever the content script runs; open pages told once', async () => {
+  it('with the user’s choice of the side panel: nothing registered; open pages told once, and again when the page comes back', async () => {
     const { scripting, told, registrar } = setUp();
+    await registrar.sync();
+    told.length = 0;
     await saveUserSettings({ sidebarPlacement: 'side-panel' });
     expect(await registrar.sync()).toBe('side-panel');
     expect(await registrar.sync()).toBe('side-panel');
-    expect(scripting.scripts.get(FLAG_SCRIPT_ID)).toEqual({
-      id: FLAG_SCRIPT_ID, js: [FLAG_SCRIPT_FILE], matches: [...CONTENT_SCRIPT_MATCHES], runAt: 'document_start', allFrames: false, persistAcrossSessions: true,
-    });
+    expect(scripting.scripts.size).toBe(0);
     expect(told).toEqual([{ type: 'bg.setPlacement', sidePanelOnly: true }]);
     await saveUserSettings({ sidebarPlacement: 'page' });
     expect(await registrar.sync()).toBe('page');
-    expect(scripting.scripts.has(FLAG_SCRIPT_ID)).toBe(false);
+    expect([...scripting.scripts.values()]).toEqual([PAGE_SCRIPT]);
     expect(told).toEqual([{ type: 'bg.setPlacement', sidePanelOnly: true }, { type: 'bg.setPlacement', sidePanelOnly: false }]);
   });
 
-  it('follows the firm’s rules’ origins while registered', async () => {
-    let origins = ['https://intranet.firm.example/*'];
-    const { scripting, registrar } = setUp({ placement: async () => 'side-panel', matches: async () => [...CONTENT_SCRIPT_MATCHES, ...origins] });
+  it('removes the flag registration an earlier version left, whatever the placement', async () => {
+    const { scripting, registrar } = setUp({ placement: async () => 'side-panel' });
+    scripting.scripts.set(LEGACY_FLAG_SCRIPT_ID, { id: LEGACY_FLAG_SCRIPT_ID, js: ['side-panel-flag.js'], matches: [...CONTENT_SCRIPT_MATCHES], runAt: 'document_start' });
     await registrar.sync();
-    origins = ['https://crm.firm.example/*'];
-    await registrar.sync();
-    expect(scripting.scripts.get(FLAG_SCRIPT_ID)?.matches).toEqual([...CONTENT_SCRIPT_MATCHES, 'https://crm.firm.example/*']);
-    expect(scripting.calls).toEqual(['register', 'update']);
+    expect(scripting.scripts.size).toBe(0);
+    expect(scripting.calls).toEqual(['unregister']);
   });
 
   it('a side panel set by policy wins over the user’s choice; a policy value that is no placement changes nothing', async () => {
@@ -56,29 +63,29 @@ describe('PlacementRegistrar', () => {
     await fakeBrowser.storage.managed.set({ sidebarPlacement: 'side-panel' });
     const first = setUp();
     expect(await first.registrar.sync()).toBe('side-panel');
-    expect(first.scripting.scripts.has(FLAG_SCRIPT_ID)).toBe(true);
+    expect(first.scripting.scripts.has(PAGE_SCRIPT_ID)).toBe(false);
 
     await fakeBrowser.storage.managed.set({ sidebarPlacement: 'sidepanel' });
     const second = setUp();
     expect(await second.registrar.sync()).toBe('page');
+    expect(second.scripting.scripts.has(PAGE_SCRIPT_ID)).toBe(true);
     const { managedKeys, problems } = await loadSettings();
     expect(managedKeys).not.toContain('sidebarPlacement');
     expect(problems.map((p) => [p.key, p.source])).toEqual([['sidebarPlacement', 'policy']]);
   });
 
   it('runs one after the other: the last placement read is the one registered', async () => {
-    const answers = ['side-panel', 'page'] as const;
+    const answers = ['page', 'side-panel'] as const;
     let call = 0;
     const { scripting, registrar } = setUp({
       placement: async () => {
         const answer = answers[call++]!;
-        await new Promise((resolve) => setTimeout(resolve, answer === 'side-panel' ? 20 : 0));
+        await new Promise((resolve) => setTimeout(resolve, answer === 'page' ? 20 : 0));
         return answer;
       },
-      matches: async () => [...CONTENT_SCRIPT_MATCHES],
     });
     await Promise.all([registrar.sync(), registrar.sync()]);
-    expect(scripting.scripts.has(FLAG_SCRIPT_ID)).toBe(false);
+    expect(scripting.scripts.has(PAGE_SCRIPT_ID)).toBe(false);
     expect(scripting.calls).toEqual(['register', 'unregister']);
   });
 });

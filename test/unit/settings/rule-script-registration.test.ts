@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { CONTENT_SCRIPT_MATCHES, type GenericRule } from '@/lib/adapters';
 import { CONTENT_SCRIPT_FILE, RULES_SCRIPT_ID, RuleScriptRegistrar, ruleOrigins } from '@/lib/background/content-script-registration';
 import { POLICY_RULES_KEY, readGenericRules } from '@/lib/settings/generic-rules-store';
+import type { SidebarPlacement } from '@/lib/settings/sidebar-placement';
 import { fakeScripting } from '../support/fake-scripting';
 
 const rule = (id: string, host: string): GenericRule => ({
@@ -36,13 +37,19 @@ it('updates the registration when rules change and removes it when none are left
   expect(scripting.calls).toEqual(['register', 'update', 'unregister']);
 });
 
-it('tells the placement after each change of origins is registered (its flag script follows the origins)', async () => {
+it('registers nothing for the rules while the side panel is the placement, and registers them again when the page is', async () => {
   const scripting = fakeScripting();
-  const seen: string[][] = [];
-  const registrar = new RuleScriptRegistrar(scripting.api, async () => void seen.push([...scripting.scripts.values()].flatMap((s) => s.matches ?? [])));
-  await registrar.replaceUserRules([rule('a', 'a.example')]);
-  await registrar.replaceUserRules([]);
-  expect(seen).toEqual([['https://a.example/*'], []]);
+  let placement: SidebarPlacement = 'side-panel';
+  const registrar = new RuleScriptRegistrar(scripting.api, async () => placement);
+  expect((await registrar.replaceUserRules([rule('a', 'a.example')])).ok).toBe(true);
+  expect(scripting.scripts.size).toBe(0);
+  expect((await readGenericRules()).user.entries.map((e) => e.rule?.id)).toEqual(['a']);
+  placement = 'page';
+  expect(await registrar.sync()).toEqual(['https://a.example/*']);
+  expect(scripting.scripts.get(RULES_SCRIPT_ID)?.matches).toEqual(['https://a.example/*']);
+  placement = 'side-panel';
+  expect(await registrar.sync()).toEqual([]);
+  expect(scripting.scripts.size).toBe(0);
 });
 
 it('runs overlapping syncs one after another, so the same id is never registered twice', async () => {
