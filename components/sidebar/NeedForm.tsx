@@ -44,7 +44,11 @@ export function NeedForm(props: {
     detail: useRef<HTMLTextAreaElement>(null),
   };
   useEffect(() => refs.title.current?.focus(), []); // eslint-disable-line react-hooks/exhaustive-deps
-  const set = <K extends Field>(key: K, value: NeedDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  // While the need is being logged the form holds what was sent: an edit made then would be dropped
+  // silently when the form closes, so the fields take none (the text fields are read-only too).
+  const set = <K extends Field>(key: K, value: NeedDraft[K]) => {
+    if (!busy) setDraft((d) => ({ ...d, [key]: value }));
+  };
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -80,9 +84,9 @@ export function NeedForm(props: {
 
   const invalid = (key: Field) => ({ 'aria-invalid': errors[key] ? true : undefined, 'aria-describedby': errors[key] ? `need-${key}-error` : undefined });
   return (
-    <form className="need-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} aria-label={m.label} noValidate>
+    <form className="need-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} aria-label={m.label} aria-busy={busy || undefined} noValidate>
       <label htmlFor="need-title">{m.title}</label>
-      <input id="need-title" ref={refs.title} value={draft.title} maxLength={NEED_TITLE_MAX + 50} onChange={(e) => set('title', e.target.value)}
+      <input id="need-title" ref={refs.title} value={draft.title} readOnly={busy} maxLength={NEED_TITLE_MAX + 50} onChange={(e) => set('title', e.target.value)}
         required {...invalid('title')} placeholder={m.titlePlaceholder} autoComplete="off" />
       <FieldError id="need-title-error" message={errors.title} />
 
@@ -94,7 +98,7 @@ export function NeedForm(props: {
       <FieldError id="need-practiceArea-error" message={errors.practiceArea} />
 
       <label htmlFor="need-detail">{m.detail} <span className="muted">{m.optional}</span></label>
-      <textarea id="need-detail" ref={refs.detail} rows={3} value={draft.detail} maxLength={NEED_DETAIL_MAX + 100} onChange={(e) => set('detail', e.target.value)} {...invalid('detail')} />
+      <textarea id="need-detail" ref={refs.detail} rows={3} value={draft.detail} readOnly={busy} maxLength={NEED_DETAIL_MAX + 100} onChange={(e) => set('detail', e.target.value)} {...invalid('detail')} />
       <FieldError id="need-detail-error" message={errors.detail} />
 
       {props.secondments.length > 0 && (

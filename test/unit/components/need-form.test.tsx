@@ -74,6 +74,33 @@ describe('Log-a-need form', () => {
     expect(field(/^Detail/).value).toBe('Three sites.');
   });
 
+  it('while the need is being logged, the form says so and takes no edit (it would be lost when the form closes)', async () => {
+    let answer: (result: Result<unknown>) => void = () => undefined;
+    const { called } = renderSidebar(readyView(), { actions: { logNeed: () => new Promise((resolve) => { answer = resolve; }) } });
+    open();
+    fireEvent.change(field('Need'), { target: { value: 'Customs audit' } });
+    fireEvent.change(field('Practice area'), { target: { value: 'Trade' } });
+    await act(async () => fireEvent.submit(screen.getByRole('form', { name: 'Log a need' })));
+    const form = screen.getByRole('form', { name: 'Log a need' });
+    expect(form.getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Logging…' }).getAttribute('aria-disabled')).toBe('true');
+    expect(field('Need').readOnly).toBe(true);
+    expect(field(/^Detail/).readOnly).toBe(true);
+    fireEvent.change(field('Need'), { target: { value: 'Customs audit and more' } });
+    fireEvent.change(field('Practice area'), { target: { value: 'Employment' } });
+    fireEvent.click(field('Learned in confidence'));
+    expect(field('Need').value).toBe('Customs audit');
+    expect(field('Practice area').value).toBe('Trade');
+    expect(field('Learned in confidence').checked).toBe(false);
+    // Refused: the form is editable again, with what was sent.
+    await act(async () => answer({ ok: false, error: { code: 'unreachable', message: 'Secondment Lens could not reach its background.' } }));
+    expect(form.getAttribute('aria-busy')).toBeNull();
+    expect(field('Need').readOnly).toBe(false);
+    fireEvent.change(field('Need'), { target: { value: 'Customs audit, 2027' } });
+    expect(field('Need').value).toBe('Customs audit, 2027');
+    expect(called('logNeed')).toHaveLength(1);
+  });
+
   it('Cancel and Escape close the form and focus returns to "Log a need"', async () => {
     renderSidebar(readyView());
     open();
