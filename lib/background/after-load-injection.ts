@@ -62,6 +62,9 @@ export function contentScriptCovers(url: string, ruleOrigins: readonly string[])
  * open (the browser injects nothing into them). A page whose content script answers is left alone.
  */
 export class AfterLoadInjector {
+  /** Tabs being given the script now: a second event meanwhile would start a second copy. */
+  private readonly injecting = new Set<number>();
+
   constructor(
     private readonly api: InjectionApi = browserApi,
     private readonly sources: InjectionSources = fromSettings,
@@ -100,13 +103,19 @@ export class AfterLoadInjector {
   }
 
   private async inject(tabId: number, sidePanel: boolean): Promise<boolean> {
-    // A live content script of ours answers (one left behind by an earlier version of the extension does not).
-    const running = await this.api.ping(tabId).then(() => true, () => false);
-    if (running) return false;
-    // The page as it is now: the tab may have moved on to another site since its event.
-    const url = await this.api.tabUrl(tabId);
-    if (url === undefined || !(await this.covers(url))) return false;
-    await this.api.inject(tabId, sidePanel ? [FLAG_SCRIPT_FILE, INJECTED_CONTENT_SCRIPT] : [INJECTED_CONTENT_SCRIPT]);
-    return true;
+    if (this.injecting.has(tabId)) return false;
+    this.injecting.add(tabId);
+    try {
+      // A live content script of ours answers (one left behind by an earlier version of the extension does not).
+      const running = await this.api.ping(tabId).then(() => true, () => false);
+      if (running) return false;
+      // The page as it is now: the tab may have moved on to another site since its event.
+      const url = await this.api.tabUrl(tabId);
+      if (url === undefined || !(await this.covers(url))) return false;
+      await this.api.inject(tabId, sidePanel ? [FLAG_SCRIPT_FILE, INJECTED_CONTENT_SCRIPT] : [INJECTED_CONTENT_SCRIPT]);
+      return true;
+    } finally {
+      this.injecting.delete(tabId);
+    }
   }
 }

@@ -55,6 +55,13 @@ describe('AfterLoadInjector', () => {
     expect(injected).toEqual([{ tabId: 7, files: [FLAG_SCRIPT_FILE, INJECTED_CONTENT_SCRIPT] }]);
   });
 
+  it('two events for the same page at once give it one copy', async () => {
+    const { api, injected } = fakeTabs({ 7: { href: CLIO_RECORD } });
+    const injector = new AfterLoadInjector(api, sources('side-panel'));
+    expect(await Promise.all([injector.pageLoaded(7, CLIO_RECORD), injector.pageLoaded(7, CLIO_RECORD)])).toEqual([true, false]);
+    expect(injected).toHaveLength(1);
+  });
+
   it('with the page as the placement, injects nothing (the registration gave the page its script at load)', async () => {
     const { api, injected } = fakeTabs({ 7: { href: CLIO_RECORD } });
     expect(await new AfterLoadInjector(api, sources('page')).pageLoaded(7, CLIO_RECORD)).toBe(false);
