@@ -19,6 +19,6 @@ export async function benchSignIn(reportUrl: string, route: (message: unknown, s
   const { sidebarPlacement, ...config } = BenchConfig.parse(await (await fetch(new URL('/__bench/config', reportUrl))).json());
   const extensionPage = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   await route({ type: 'options.signIn', ...config }, extensionPage);
-  // Then the user's own choice, saved as the options page saves it (the background registers the flag script).
+  // Then the user's own choice, saved as the options page saves it (the background then registers no content script, and injects it once each page has loaded).
   if (sidebarPlacement) await saveUserSettings({ sidebarPlacement });
 }

@@ -4,10 +4,10 @@ import { DEMO_TOKENS } from '../../server/demo/demo-ids';
 import { extensionTraceInPage } from '../support/extension-trace';
 import { elementIn, firefoxPerFile, openPmsPage, sidebarFrame, signInFromSidebar } from './support/firefox';
 
-// The side panel as the placement (test/e2e/sidebar-placement.spec.ts, in Firefox): the flag script
-// registered at run time keeps every frame out of the CRM's pages, the toolbar button marks a
-// client's record, and Firefox's sidebar (opened as the toolbar button does) shows the active tab's
-// client.
+// The side panel as the placement (test/e2e/sidebar-placement.spec.ts, in Firefox): no content
+// script registered, each page given it with its flag once loaded, so no frame ever enters the
+// CRM's pages; the toolbar button marks a client's record, and Firefox's sidebar (opened as the
+// toolbar button does) shows the active tab's client.
 
 const clio = (id: string) => `https://app.clio.com/nc/#/contacts/${id}`;
 
@@ -76,7 +76,7 @@ test('with the side panel as the placement, a Clio record page holds nothing of 
   await expect.poll(() => traceInPage(northwind), { timeout: 15_000 }).toEqual({ frames: 0, marked: 0, margin: '' });
   await expect.poll(badges, { timeout: 15_000 }).toEqual(['●']);
 
-  // A record page opened now never gets a frame: the flag script ran before the content script.
+  // A record page opened now never gets a frame: it gets the script once loaded, after its flag.
   const meridian = await openPmsPage(suite.firefox, clio('1004'));
   await expect.poll(badges, { timeout: 20_000 }).toEqual(['●', '●']); // its record was seen and looked up
   expect(await traceInPage(meridian)).toEqual({ frames: 0, marked: 0, margin: '' });
