@@ -29,7 +29,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Secondment Lens',
     description: "Your firm's secondment relationship with the client on screen, beside the CRM record.",
-    // scripting: the content script is registered at run time for the hosts of the firm's generic rules.
+    // scripting: the manifest declares no content script; the background registers it at run time
+    // (the frame placement) or injects it once a page has loaded (the side panel), lib/background/.
     // contextMenus: "Open the pipeline" in the toolbar button's menu (no install warning).
     // notifications: the opt-in reminders (check-in due, placement ending).
     // identity: "Sign in with <firm>" (launchWebAuthFlow with the firm's identity provider; no install warning).
@@ -42,10 +43,10 @@ export default defineConfig({
     commands: {
       'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Show or hide the Secondment Lens sidebar' },
     },
-    // The PMS hosts are listed here as well as in the content script's matches (the same install
-    // warning): Chrome injects a script registered at run time (the side-panel placement's flag,
-    // lib/background/placement-registration.ts) only where a host permission is granted. Nothing
-    // else uses them: the only request the background makes is to the firm endpoint.
+    // The PMS hosts: Chrome registers or injects a content script at run time only where a host
+    // permission is granted, and gives the background a tab's address (tabs.onUpdated, to inject
+    // once a page has loaded) only for those hosts. Remove them and no CRM page gets the sidebar.
+    // The background requests nothing from them: its only requests go to the firm endpoint.
     host_permissions: [...CONTENT_SCRIPT_MATCHES, ...(RELEASE ? [] : ['http://127.0.0.1/*', 'http://localhost/*']), ...testHostPermissions()],
     optional_host_permissions: ['https://*/*'],
     // Only the sidebar page may be framed, and only by https pages: any https host, because the

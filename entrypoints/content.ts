@@ -31,7 +31,7 @@ export default defineContentScript({
     // has been reloaded under this page (the polyfill used to turn that into a rejection).
     const send = async (message: object): Promise<unknown> => browser.runtime.sendMessage(message);
     // With the side panel as the sidebar's placement, nothing is ever inserted into the page: the
-    // flag script the background injects with this one (entrypoints/side-panel-flag.ts) says so.
+    // flag the background sets right before injecting this script says so (after-load-injection.ts).
     let sidePanelOnly = isSidePanelFlagged();
     // The frame and the lane to it are made only for the frame placement (making them was about
     // half of main()'s work with the side panel, for a frame never inserted): with the side panel,
@@ -124,6 +124,8 @@ export default defineContentScript({
     // Answered through sendResponse: without the polyfill (wxt.config.ts), Chromium does not take
     // a promise returned by the listener as the answer.
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+      // Replaced by a newer copy (or the extension reloaded): that one answers, not this one.
+      if (ctx.isInvalid) return;
       if (isBackgroundToContent(message)) sidebar?.frame.setCollapsed(message.collapsed);
       // The placement changed (options page, policy): the frame goes, or comes back beside the record.
       if (isPlacementChange(message) && message.sidePanelOnly !== sidePanelOnly) {

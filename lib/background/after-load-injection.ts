@@ -3,31 +3,45 @@ import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { PLUGINS } from '../adapters';
 import { parseRecordUrl } from '../adapters/url';
 import { loadPlacement } from '../settings/load-settings';
-import { FRAME_SHOWN_QUERY } from '../messaging/content-guard';
-import type { SidebarPlacement } from '../settings/sidebar-placement';
+import { FRAME_SHOWN_QUERY, type PlacementChange } from '../messaging/content-guard';
+import { SIDE_PANEL_FLAG, type SidebarPlacement } from '../settings/sidebar-placement';
 import { CONTENT_SCRIPT_FILE, ruleOriginsInForce } from './content-script-registration';
 
-/** entrypoints/side-panel-flag.ts as built: injected right before the content script with the side panel. */
-export const FLAG_SCRIPT_FILE: ScriptPublicPath = '/side-panel-flag.js';
 /** entrypoints/content.ts as built (CONTENT_SCRIPT_FILE, as a path of the extension's files). */
 export const INJECTED_CONTENT_SCRIPT: ScriptPublicPath = `/${CONTENT_SCRIPT_FILE}`;
 
 /** What injecting needs of the browser: the tab's page now, an answer from a content script there, the injection. */
 export interface InjectionApi {
-  /** Runs `files`, in order, in the tab's top frame (the content scripts' isolated world). */
-  inject(tabId: number, files: ScriptPublicPath[]): Promise<unknown>;
+  /**
+   * Runs the content script in the tab's top frame (the content scripts' isolated world), after
+   * setting its side-panel flag there to `sidePanel`: set every time, so a value left in that
+   * world by an earlier injection never stands.
+   */
+  inject(tabId: number, sidePanel: boolean): Promise<unknown>;
   /** The tab's address now (undefined where the extension may not see it). */
   tabUrl(tabId: number): Promise<string | undefined>;
   /** Resolves if a content script of ours that is alive answers in the tab's top frame; rejects if none. */
   ping(tabId: number): Promise<unknown>;
+  /** Tells the tab's content script the placement now in force. */
+  tell(tabId: number, change: PlacementChange): Promise<unknown>;
 }
 
 const browserApi: InjectionApi = {
-  inject: (tabId, files) => browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files }),
+  async inject(tabId, sidePanel) {
+    const target = { tabId, frameIds: [0] };
+    await browser.scripting.executeScript({ target, func: setFlag, args: [SIDE_PANEL_FLAG, sidePanel] });
+    await browser.scripting.executeScript({ target, files: [INJECTED_CONTENT_SCRIPT] });
+  },
   tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
   // The frame-shown query, which the content script always answers (false with no frame).
   ping: (tabId) => browser.tabs.sendMessage(tabId, { type: FRAME_SHOWN_QUERY }, { frameId: 0 }),
+  tell: (tabId, change) => browser.tabs.sendMessage(tabId, change, { frameId: 0 }),
 };
+
+/** Runs in the page's isolated world; the browser serialises it, so it uses nothing from outside. */
+function setFlag(key: string, value: boolean): void {
+  (globalThis as Record<string, unknown>)[key] = value;
+}
 
 export interface InjectionSources {
   /** The effective `sidebarPlacement`: policy over the user's choice. */
@@ -57,9 +71,11 @@ export function contentScriptCovers(url: string, ruleOrigins: readonly string[])
  * With the side panel as the placement nothing of ours is registered (placement-registration.ts):
  * Chromium's injection of any content script, even an empty one, costs a fast CRM page's load event
  * several per cent, and the side panel inserts nothing into the page that must be there early. So
- * the script (after its flag) comes once the tab's page has loaded: the side panel follows the
- * record from then on, in-page navigations included. Also, at install or update, for pages already
- * open (the browser injects nothing into them). A page whose content script answers is left alone.
+ * the script (flagged) comes once the tab's page has loaded: the side panel follows the record from
+ * then on, in-page navigations included. With the frame, a page that loaded while the registration
+ * was missing (just installed or updated, the placement just changed) gets it the same way; pages
+ * already open at install or update too (the browser injects nothing into them). A page whose
+ * content script answers is left alone.
  */
 export class AfterLoadInjector {
   /** Tabs being given the script now: a second event meanwhile would start a second copy. */
@@ -73,8 +89,7 @@ export class AfterLoadInjector {
   /** The tab's page finished loading. Resolves with whether the content script was injected; never rejects. */
   async pageLoaded(tabId: number, url: string): Promise<boolean> {
     try {
-      if (!(await this.covers(url)) || (await this.sources.placement()) !== 'side-panel') return false;
-      return await this.inject(tabId, true);
+      return (await this.covers(url)) && (await this.inject(tabId));
     } catch {
       return false; // the tab closed or moved on, or the browser refused (an error page, a withdrawn permission)
     }
@@ -83,18 +98,11 @@ export class AfterLoadInjector {
   /**
    * Pages already open when the extension was installed or updated, once the registrations are in
    * place; resolves with how many were given the script. Only pages that have loaded: one still
-   * loading gets the registered script, or this one once loaded (pageLoaded).
+   * loading gets the registered script, or the script once loaded (pageLoaded).
    */
   async openPages(tabs: readonly { id?: number; url?: string; status?: string }[]): Promise<number> {
-    const sidePanel = (await this.sources.placement()) === 'side-panel';
-    const injected = await Promise.all(tabs.map(async ({ id, url, status }) => {
-      if (id === undefined || url === undefined || status !== 'complete') return false;
-      try {
-        return (await this.covers(url)) && (await this.inject(id, sidePanel));
-      } catch {
-        return false;
-      }
-    }));
+    const injected = await Promise.all(tabs.map(({ id, url, status }) => (
+      id === undefined || url === undefined || status !== 'complete' ? false : this.pageLoaded(id, url))));
     return injected.filter(Boolean).length;
   }
 
@@ -102,7 +110,7 @@ export class AfterLoadInjector {
     return contentScriptCovers(url, []) || contentScriptCovers(url, await this.sources.ruleOrigins());
   }
 
-  private async inject(tabId: number, sidePanel: boolean): Promise<boolean> {
+  private async inject(tabId: number): Promise<boolean> {
     if (this.injecting.has(tabId)) return false;
     this.injecting.add(tabId);
     try {
@@ -112,7 +120,11 @@ export class AfterLoadInjector {
       // The page as it is now: the tab may have moved on to another site since its event.
       const url = await this.api.tabUrl(tabId);
       if (url === undefined || !(await this.covers(url))) return false;
-      await this.api.inject(tabId, sidePanel ? [FLAG_SCRIPT_FILE, INJECTED_CONTENT_SCRIPT] : [INJECTED_CONTENT_SCRIPT]);
+      const placement = await this.sources.placement();
+      await this.api.inject(tabId, placement === 'side-panel');
+      // Changed meanwhile: the registrar told the open pages before this one could hear it.
+      const now = await this.sources.placement();
+      if (now !== placement) await this.api.tell(tabId, { type: 'bg.setPlacement', sidePanelOnly: now === 'side-panel' }).catch(() => undefined);
       return true;
     } finally {
       this.injecting.delete(tabId);

@@ -9,7 +9,7 @@ import type { SidebarPlacement } from '../settings/sidebar-placement';
 
 /** The id of the one dynamic registration that covers every generic rule's host. */
 export const RULES_SCRIPT_ID = 'lens-generic-rules';
-/** The content script WXT builds from entrypoints/content.ts; the static one and this share it. */
+/** The content script WXT builds from entrypoints/content.ts; every registration and injection runs it. */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 
 export type ScriptingApi = Pick<Scripting.Static, 'getRegisteredContentScripts' | 'registerContentScripts' | 'updateContentScripts' | 'unregisterContentScripts'>;
@@ -31,11 +31,12 @@ export function ruleOrigins(rules: readonly GenericRule[]): string[] {
 }
 
 /**
- * Makes the dynamic registration match `origins`: registers, updates or removes it. The manifest
- * declares the content script only for the built-in systems' hosts; a firm's in-house system gets
- * it here, for the origins its rules name. Built-in hosts are excluded so that no page ever gets
- * the script twice (the static one asks for the rules too). Chrome injects only where the user
- * granted the host permission, which the options page requests when a rule is added.
+ * Makes the dynamic registration match `origins`: registers, updates or removes it. The built-in
+ * systems' hosts have a registration of their own (`lens-content`, placement-registration.ts); a
+ * firm's in-house system gets the script here, for the origins its rules name. Built-in hosts are
+ * excluded so that no page ever gets the script twice (each copy asks for the rules too). Chrome
+ * injects only where the user granted the host permission, which the options page requests when a
+ * rule is added.
  */
 export async function applyRuleOrigins(scripting: ScriptingApi, origins: string[]): Promise<void> {
   await applyRegistration(scripting, RULES_SCRIPT_ID, origins.length === 0 ? null : {

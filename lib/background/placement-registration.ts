@@ -10,7 +10,7 @@ import { applyRegistration, CONTENT_SCRIPT_FILE, type ScriptingApi } from './con
  * is the placement (the firm's rules' hosts have their own: content-script-registration.ts).
  */
 export const PAGE_SCRIPT_ID = 'lens-content';
-/** What earlier versions registered while the side panel was the placement (a flag at document_start): removed. */
+/** What earlier versions registered while the side panel was the placement (a flag script at document_start): removed. */
 export const LEGACY_FLAG_SCRIPT_ID = 'lens-side-panel-flag';
 
 /** Tells the content script of every open tab's page (top frame) the placement now in force. */

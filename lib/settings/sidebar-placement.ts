@@ -10,10 +10,11 @@ export const SIDEBAR_PLACEMENTS = ['page', 'side-panel'] as const;
 export type SidebarPlacement = (typeof SIDEBAR_PLACEMENTS)[number];
 
 /**
- * Set on the content scripts' isolated world by entrypoints/side-panel-flag.ts, which the
- * background injects right before the content script while the side panel is the placement
+ * Set on the content scripts' isolated world (out of the page's reach) by the background, to the
+ * placement in force, right before it injects the content script into a page that has loaded
  * (lib/background/after-load-injection.ts): the content script reads it synchronously, so a frame
- * is never inserted and then taken out, and the default placement waits for nothing.
+ * is never inserted and then taken out. A script registered at document_end (the frame) finds it
+ * unset.
  */
 export const SIDE_PANEL_FLAG = 'secondmentLensSidePanelOnly';
 

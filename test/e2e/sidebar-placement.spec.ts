@@ -115,3 +115,20 @@ test('with the side panel as the placement, nothing of the extension runs in a C
   await expect.poll(async () => (await readSidePanel(opener)).heading).toBe('Meridian Retail Group');
   expect(await traceInPage(paneled.page)).toEqual({ frames: 0, marked: 0, margin: '' });
 });
+
+test('with the frame, a record page that loaded while the registration was missing (as after an update) gets its sidebar once loaded', async () => {
+  const { context, worker } = session.browser;
+  await worker.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: { scripting: { unregisterContentScripts(f: object): Promise<void> } } }).chrome;
+    await chrome.scripting.unregisterContentScripts({ ids: ['lens-content'] });
+  });
+  expect(await registrations()).toEqual([]);
+  const page = await context.newPage();
+  await page.goto(clio('1001'));
+  await expect(sidebar(page).getByRole('heading', { level: 1, name: 'Northwind Logistics plc' })).toBeVisible();
+  expect(await traceInPage(page)).toEqual({ frames: 1, marked: 1, margin: '380px' });
+  // One copy of the script: an in-page switch is followed, and still one frame.
+  await page.evaluate(() => { location.hash = '#/contacts/1004'; });
+  await expect(sidebar(page).getByRole('heading', { level: 1, name: 'Meridian Retail Group' })).toBeVisible();
+  expect(await traceInPage(page)).toEqual({ frames: 1, marked: 1, margin: '380px' });
+});

@@ -1,37 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { AfterLoadInjector, contentScriptCovers, FLAG_SCRIPT_FILE, INJECTED_CONTENT_SCRIPT, type InjectionApi, type InjectionSources } from '@/lib/background/after-load-injection';
+import { AfterLoadInjector, contentScriptCovers, type InjectionApi, type InjectionSources } from '@/lib/background/after-load-injection';
+import type { PlacementChange } from '@/lib/messaging/content-guard';
 import type { SidebarPlacement } from '@/lib/settings/sidebar-placement';
 
-// The side panel's pages get the content script once loaded (nothing of ours runs during the load);
-// pages open at install get it whatever the placement; a page whose script answers is left alone. Real Chromium: sidebar-sidepanel.spec.ts.
+// A CRM page gets the content script once loaded where no registration gave it one: always with the
+// side panel (nothing of ours runs during the load), with the frame when the registration was
+// missing; pages open at install too. A page whose script answers is left alone. Real Chromium:
+// sidebar-placement.spec.ts, sidebar-sidepanel.spec.ts.
 
 const CLIO_RECORD = 'https://app.clio.com/nc/#/contacts/1001';
 const RULE_ORIGIN = 'https://intranet.firm.example/*';
 
 /** A tab per id: the page now in it, and whether a live content script of ours answers there. */
 function fakeTabs(pages: Record<number, { href: string; running?: boolean; closed?: boolean }>) {
-  const injected: { tabId: number; files: string[] }[] = [];
+  const injected: { tabId: number; sidePanel: boolean }[] = [];
+  const told: { tabId: number; change: PlacementChange }[] = [];
   const tab = (tabId: number) => {
     const page = pages[tabId];
     if (!page || page.closed) throw new Error(`No tab with id: ${tabId}.`);
     return page;
   };
   const api: InjectionApi = {
-    async inject(tabId, files) {
+    async inject(tabId, sidePanel) {
       tab(tabId).running = true;
-      injected.push({ tabId, files });
+      injected.push({ tabId, sidePanel });
     },
     tabUrl: async (tabId) => tab(tabId).href,
     async ping(tabId) {
       if (!tab(tabId).running) throw new Error('Could not establish connection. Receiving end does not exist.');
       return false;
     },
+    async tell(tabId, change) {
+      told.push({ tabId, change });
+    },
   };
-  return { api, injected };
+  return { api, injected, told };
 }
 
-function sources(placement: SidebarPlacement, ruleOrigins: string[] = []): InjectionSources {
-  return { placement: async () => placement, ruleOrigins: async () => ruleOrigins };
+function sources(placement: SidebarPlacement | (() => SidebarPlacement), ruleOrigins: string[] = []): InjectionSources {
+  return { placement: async () => (typeof placement === 'function' ? placement() : placement), ruleOrigins: async () => ruleOrigins };
 }
 
 describe('contentScriptCovers', () => {
@@ -47,12 +54,12 @@ describe('contentScriptCovers', () => {
 });
 
 describe('AfterLoadInjector', () => {
-  it('with the side panel: a loaded CRM page gets the flag, then the content script, once', async () => {
+  it('with the side panel: a loaded CRM page gets the content script, flagged, once', async () => {
     const { api, injected } = fakeTabs({ 7: { href: CLIO_RECORD } });
     const injector = new AfterLoadInjector(api, sources('side-panel'));
     expect(await injector.pageLoaded(7, CLIO_RECORD)).toBe(true);
     expect(await injector.pageLoaded(7, CLIO_RECORD)).toBe(false);
-    expect(injected).toEqual([{ tabId: 7, files: [FLAG_SCRIPT_FILE, INJECTED_CONTENT_SCRIPT] }]);
+    expect(injected).toEqual([{ tabId: 7, sidePanel: true }]);
   });
 
   it('two events for the same page at once give it one copy', async () => {
@@ -62,10 +69,21 @@ describe('AfterLoadInjector', () => {
     expect(injected).toHaveLength(1);
   });
 
-  it('with the page as the placement, injects nothing (the registration gave the page its script at load)', async () => {
-    const { api, injected } = fakeTabs({ 7: { href: CLIO_RECORD } });
-    expect(await new AfterLoadInjector(api, sources('page')).pageLoaded(7, CLIO_RECORD)).toBe(false);
-    expect(injected).toEqual([]);
+  it('with the frame: a page the registration gave its script is left alone; one that loaded without it gets it, unflagged', async () => {
+    const { api, injected } = fakeTabs({ 1: { href: CLIO_RECORD, running: true }, 2: { href: CLIO_RECORD } });
+    const injector = new AfterLoadInjector(api, sources('page'));
+    expect(await injector.pageLoaded(1, CLIO_RECORD)).toBe(false);
+    expect(await injector.pageLoaded(2, CLIO_RECORD)).toBe(true);
+    expect(injected).toEqual([{ tabId: 2, sidePanel: false }]);
+  });
+
+  it('a placement changed while injecting is told to that page (the registrar told the others before it could hear)', async () => {
+    const { api, injected, told } = fakeTabs({ 7: { href: CLIO_RECORD } });
+    const answers: SidebarPlacement[] = ['side-panel', 'page'];
+    const injector = new AfterLoadInjector(api, sources(() => answers.shift() ?? 'page'));
+    expect(await injector.pageLoaded(7, CLIO_RECORD)).toBe(true);
+    expect(injected).toEqual([{ tabId: 7, sidePanel: true }]);
+    expect(told).toEqual([{ tabId: 7, change: { type: 'bg.setPlacement', sidePanelOnly: false } }]);
   });
 
   it('leaves alone a page of another site, and a tab that moved on to one before the injection', async () => {
@@ -80,7 +98,7 @@ describe('AfterLoadInjector', () => {
     const url = 'https://intranet.firm.example/c/12';
     const { api, injected } = fakeTabs({ 3: { href: url } });
     expect(await new AfterLoadInjector(api, sources('side-panel', [RULE_ORIGIN])).pageLoaded(3, url)).toBe(true);
-    expect(injected).toEqual([{ tabId: 3, files: [FLAG_SCRIPT_FILE, INJECTED_CONTENT_SCRIPT] }]);
+    expect(injected).toEqual([{ tabId: 3, sidePanel: true }]);
   });
 
   it('a tab closed meanwhile is no error', async () => {
@@ -89,7 +107,7 @@ describe('AfterLoadInjector', () => {
   });
 
   it('at install: open CRM pages that have loaded without the script get it, flagged only with the side panel', async () => {
-    for (const [placement, files] of [['page', [INJECTED_CONTENT_SCRIPT]], ['side-panel', [FLAG_SCRIPT_FILE, INJECTED_CONTENT_SCRIPT]]] as const) {
+    for (const placement of ['page', 'side-panel'] as const) {
       const { api, injected } = fakeTabs({
         1: { href: CLIO_RECORD }, 2: { href: CLIO_RECORD, running: true }, 3: { href: 'https://news.example/' }, 4: { href: CLIO_RECORD, closed: true }, 6: { href: CLIO_RECORD },
       });
@@ -98,7 +116,7 @@ describe('AfterLoadInjector', () => {
         { url: CLIO_RECORD }, { id: 5 }, { id: 6, url: CLIO_RECORD, status: 'loading' },
       ].map((tab) => ({ status: 'complete', ...tab }));
       expect(await new AfterLoadInjector(api, sources(placement)).openPages(open)).toBe(1);
-      expect(injected).toEqual([{ tabId: 1, files }]);
+      expect(injected).toEqual([{ tabId: 1, sidePanel: placement === 'side-panel' }]);
     }
   });
 });
