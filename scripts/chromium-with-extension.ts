@@ -39,6 +39,19 @@ export async function launchWithExtension(options: { userDataDir?: string; headl
   return { context, worker, extensionId: new URL(worker.url()).host };
 }
 
+/** The frame placement's registration of the content script (PAGE_SCRIPT_ID, lib/background/placement-registration.ts). */
+export const PAGE_SCRIPT_ID = 'lens-content';
+
+/** The worker's dynamic content-script registrations, as the browser holds them (the manifest declares none). */
+export function registeredContentScripts(worker: Worker): Promise<{ id: string; matches?: string[]; runAt?: string }[]> {
+  return worker.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: { scripting: {
+      getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; runAt?: string }[]>;
+    } } }).chrome;
+    return (await chrome.scripting.getRegisteredContentScripts()).map(({ id, matches, runAt }) => ({ id, matches, runAt }));
+  });
+}
+
 /**
  * Waits for the worker's first start to register the content script (lib/background/
  * placement-registration.ts): the manifest declares none, so a CRM page opened before would get
@@ -48,15 +61,14 @@ export async function launchWithExtension(options: { userDataDir?: string; headl
 async function contentScriptRegistered(worker: Worker): Promise<void> {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const { registered, sidePanel } = await worker.evaluate(async (settingsKey) => {
+    const registered = (await registeredContentScripts(worker)).map((s) => s.id);
+    const sidePanel = await worker.evaluate(async (settingsKey) => {
       const chrome = (globalThis as unknown as { chrome: {
-        scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> };
         storage: { local: { get(key: string): Promise<Record<string, { sidebarPlacement?: unknown } | undefined>> } };
       } }).chrome;
-      const settings = (await chrome.storage.local.get(settingsKey))[settingsKey];
-      return { registered: (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id), sidePanel: settings?.sidebarPlacement === 'side-panel' };
+      return (await chrome.storage.local.get(settingsKey))[settingsKey]?.sidebarPlacement === 'side-panel';
     }, SETTINGS_KEY);
-    if (registered.includes('lens-content') || sidePanel) return;
+    if (registered.includes(PAGE_SCRIPT_ID) || sidePanel) return;
     if (Date.now() > deadline) throw new Error(`The extension registered no content script within 15 s (registered: ${registered.join(', ') || 'none'}).`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -16,12 +16,6 @@ export const LEGACY_FLAG_SCRIPT_ID = 'lens-side-panel-flag';
 /** Tells the content script of every open tab's page (top frame) the placement now in force. */
 export type TellTabs = (change: PlacementChange) => Promise<void>;
 
-export interface PlacementSources {
-  /** The effective `sidebarPlacement`: policy over the user's choice. */
-  placement(): Promise<SidebarPlacement>;
-}
-
-const fromSettings: PlacementSources = { placement: loadPlacement };
 
 /**
  * Decides whether anything of ours runs while a CRM page loads. With the frame (the page as the
@@ -38,14 +32,15 @@ export class PlacementRegistrar {
 
   constructor(
     private readonly scripting: ScriptingApi = browser.scripting,
-    private readonly sources: PlacementSources = fromSettings,
+    /** The effective `sidebarPlacement`: policy over the user's choice. */
+    private readonly placement: () => Promise<SidebarPlacement> = loadPlacement,
     private readonly tellTabs: TellTabs = tellOpenTabs,
   ) {}
 
   /** Resolves with the placement in force once registered, or rejects with why the browser refused. */
   sync(): Promise<SidebarPlacement> {
     const run = this.queue.then(async () => {
-      const placement = await this.sources.placement();
+      const placement = await this.placement();
       const page = placement === 'page';
       const registered = await applyRegistration(this.scripting, PAGE_SCRIPT_ID, page ? {
         id: PAGE_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches: CONTENT_SCRIPT_MATCHES,

@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_TOKENS, MERIDIAN_ID } from '../../server/demo/demo-ids';
-import { type ExtensionBrowser, sidebar, signIn } from './support/browser';
+import { type ExtensionBrowser, PAGE_SCRIPT_ID, registeredContentScripts, sidebar, signIn } from './support/browser';
 import { startEndpoint } from './support/endpoint';
 import { SCREENSHOTS } from './support/paths';
 import { PMS_PAGES, routePmsPages } from './support/pms-pages';
@@ -58,11 +58,9 @@ async function addRule(options: Page, rule: { name: string; urlPattern: string; 
   await options.getByRole('button', { name: 'Add rule' }).click();
 }
 
-/** The content script's registrations other than the built-in systems' one (`lens-content`, always there with the frame). */
-const registeredMatches = () => browser.worker.evaluate(async () => {
-  const api = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> } } }).chrome;
-  return (await api.scripting.getRegisteredContentScripts()).filter((s) => s.id !== 'lens-content').map((s) => ({ id: s.id, matches: s.matches }));
-});
+/** The content script's registrations other than the built-in systems' one (always there with the frame). */
+const registeredMatches = async () => (await registeredContentScripts(browser.worker))
+  .filter((s) => s.id !== PAGE_SCRIPT_ID).map(({ id, matches }) => ({ id, matches }));
 
 test('detects a page of the firm’s own system with a rule entered in the options page', async () => {
   const page = await browser.context.newPage();

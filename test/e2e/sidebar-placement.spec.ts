@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { extensionTraceInPage } from '../support/extension-trace';
 import { SCREENSHOTS } from './support/paths';
-import { sidebar } from './support/browser';
+import { PAGE_SCRIPT_ID, registeredContentScripts, sidebar } from './support/browser';
 import { signedInPerTest } from './support/signed-in';
 import { openSidePanel, readSidePanel } from './support/side-panel';
 
@@ -25,11 +25,8 @@ const badges = () => session.browser.worker.evaluate(async () => {
   return Promise.all(tabs.map((tab) => chrome.action.getBadgeText({ tabId: tab.id })));
 });
 
-/** The worker's dynamic content-script registrations (the manifest declares none). */
-const registrations = () => session.browser.worker.evaluate(async () => {
-  const chrome = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string; runAt?: string }[]> } } }).chrome;
-  return (await chrome.scripting.getRegisteredContentScripts()).map((s) => `${s.id} ${s.runAt}`);
-});
+/** The worker's content-script registrations, as `id runAt`. */
+const registrations = async () => (await registeredContentScripts(session.browser.worker)).map((s) => `${s.id} ${s.runAt}`);
 
 async function choosePlacement(page: Page, extensionId: string, label: RegExp | string): Promise<void> {
   await page.goto(`chrome-extension://${extensionId}/options.html`);
@@ -118,10 +115,10 @@ test('with the side panel as the placement, nothing of the extension runs in a C
 
 test('with the frame, a record page that loaded while the registration was missing (as after an update) gets its sidebar once loaded', async () => {
   const { context, worker } = session.browser;
-  await worker.evaluate(async () => {
+  await worker.evaluate(async (id) => {
     const chrome = (globalThis as unknown as { chrome: { scripting: { unregisterContentScripts(f: object): Promise<void> } } }).chrome;
-    await chrome.scripting.unregisterContentScripts({ ids: ['lens-content'] });
-  });
+    await chrome.scripting.unregisterContentScripts({ ids: [id] });
+  }, PAGE_SCRIPT_ID);
   expect(await registrations()).toEqual([]);
   const page = await context.newPage();
   await page.goto(clio('1001'));

@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { CONTENT_SCRIPT_MATCHES } from '@/lib/adapters';
 import { CONTENT_SCRIPT_FILE } from '@/lib/background/content-script-registration';
-import { LEGACY_FLAG_SCRIPT_ID, PAGE_SCRIPT_ID, PlacementRegistrar, type PlacementSources } from '@/lib/background/placement-registration';
+import { LEGACY_FLAG_SCRIPT_ID, PAGE_SCRIPT_ID, PlacementRegistrar } from '@/lib/background/placement-registration';
 import type { PlacementChange } from '@/lib/messaging/content-guard';
 import { loadSettings, saveUserSettings } from '@/lib/settings/load-settings';
+import type { SidebarPlacement } from '@/lib/settings/sidebar-placement';
 import { fakeScripting } from '../support/fake-scripting';
 
 // With the page as the placement the content script is registered at document_end on the
@@ -13,10 +14,10 @@ import { fakeScripting } from '../support/fake-scripting';
 
 beforeEach(() => fakeBrowser.reset());
 
-function setUp(sources?: PlacementSources) {
+function setUp(placement?: () => Promise<SidebarPlacement>) {
   const scripting = fakeScripting();
   const told: PlacementChange[] = [];
-  const registrar = new PlacementRegistrar(scripting.api, sources, async (change) => void told.push(change));
+  const registrar = new PlacementRegistrar(scripting.api, placement, async (change) => void told.push(change));
   return { scripting, told, registrar };
 }
 
@@ -51,7 +52,7 @@ describe('PlacementRegistrar', () => {
   });
 
   it('removes the flag registration an earlier version left, whatever the placement', async () => {
-    const { scripting, registrar } = setUp({ placement: async () => 'side-panel' });
+    const { scripting, registrar } = setUp(async () => 'side-panel');
     scripting.scripts.set(LEGACY_FLAG_SCRIPT_ID, { id: LEGACY_FLAG_SCRIPT_ID, js: ['side-panel-flag.js'], matches: [...CONTENT_SCRIPT_MATCHES], runAt: 'document_start' });
     await registrar.sync();
     expect(scripting.scripts.size).toBe(0);
@@ -77,12 +78,10 @@ describe('PlacementRegistrar', () => {
   it('runs one after the other: the last placement read is the one registered', async () => {
     const answers = ['page', 'side-panel'] as const;
     let call = 0;
-    const { scripting, registrar } = setUp({
-      placement: async () => {
-        const answer = answers[call++]!;
-        await new Promise((resolve) => setTimeout(resolve, answer === 'page' ? 20 : 0));
-        return answer;
-      },
+    const { scripting, registrar } = setUp(async () => {
+      const answer = answers[call++]!;
+      await new Promise((resolve) => setTimeout(resolve, answer === 'page' ? 20 : 0));
+      return answer;
     });
     await Promise.all([registrar.sync(), registrar.sync()]);
     expect(scripting.scripts.has(PAGE_SCRIPT_ID)).toBe(false);

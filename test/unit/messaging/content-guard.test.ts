@@ -15,7 +15,7 @@ describe('content-script guard', () => {
     expect(isBackgroundToContent('bg.setCollapsed')).toBe(false);
   });
 
-  it('accepts exactly the background’s placement message, and only the flag script’s own `true` removes the frame', () => {
+  it('accepts exactly the background’s placement message, and only the flag’s own `true` (set by the background) removes the frame', () => {
     expect(isPlacementChange({ type: 'bg.setPlacement', sidePanelOnly: true })).toBe(true);
     expect(isPlacementChange({ type: 'bg.setPlacement', sidePanelOnly: false })).toBe(true);
     expect(isPlacementChange({ type: 'bg.setPlacement', sidePanelOnly: 'true' })).toBe(false);
